@@ -1,0 +1,67 @@
+/// A name offered by a "vouliez-vous dire" help, with where it was declared.
+public struct Candidate: Sendable, Hashable {
+    /// The declared name.
+    public let name: String
+    /// Where it was declared, when it has a place in a source.
+    public let span: Span?
+
+    /// Creates a candidate.
+    public init(name: String, span: Span?) {
+        self.name = name
+        self.span = span
+    }
+}
+
+/// A secondary remark attached to a diagnostic, optionally pointing somewhere.
+public struct Note: Sendable, Hashable {
+    /// What the note says.
+    public let message: NoteMessage
+    /// Where it points, if anywhere.
+    public let span: Span?
+
+    /// Creates a note.
+    public init(_ message: NoteMessage, at span: Span? = nil) {
+        self.message = message
+        self.span = span
+    }
+}
+
+/// One problem found in an input: a value, collected in an array, never thrown.
+public struct Diagnostic: Sendable, Hashable {
+    /// What is wrong (carries the code and the French text).
+    public let message: Message
+    /// The smallest span showing the problem.
+    public let span: Span
+    /// Further remarks, with their own spans.
+    public var notes: [Note]
+    /// Names that could have been meant.
+    public var candidates: [Candidate]
+
+    /// Creates a diagnostic.
+    public init(_ message: Message, at span: Span, notes: [Note] = [], candidates: [Candidate] = []) {
+        self.message = message
+        self.span = span
+        self.notes = notes
+        self.candidates = candidates
+    }
+
+    /// The stable code.
+    public var code: DiagnosticCode { message.code }
+    /// The severity implied by the code.
+    public var severity: Severity { code.severity }
+}
+
+extension Array where Element == Diagnostic {
+    /// Whether any diagnostic is an error.
+    public var hasErrors: Bool { contains { $0.severity == .error } }
+
+    /// The diagnostics in reading order: by file, then position, then code.
+    public func sortedForDisplay() -> [Diagnostic] {
+        sorted { a, b in
+            if a.span.file != b.span.file { return a.span.file < b.span.file }
+            if a.span.start != b.span.start { return a.span.start < b.span.start }
+            if a.code != b.code { return a.code < b.code }
+            return a.message.text < b.message.text
+        }
+    }
+}

@@ -1,0 +1,70 @@
+/// How serious a diagnostic is.
+public enum Severity: String, Sendable, Hashable, Comparable {
+    /// The charter cannot be used.
+    case error
+    /// The charter can be used, but something deserves a look (`--strict` makes it an error).
+    case warning
+
+    /// The French word shown to users.
+    public var french: String { self == .error ? "erreur" : "avertissement" }
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs == .warning && rhs == .error }
+}
+
+/// Every stable diagnostic code of the language (spec section 9, plus robustness limits).
+public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Comparable {
+    case E001, E002, E003, E004, E005, E010, E011, E012, E013
+    case E100, E101, E102, E103, E104, E105, E106, E107
+    case E200, E202
+    case E300, W301, W302, W303, W304, E305
+    case E400, W401, W402
+    case E500, W501, W502, W503
+    case W600, W601
+
+    /// The severity implied by the code's letter.
+    public var severity: Severity { rawValue.hasPrefix("W") ? .warning : .error }
+
+    /// A short French title, used by SARIF rules and `charte expliquer`.
+    public var title: String {
+        switch self {
+        case .E001: "caractère inattendu"
+        case .E002: "chaîne non terminée"
+        case .E003: "date impossible ou mal formée"
+        case .E004: "nombre mal formé ou trop grand"
+        case .E005: "UTF-8 invalide"
+        case .E010: "erreur de syntaxe"
+        case .E011: "bloc non fermé"
+        case .E012: "imbrication trop profonde"
+        case .E013: "limite dépassée"
+        case .E100: "acteur inconnu"
+        case .E101: "déclaration en double"
+        case .E102: "étape ou tâche inconnue dans « apres »"
+        case .E103: "action inconnue"
+        case .E104: "événement inconnu"
+        case .E105: "type d'objet inconnu"
+        case .E106: "attribut ou valeur inconnus"
+        case .E107: "nom de calendrier inconnu"
+        case .E200: "types incompatibles dans une condition"
+        case .E202: "« quand » sans « delai », ou l'inverse"
+        case .E300: "tâche sans responsable"
+        case .W301: "plusieurs approbateurs"
+        case .W302: "acteur jamais utilisé"
+        case .W303: "étape sans tâche"
+        case .W304: "un acteur tient deux lettres dans une tâche"
+        case .E305: "cycle de dépendances"
+        case .E400: "échéance antérieure à celle d'un prérequis"
+        case .W401: "échéance hors du calendrier"
+        case .W402: "échéance pendant des vacances"
+        case .E500: "une interdiction rend une tâche impossible"
+        case .W501: "trou de couverture"
+        case .W502: "chevauchement de responsabilités"
+        case .W503: "une interdiction retire une partie d'une tâche"
+        case .W600: "identifiant mêlant plusieurs écritures"
+        case .W601: "caractère de contrôle bidirectionnel"
+        }
+    }
+
+    public static func < (lhs: DiagnosticCode, rhs: DiagnosticCode) -> Bool {
+        lhs.rawValue.dropFirst() < rhs.rawValue.dropFirst()
+    }
+}

@@ -1,0 +1,246 @@
+/// The catalogue: every diagnostic message of Charte, declared once, in French.
+///
+/// Call sites pick a case; they never assemble message text themselves.
+public enum Message: Sendable, Hashable {
+    // MARK: - Lexical
+    case unexpectedCharacter(String)
+    case unknownEscape(String)
+    case unterminatedString
+    case impossibleDate(String)
+    case malformedDate(String)
+    case malformedNumber(String)
+    case numberOverflow(String)
+    case invalidUTF8(offset: Int)
+    case bidiControl(String)
+    case mixedScripts(name: String, scripts: [String])
+
+    // MARK: - Syntax
+    case unexpectedToken(expected: String, found: String)
+    case reservedWord(String)
+    case unclosedBlock(what: String, name: String)
+    case nestingTooDeep(limit: Int)
+    case fileTooLarge(size: Int, limit: Int)
+    case lineTooLong(length: Int, limit: Int)
+
+    // MARK: - Names
+    case unknownActor(String)
+    case duplicate(name: String, kind: String)
+    case unknownPrerequisite(name: String, expected: String)
+    case unknownAction(String)
+    case unknownEvent(String)
+    case unknownObjectType(String)
+    case unknownAttribute(name: String, type: String)
+    case unknownValue(name: String, attribute: String)
+    case actionWithoutObject(String)
+    case unknownCalendarName(String)
+    case noCalendar(String)
+
+    // MARK: - Types
+    case typeMismatch(expected: String, found: String)
+    case notACondition(String)
+    case orderingNeedsNumberOrDate(String)
+    case whenWithoutDelay(String)
+    case delayWithoutWhen(String)
+
+    // MARK: - Roles and steps
+    case noResponsable(String)
+    case severalApprovers(String)
+    case unusedActor(String)
+    case emptyStep(String)
+    case twoLetters(actor: String, letters: String)
+    case cycle(String)
+
+    // MARK: - Deadlines
+    case deadlineBeforePrerequisite(task: String, date: String, prerequisite: String, prerequisiteDate: String)
+    case deadlineOutsideCalendar(date: String, first: String, last: String)
+    case deadlineInHoliday(date: String, period: String)
+    case dateOutOfRange(String)
+
+    // MARK: - Permissions and coverage
+    case forbidKillsTask(actor: String, action: String, task: String)
+    case forbidCarvesTask(actor: String, action: String, task: String, objects: String)
+    case coverageGap(action: String, objects: String)
+    case overlap(action: String, first: String, second: String, objects: String)
+
+    /// The stable code of the message.
+    public var code: DiagnosticCode {
+        switch self {
+        case .unexpectedCharacter, .unknownEscape: .E001
+        case .unterminatedString: .E002
+        case .impossibleDate, .malformedDate, .dateOutOfRange: .E003
+        case .malformedNumber, .numberOverflow: .E004
+        case .invalidUTF8: .E005
+        case .unexpectedToken, .reservedWord: .E010
+        case .unclosedBlock: .E011
+        case .nestingTooDeep: .E012
+        case .fileTooLarge, .lineTooLong: .E013
+        case .unknownActor: .E100
+        case .duplicate: .E101
+        case .unknownPrerequisite: .E102
+        case .unknownAction: .E103
+        case .unknownEvent: .E104
+        case .unknownObjectType: .E105
+        case .unknownAttribute, .unknownValue, .actionWithoutObject: .E106
+        case .unknownCalendarName, .noCalendar: .E107
+        case .typeMismatch, .notACondition, .orderingNeedsNumberOrDate: .E200
+        case .whenWithoutDelay, .delayWithoutWhen: .E202
+        case .noResponsable: .E300
+        case .severalApprovers: .W301
+        case .unusedActor: .W302
+        case .emptyStep: .W303
+        case .twoLetters: .W304
+        case .cycle: .E305
+        case .deadlineBeforePrerequisite: .E400
+        case .deadlineOutsideCalendar: .W401
+        case .deadlineInHoliday: .W402
+        case .forbidKillsTask: .E500
+        case .coverageGap: .W501
+        case .overlap: .W502
+        case .forbidCarvesTask: .W503
+        case .mixedScripts: .W600
+        case .bidiControl: .W601
+        }
+    }
+
+    /// The one-line message.
+    public var text: String {
+        switch self {
+        case .unexpectedCharacter(let c): "caractère inattendu « \(c) »"
+        case .unknownEscape(let e): "séquence d'échappement inconnue « \(e) »"
+        case .unterminatedString: "chaîne non terminée"
+        case .impossibleDate(let d): "date impossible « \(d) »"
+        case .malformedDate(let d): "date mal formée « \(d) »"
+        case .dateOutOfRange(let d): "date hors des limites du calendrier grégorien utilisable « \(d) »"
+        case .malformedNumber(let n): "nombre mal formé « \(n) »"
+        case .numberOverflow(let n): "nombre trop grand « \(n) »"
+        case .invalidUTF8(let offset): "UTF-8 invalide à l'octet \(offset)"
+        case .bidiControl(let name): "caractère de contrôle bidirectionnel \(name) dans une chaîne"
+        case .mixedScripts(let name, let scripts):
+            "l'identifiant « \(name) » mêle plusieurs écritures (\(scripts.joined(separator: ", ")))"
+        case .unexpectedToken(let expected, let found): "\(expected) attendu, trouvé \(found)"
+        case .reservedWord(let word): "« \(word) » est un mot réservé et ne peut pas servir de nom"
+        case .unclosedBlock(let what, let name): "bloc non fermé : « } » attendu pour fermer \(what) « \(name) »"
+        case .nestingTooDeep(let limit): "imbrication trop profonde (plus de \(limit) niveaux)"
+        case .fileTooLarge(let size, let limit): "fichier trop grand (\(size) octets, limite \(limit))"
+        case .lineTooLong(let length, let limit): "ligne trop longue (\(length) octets, limite \(limit))"
+        case .unknownActor(let n): "acteur inconnu « \(n) »"
+        case .duplicate(let n, let kind): "« \(n) » est déjà déclaré (\(kind))"
+        case .unknownPrerequisite(let n, let expected): "\(expected) inconnue « \(n) » dans « apres »"
+        case .unknownAction(let n): "action inconnue « \(n) »"
+        case .unknownEvent(let n): "événement inconnu « \(n) »"
+        case .unknownObjectType(let n): "type d'objet inconnu « \(n) »"
+        case .unknownAttribute(let n, let type): "attribut inconnu « \(n) » pour le type « \(type) »"
+        case .unknownValue(let n, let attribute): "valeur inconnue « \(n) » pour l'attribut « \(attribute) »"
+        case .actionWithoutObject(let action): "l'action « \(action) » ne porte sur aucun objet : elle n'admet pas de condition"
+        case .unknownCalendarName(let n): "nom de calendrier inconnu « \(n) »"
+        case .noCalendar(let n): "date relative « \(n) » sans calendrier"
+        case .typeMismatch(let expected, let found): "types incompatibles : \(expected) attendu, trouvé \(found)"
+        case .notACondition(let n): "« \(n) » n'est pas une condition"
+        case .orderingNeedsNumberOrDate(let type): "« < <= > >= » ne comparent que des nombres ou des dates, pas \(type)"
+        case .whenWithoutDelay(let task): "la tâche « \(task) » a « quand » sans « delai »"
+        case .delayWithoutWhen(let task): "la tâche « \(task) » a « delai » sans « quand »"
+        case .noResponsable(let task): "la tâche « \(task) » n'a pas de responsable"
+        case .severalApprovers(let task): "la tâche « \(task) » a plusieurs approbateurs"
+        case .unusedActor(let n): "l'acteur « \(n) » est déclaré mais jamais utilisé"
+        case .emptyStep(let n): "l'étape « \(n) » n'a aucune tâche"
+        case .twoLetters(let actor, let letters): "« \(actor) » tient plusieurs lettres dans la même tâche (\(letters))"
+        case .cycle(let path): "cycle de dépendances : \(path)"
+        case .deadlineBeforePrerequisite(let task, let date, let prerequisite, let prerequisiteDate):
+            "l'échéance de « \(task) » (\(date)) précède celle de son prérequis « \(prerequisite) » (\(prerequisiteDate))"
+        case .deadlineOutsideCalendar(let date, let first, let last):
+            "échéance \(date) hors du calendrier (du \(first) au \(last))"
+        case .deadlineInHoliday(let date, let period): "échéance \(date) pendant « \(period) »"
+        case .forbidKillsTask(let actor, let action, let task):
+            "cette interdiction empêche « \(actor) » de faire « \(action) » sur tous les objets de la tâche « \(task) »"
+        case .forbidCarvesTask(let actor, let action, let task, let objects):
+            "cette interdiction retire à « \(actor) » l'action « \(action) » de la tâche « \(task) » pour \(objects)"
+        case .coverageGap(let action, let objects): "l'action « \(action) » n'a pas de responsable pour \(objects)"
+        case .overlap(let action, let first, let second, let objects):
+            "les tâches « \(first) » et « \(second) » ont des responsables différents pour « \(action) » sur \(objects)"
+        }
+    }
+
+    /// The short label written under the underlined span.
+    public var label: String? {
+        switch self {
+        case .unknownActor, .unknownAction, .unknownEvent, .unknownObjectType, .unknownPrerequisite:
+            "n'est déclaré nulle part"
+        case .unknownAttribute: "attribut inconnu"
+        case .unknownValue: "valeur inconnue"
+        case .unknownCalendarName: "absent du calendrier"
+        case .duplicate: "déclaré une deuxième fois ici"
+        case .unterminatedString: "la chaîne commence ici"
+        case .unusedActor: "jamais utilisé"
+        case .emptyStep: "aucune tâche"
+        case .noResponsable: "aucun « responsable »"
+        case .cycle: "le cycle passe ici"
+        case .invalidUTF8: "octet invalide"
+        default: nil
+        }
+    }
+
+    /// A fixed help line, when the message implies one.
+    public var help: String? {
+        switch self {
+        case .unterminatedString: "fermez la chaîne par « \" » sur la même ligne (utilisez \\n pour un retour à la ligne)"
+        case .unknownEscape: "les échappements permis sont \\\", \\\\, \\n et \\t"
+        case .impossibleDate, .malformedDate: "une date s'écrit AAAA-MM-JJ et doit exister dans le calendrier"
+        case .malformedNumber: "séparez le nombre de l'unité par une espace, par exemple « 3 jours »"
+        case .numberOverflow: "les nombres sont limités à 9223372036854775807"
+        case .invalidUTF8: "enregistrez le fichier en UTF-8"
+        case .reservedWord: "choisissez un autre nom (mots réservés : et, ou, non, dans, vrai, faux, tous, si, sur)"
+        case .nestingTooDeep: "simplifiez la condition"
+        case .noCalendar: "déclarez un bloc « calendrier » ou écrivez une date AAAA-MM-JJ"
+        case .whenWithoutDelay: "ajoutez « delai N jours » pour dire dans quel délai chaque événement doit être traité"
+        case .delayWithoutWhen: "ajoutez « quand EVENEMENT » pour dire ce qui déclenche la tâche"
+        case .noResponsable: "ajoutez une clause « responsable ACTEUR »"
+        case .severalApprovers: "une tâche n'a en principe qu'un approbateur (le A de RACI)"
+        case .unusedActor: "utilisez-le dans une tâche ou une permission, ou supprimez sa déclaration"
+        case .emptyStep: "ajoutez une tâche ou supprimez l'étape"
+        case .twoLetters: "gardez la lettre la plus forte (R, puis A, S, C, I)"
+        case .cycle: "retirez l'un des « apres » du cycle"
+        case .deadlineInHoliday: "choisissez une date hors vacances"
+        case .forbidKillsTask: "restreignez l'interdiction par « si », ou retirez cet acteur de la tâche"
+        case .forbidCarvesTask: "vérifiez que cette exception est voulue"
+        case .coverageGap: "ajoutez une tâche qui couvre ces objets, ou élargissez une condition"
+        case .overlap: "rendez les conditions exclusives, ou donnez aux deux tâches les mêmes responsables"
+        case .mixedScripts: "un caractère d'une autre écriture ressemble à une lettre latine : retapez le nom"
+        case .bidiControl: "retirez ce caractère invisible, qui peut changer l'ordre d'affichage du texte"
+        case .fileTooLarge: "la limite se change avec --taille-max"
+        case .orderingNeedsNumberOrDate: "utilisez « == », « != » ou « dans [...] »"
+        default: nil
+        }
+    }
+}
+
+/// The catalogue of note texts attached to diagnostics.
+public enum NoteMessage: Sendable, Hashable {
+    case firstDeclaredHere
+    case blockOpenedHere
+    case prerequisiteDeadline(String)
+    case periodDeclaredHere(String)
+    case forbidAppliesHere
+    case taskCoversHere(String)
+    case attributeDeclaredHere(String)
+    case expectedValues([String])
+    case calendarSpan(first: String, last: String)
+    case personIsRole(String)
+    case andMore(Int)
+
+    /// The note's text.
+    public var text: String {
+        switch self {
+        case .firstDeclaredHere: "première déclaration ici"
+        case .blockOpenedHere: "bloc ouvert ici"
+        case .prerequisiteDeadline(let date): "échéance du prérequis : \(date)"
+        case .periodDeclaredHere(let name): "période « \(name) » déclarée ici"
+        case .forbidAppliesHere: "l'interdiction porte sur cette tâche"
+        case .taskCoversHere(let task): "tâche « \(task) »"
+        case .attributeDeclaredHere(let name): "attribut « \(name) » déclaré ici"
+        case .expectedValues(let values): "valeurs possibles : \(values.joined(separator: ", "))"
+        case .calendarSpan(let first, let last): "le calendrier va du \(first) au \(last)"
+        case .personIsRole(let role): "personne du rôle « \(role) »"
+        case .andMore(let count): "… et \(count) autres"
+        }
+    }
+}

@@ -1,0 +1,280 @@
+// Declarations other than steps and tasks.
+
+extension Parser {
+    // MARK: - Blocks
+
+    /// Parses `"{" { item } "}"`, recovering item by item.
+    ///
+    /// `isItemStart` says where an item may begin (used to resynchronise after an error);
+    /// `endsBlock` recognises a token that can only mean the block was left unclosed.
+    mutating func parseBlock(
+        what: String, name: String,
+        isItemStart: (Token) -> Bool,
+        endsBlock: (Token, Token) -> Bool = Parser.looksLikeDeclaration,
+        item: (inout Parser) throws(Recovery) -> Void
+    ) throws(Recovery) {
+        let opener = try expect(.leftBrace).span
+        while true {
+            if abandoningBlocks { return }
+            if match(.rightBrace) { return }
+            if atEnd || endsBlock(current, next) {
+                reportUnclosed(what: what, name: name, opener: opener)
+                return
+            }
+            let start = index
+            do {
+                try item(&self)
+            } catch {
+                if index == start { advance() }
+                synchronize { token in isItemStart(token) || Parser.isDeclarationStart(token) }
+            }
+        }
+    }
+
+    /// A declaration keyword followed by something a declaration head starts with.
+    static func looksLikeDeclaration(_ token: Token, _ next: Token) -> Bool {
+        isDeclarationStart(token) && (next.kind == .word || next.kind == .string)
+    }
+
+    // MARK: - etablissement, calendrier
+
+    /// `etablissement = "etablissement" STRING [ "{" { IDENT STRING } "}" ]`
+    mutating func parseEstablishment() throws(Recovery) -> EstablishmentDecl {
+        let start = advance().span
+        let labelToken = try expect(.string)
+        let label = StringLiteral(labelToken.text, span: labelToken.span)
+        var metadata: [MetadataEntry] = []
+        if current.kind == .leftBrace {
+            try parseBlock(what: "l'établissement", name: label.value, isItemStart: { $0.kind == .word }) {
+                (parser: inout Parser) throws(Recovery) in
+                let key = try parser.expectName("un nom de métadonnée (par exemple uai)")
+                let value = try parser.expect(.string)
+                metadata.append(MetadataEntry(key: key, value: StringLiteral(value.text, span: value.span)))
+            }
+        }
+        return EstablishmentDecl(label: label, metadata: metadata, span: span(from: start))
+    }
+
+    /// `calendrier = "calendrier" [ STRING ] "{" { IDENT DATE [ ".." DATE ] } "}"`
+    mutating func parseCalendar() throws(Recovery) -> CalendarDecl {
+        let start = advance().span
+        let label = optionalLabel()
+        var entries: [CalendarEntry] = []
+        try parseBlock(what: "le calendrier", name: label?.value ?? "calendrier", isItemStart: { $0.kind == .word }) {
+            (parser: inout Parser) throws(Recovery) in
+            let name = try parser.expectName("un nom de date")
+            let first = try parser.expectDate()
+            var end: CalendarDate?
+            var isPeriod = false
+            if parser.match(.dotDot) {
+                isPeriod = true
+                end = try parser.expectDate()
+            }
+            entries.append(CalendarEntry(name: name, start: first, end: end, isPeriod: isPeriod, span: parser.span(from: name.span)))
+        }
+        return CalendarDecl(label: label, entries: entries, span: span(from: start))
+    }
+
+    mutating func expectDate() throws(Recovery) -> CalendarDate? {
+        let token = try expect(TokenKind.date)
+        if case .date(let date) = token.value { return date }
+        return nil
+    }
+
+    // MARK: - Actors, objects, actions, events
+
+    /// `acteur = ("role" | "instance" | "externe") IDENT [ STRING ] [ "{" { "personnes" chaines | "membres" noms } "}" ]`
+    mutating func parseActor(_ kind: ActorKind) throws(Recovery) -> ActorDecl {
+        let start = advance().span
+        let name = try expectName()
+        let label = optionalLabel()
+        var persons: [StringLiteral] = []
+        var members: [Name] = []
+        if current.kind == .leftBrace {
+            let what = kind == .instance ? "l'instance" : kind == .role ? "le rôle" : "l'acteur externe"
+            try parseBlock(what: what, name: name.text,
+                           isItemStart: { $0.is(.personnes) || $0.is(.membres) }) { (parser: inout Parser) throws(Recovery) in
+                if parser.match(.personnes) {
+                    repeat {
+                        let token = try parser.expect(.string)
+                        persons.append(StringLiteral(token.text, span: token.span))
+                    } while parser.match(.comma)
+                } else if parser.match(.membres) {
+                    members.append(contentsOf: try parser.parseNameList("un acteur"))
+                } else {
+                    try parser.fail(expected: "« personnes », « membres » ou « } »",
+                                    candidates: parser.current.kind == .word
+                                        ? Suggestions.closest(to: parser.current.text, among: Parser.keywordCandidates([.personnes, .membres]))
+                                        : [])
+                }
+            }
+        }
+        return ActorDecl(kind: kind, name: name, label: label, persons: persons, members: members, span: span(from: start))
+    }
+
+    /// `objet = "objet" IDENT [ STRING ] [ "{" attribut { [ "," ] attribut } "}" ]`
+    mutating func parseObject() throws(Recovery) -> ObjectDecl {
+        let start = advance().span
+        let name = try expectName()
+        let label = optionalLabel()
+        var attributes: [AttributeDecl] = []
+        if current.kind == .leftBrace {
+            try parseBlock(what: "l'objet", name: name.text, isItemStart: { $0.kind == .word },
+                           endsBlock: { token, next in Parser.looksLikeDeclaration(token, next) && next.kind != .colon }) {
+                (parser: inout Parser) throws(Recovery) in
+                attributes.append(try parser.parseAttribute())
+                _ = parser.match(.comma)
+            }
+        }
+        return ObjectDecl(name: name, label: label, attributes: attributes, span: span(from: start))
+    }
+
+    /// `attribut = IDENT ":" ( "booleen" | "texte" | "nombre" | "date" | IDENT { "|" IDENT } )`
+    mutating func parseAttribute() throws(Recovery) -> AttributeDecl {
+        let name = try expectName("un nom d'attribut")
+        _ = try expect(.colon)
+        let basic: AttributeType? = switch current.keyword {
+        case .booleen: .boolean
+        case .texte: .text
+        case .nombre: .number
+        case .date: AttributeType.date
+        default: nil
+        }
+        if let basic, current.kind == .word, next.kind != .pipe {
+            advance()
+            return AttributeDecl(name: name, type: basic, span: span(from: name.span))
+        }
+        var values = [try expectName("un type (booleen, texte, nombre, date) ou des valeurs « a | b »")]
+        while match(.pipe) {
+            values.append(try expectName("une valeur"))
+        }
+        return AttributeDecl(name: name, type: .enumeration(values), span: span(from: name.span))
+    }
+
+    /// `action = "action" IDENT [ STRING ] [ "sur" IDENT ]`
+    mutating func parseAction() throws(Recovery) -> ActionDecl {
+        let start = advance().span
+        let name = try expectName()
+        let label = optionalLabel()
+        let objectType = match(.sur) ? try expectName("un type d'objet") : nil
+        return ActionDecl(name: name, label: label, objectType: objectType, span: span(from: start))
+    }
+
+    /// `evenement = "evenement" IDENT [ STRING ] [ "sur" IDENT ]`
+    mutating func parseEvent() throws(Recovery) -> EventDecl {
+        let start = advance().span
+        let name = try expectName()
+        let label = optionalLabel()
+        let objectType = match(.sur) ? try expectName("un type d'objet") : nil
+        return EventDecl(name: name, label: label, objectType: objectType, span: span(from: start))
+    }
+
+    // MARK: - Permissions
+
+    /// `permission = ("autorise" | "interdit") ( "tous" | IDENT { "," IDENT } ) IDENT [ "si" condition ]`
+    mutating func parsePermission(_ kind: PermissionKind) throws(Recovery) -> PermissionDecl {
+        let start = advance().span
+        var actors: [Name] = []
+        let everyone = match(.tous)
+        if !everyone {
+            actors = try parseNameList("un acteur ou « tous »")
+        }
+        let action = try expectName("une action")
+        let condition = match(.si) ? try parseCondition() : nil
+        return PermissionDecl(kind: kind, actors: actors, everyone: everyone, action: action,
+                              condition: condition, span: span(from: start))
+    }
+
+    // MARK: - Tests
+
+    /// `test = "test" STRING "{" { assertion } "}"`
+    mutating func parseTest() throws(Recovery) -> TestDecl {
+        let start = advance().span
+        let labelToken = try expect(.string)
+        let label = StringLiteral(labelToken.text, span: labelToken.span)
+        var assertions: [LocatedAssertion] = []
+        let starts: [Keyword] = [.qui, .peut, .refuse]
+        try parseBlock(what: "le test", name: label.value,
+                       isItemStart: { token in starts.contains { token.is($0) } }) { (parser: inout Parser) throws(Recovery) in
+            assertions.append(try parser.parseAssertion())
+        }
+        return TestDecl(label: label, assertions: assertions, span: span(from: start))
+    }
+
+    /// `assertion = "qui" IDENT [ objet ] "=" [ noms ] | ("peut" | "refuse") acteur IDENT [ objet ]`
+    mutating func parseAssertion() throws(Recovery) -> LocatedAssertion {
+        let start = current.span
+        if match(.qui) {
+            let target = try expectName("une action ou une tâche")
+            let object = current.kind == .leftParen || (current.kind == .word && next.kind == .leftParen)
+                ? try parseObjectLiteral() : nil
+            _ = try expect(.assign)
+            var expected: [Name] = []
+            if current.isIdentifier, !current.is(.qui), !current.is(.peut), !current.is(.refuse) {
+                expected = try parseNameList("un acteur")
+            }
+            return LocatedAssertion(assertion: .who(target: target, object: object, expected: expected), span: span(from: start))
+        }
+        let isMay = current.is(.peut)
+        guard isMay || current.is(.refuse) else {
+            try fail(expected: "une assertion (qui, peut, refuse) ou « } »",
+                     candidates: current.kind == .word
+                        ? Suggestions.closest(to: current.text, among: Parser.keywordCandidates([.qui, .peut, .refuse]))
+                        : [])
+        }
+        advance()
+        let actor = try parseActorReference()
+        let action = try expectName("une action")
+        let object = current.kind == .word && next.kind == .leftParen ? try parseObjectLiteral() : nil
+        let assertion: Assertion = isMay
+            ? .may(actor: actor, action: action, object: object)
+            : .refuse(actor: actor, action: action, object: object)
+        return LocatedAssertion(assertion: assertion, span: span(from: start))
+    }
+
+    /// `acteur = IDENT | STRING`
+    mutating func parseActorReference() throws(Recovery) -> ActorReference {
+        if current.kind == .string {
+            let token = advance()
+            return .person(StringLiteral(token.text, span: token.span))
+        }
+        return .id(try expectName("un acteur ou le nom d'une personne"))
+    }
+
+    /// `objet = IDENT "(" [ IDENT ":" valeur { "," IDENT ":" valeur } ] ")"`
+    mutating func parseObjectLiteral() throws(Recovery) -> ObjectLiteral {
+        let type = try expectName("un type d'objet")
+        _ = try expect(.leftParen)
+        var fields: [ObjectField] = []
+        if current.kind != .rightParen {
+            repeat {
+                let name = try expectName("un nom d'attribut")
+                _ = try expect(.colon)
+                fields.append(ObjectField(name: name, value: try parseValue()))
+            } while match(.comma)
+        }
+        _ = try expect(.rightParen)
+        return ObjectLiteral(type: type, fields: fields, span: span(from: type.span))
+    }
+
+    /// `valeur = IDENT | STRING | INTEGER | DATE | "vrai" | "faux"`
+    mutating func parseValue() throws(Recovery) -> LocatedValue {
+        let token = current
+        let value: LiteralValue
+        switch token.kind {
+        case .string: value = .string(StringLiteral(token.text, span: token.span))
+        case .integer:
+            guard case .integer(let number) = token.value else { try fail(expected: "une valeur") }
+            value = .integer(number)
+        case .date:
+            guard case .date(let date) = token.value else { try fail(expected: "une valeur") }
+            value = .date(date)
+        case .word where token.is(.vrai): value = .boolean(true)
+        case .word where token.is(.faux): value = .boolean(false)
+        case .word where token.isIdentifier: value = .name(Name(token.text, span: token.span))
+        default: try fail(expected: "une valeur (nom, chaîne, nombre, date, vrai ou faux)")
+        }
+        advance()
+        return LocatedValue(value: value, span: token.span)
+    }
+}

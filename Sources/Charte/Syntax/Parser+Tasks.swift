@@ -1,0 +1,127 @@
+// Steps, tasks and their clauses, durations and date expressions.
+
+extension Parser {
+    static let clauseKeywords: [Keyword] = [
+        .responsable, .approbateur, .aide, .consulte, .informe, .action,
+        .echeance, .quand, .delai, .apres, .en, .note,
+    ]
+
+    static func isClauseStart(_ token: Token) -> Bool {
+        guard token.kind == .word, let keyword = token.keyword else { return false }
+        return clauseKeywords.contains(keyword)
+    }
+
+    /// `etape = "etape" IDENT [ STRING ] [ "apres" noms ] "{" { tache } "}"`
+    mutating func parseStep() throws(Recovery) -> StepDecl {
+        let start = advance().span
+        let name = try expectName()
+        let label = optionalLabel()
+        let after = match(.apres) ? try parseNameList("une étape") : []
+        var tasks: [TaskDecl] = []
+        try parseBlock(what: "l'étape", name: name.text, isItemStart: { $0.is(.tache) },
+                       endsBlock: { token, next in Parser.looksLikeDeclaration(token, next) }) {
+            (parser: inout Parser) throws(Recovery) in
+            guard parser.current.is(.tache) else {
+                try parser.fail(expected: "« tache » ou « } »",
+                                candidates: parser.current.kind == .word
+                                    ? Suggestions.closest(to: parser.current.text, among: Parser.keywordCandidates([.tache]))
+                                    : [])
+            }
+            tasks.append(try parser.parseTask())
+        }
+        return StepDecl(name: name, label: label, after: after, tasks: tasks, span: span(from: start))
+    }
+
+    /// `tache = "tache" IDENT [ STRING ] "{" { clause } "}"`
+    mutating func parseTask() throws(Recovery) -> TaskDecl {
+        let start = advance().span
+        let name = try expectName()
+        let label = optionalLabel()
+        var clauses: [LocatedClause] = []
+        try parseBlock(what: "la tâche", name: name.text, isItemStart: { Parser.isClauseStart($0) || $0.is(.tache) },
+                       endsBlock: { token, next in
+                           (token.is(.tache) && next.kind == .word)
+                               || (!token.is(.action) && Parser.looksLikeDeclaration(token, next))
+                       }) { (parser: inout Parser) throws(Recovery) in
+            clauses.append(try parser.parseClause())
+        }
+        return TaskDecl(name: name, label: label, clauses: clauses, span: span(from: start))
+    }
+
+    /// `clause = lettre noms | "action" IDENT [ "si" condition ] | "echeance" date_expr | "quand" IDENT
+    ///         | "delai" duree | "apres" noms | "en" noms | "note" STRING`
+    mutating func parseClause() throws(Recovery) -> LocatedClause {
+        let start = current.span
+        let keyword = current.kind == .word ? current.keyword : nil
+        let clause: TaskClause
+        switch keyword {
+        case .responsable, .approbateur, .aide, .consulte, .informe:
+            advance()
+            let letter = Letter.allCases.first { $0.keyword == keyword } ?? .responsable
+            clause = .actors(letter, try parseNameList("un acteur"))
+        case .action:
+            advance()
+            let action = try expectName("une action")
+            clause = .action(action, condition: match(.si) ? try parseCondition() : nil)
+        case .echeance:
+            advance()
+            clause = .deadline(try parseDateExpr())
+        case .quand:
+            advance()
+            clause = .when(try expectName("un événement"))
+        case .delai:
+            advance()
+            clause = .delay(try parseDuration())
+        case .apres:
+            advance()
+            clause = .after(try parseNameList("une tâche"))
+        case .en:
+            advance()
+            clause = .place(try parseNameList("une instance"))
+        case .note:
+            advance()
+            let token = try expect(.string)
+            clause = .note(StringLiteral(token.text, span: token.span))
+        default:
+            let candidates = current.kind == .word
+                ? Suggestions.closest(to: current.text, among: Parser.keywordCandidates(Parser.clauseKeywords))
+                : []
+            try fail(expected: "une clause (responsable, approbateur, aide, consulte, informe, action, echeance, quand, delai, apres, en, note) ou « } »",
+                     candidates: candidates)
+        }
+        return LocatedClause(clause: clause, span: span(from: start))
+    }
+
+    /// `duree = INTEGER ( "jour" | "jours" | "semaine" | "semaines" | "mois" )`
+    mutating func parseDuration() throws(Recovery) -> Duration {
+        let token = try expect(.integer)
+        var amount: Int64?
+        if case .integer(let value) = token.value { amount = value }
+        let unit: DurationUnit
+        switch current.kind == .word ? current.keyword : nil {
+        case .jour: unit = .jours
+        case .semaine: unit = .semaines
+        case .mois: unit = .mois
+        default: try fail(expected: "une unité de durée (jours, semaines, mois)")
+        }
+        advance()
+        return Duration(amount: amount, unit: unit, span: span(from: token.span))
+    }
+
+    /// `date_expr = ( DATE | IDENT ) { ( "+" | "-" ) duree }`
+    mutating func parseDateExpr() throws(Recovery) -> DateExpr {
+        let start = current.span
+        let base: DateBase
+        if current.kind == .date {
+            base = .literal(try expectDate())
+        } else {
+            base = .name(try expectName("une date (AAAA-MM-JJ) ou un nom du calendrier"))
+        }
+        var offsets: [DateOffset] = []
+        while current.kind == .plus || current.kind == .minus {
+            let isAddition = advance().kind == .plus
+            offsets.append(DateOffset(isAddition: isAddition, duration: try parseDuration()))
+        }
+        return DateExpr(base: base, offsets: offsets, span: span(from: start))
+    }
+}

@@ -1,0 +1,211 @@
+/// A recursive-descent parser over the lexer's tokens, producing a `SyntaxTree`.
+///
+/// Errors are collected as diagnostics. After an error the parser unwinds to the nearest
+/// recovery point (a clause or a declaration keyword) and reports nothing more until it
+/// has recovered, so one mistake gives one diagnostic.
+public struct Parser {
+    /// The maximum nesting of conditions and blocks before E012.
+    public static let maximumDepth = 64
+
+    let tokens: [Token]
+    var index = 0
+    let file: FileID
+    /// The diagnostics found while parsing (lexical ones are kept by the lexer).
+    public private(set) var diagnostics: [Diagnostic] = []
+    var depth = 0
+    /// Set when an inner block reported itself unclosed, so outer blocks end quietly.
+    var abandoningBlocks = false
+
+    /// Thrown inside the parser to unwind to a recovery point; the diagnostic is already recorded.
+    struct Recovery: Error {}
+
+    /// Parses a whole file.
+    public static func parse(_ lexer: Lexer, file: FileID) -> (tree: SyntaxTree, diagnostics: [Diagnostic]) {
+        var parser = Parser(tokens: lexer.tokens, file: file)
+        let tree = parser.parseFile()
+        return (tree, parser.diagnostics)
+    }
+
+    init(tokens: [Token], file: FileID) {
+        self.tokens = tokens.isEmpty ? [Token(kind: .endOfFile, span: Span(file: file, start: 0, end: 0), keyword: nil, value: .none)] : tokens
+        self.file = file
+    }
+
+    // MARK: - Token access
+
+    var current: Token { tokens[min(index, tokens.count - 1)] }
+    var next: Token { tokens[min(index + 1, tokens.count - 1)] }
+    var previous: Token { tokens[max(0, min(index, tokens.count) - 1)] }
+    var atEnd: Bool { current.kind == .endOfFile }
+
+    @discardableResult
+    mutating func advance() -> Token {
+        let token = current
+        if index < tokens.count - 1 { index += 1 }
+        return token
+    }
+
+    /// The span from a start token to the last consumed token.
+    func span(from start: Span) -> Span { start.to(previous.span) }
+
+    mutating func match(_ kind: TokenKind) -> Bool {
+        guard current.kind == kind else { return false }
+        advance()
+        return true
+    }
+
+    mutating func match(_ keyword: Keyword) -> Bool {
+        guard current.is(keyword) else { return false }
+        advance()
+        return true
+    }
+
+    // MARK: - Errors
+
+    mutating func report(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
+
+    /// Reports "expected …, found …" at the current token and unwinds.
+    mutating func fail(expected: String, candidates: [Candidate] = []) throws(Recovery) -> Never {
+        report(Diagnostic(.unexpectedToken(expected: expected, found: current.foundDescription),
+                          at: current.span, candidates: candidates))
+        throw Recovery()
+    }
+
+    mutating func expect(_ kind: TokenKind) throws(Recovery) -> Token {
+        guard current.kind == kind else { try fail(expected: kind.description) }
+        return advance()
+    }
+
+    mutating func expect(_ keyword: Keyword) throws(Recovery) -> Token {
+        guard current.is(keyword) else { try fail(expected: "« \(keyword.spelling) »") }
+        return advance()
+    }
+
+    /// Consumes an identifier (any word but a reserved one).
+    mutating func expectName(_ what: String = "un nom") throws(Recovery) -> Name {
+        if current.kind == .word {
+            if current.keyword?.isReserved == true {
+                report(Diagnostic(.reservedWord(current.text), at: current.span))
+                throw Recovery()
+            }
+            let token = advance()
+            return Name(token.text, span: token.span)
+        }
+        try fail(expected: what)
+    }
+
+    /// `name_list = IDENT { "," IDENT }`
+    mutating func parseNameList(_ what: String = "un nom") throws(Recovery) -> [Name] {
+        var names = [try expectName(what)]
+        while match(.comma) {
+            names.append(try expectName(what))
+        }
+        return names
+    }
+
+    mutating func optionalLabel() -> StringLiteral? {
+        guard current.kind == .string else { return nil }
+        let token = advance()
+        return StringLiteral(token.text, span: token.span)
+    }
+
+    /// Enters one level of nesting, reporting E012 past the limit.
+    mutating func enter(_ span: Span) throws(Recovery) {
+        depth += 1
+        if depth > Parser.maximumDepth {
+            report(Diagnostic(.nestingTooDeep(limit: Parser.maximumDepth), at: span))
+            throw Recovery()
+        }
+    }
+
+    mutating func leave() { depth -= 1 }
+
+    // MARK: - Recovery
+
+    /// Skips tokens up to (not including) one that `stop` accepts, skipping balanced brackets.
+    mutating func synchronize(until stop: (Token) -> Bool) {
+        var nesting = 0
+        while !atEnd {
+            let token = current
+            if nesting == 0, stop(token) { return }
+            switch token.kind {
+            case .leftBrace, .leftParen, .leftBracket: nesting += 1
+            case .rightBrace, .rightParen, .rightBracket:
+                if nesting == 0 { return }
+                nesting -= 1
+            default: break
+            }
+            advance()
+        }
+    }
+
+    /// Reports an unclosed block at its opener unless an inner block already did.
+    mutating func reportUnclosed(what: String, name: String, opener: Span) {
+        if !abandoningBlocks {
+            report(Diagnostic(.unclosedBlock(what: what, name: name), at: opener,
+                              notes: [Note(.blockOpenedHere, at: opener)]))
+        }
+        abandoningBlocks = true
+    }
+
+    // MARK: - File
+
+    /// `charte = { declaration } EOF`
+    mutating func parseFile() -> SyntaxTree {
+        var declarations: [Declaration] = []
+        while !atEnd {
+            abandoningBlocks = false
+            depth = 0
+            let start = index
+            do {
+                declarations.append(try parseDeclaration())
+            } catch {
+                if index == start { advance() }
+                synchronize { Parser.isDeclarationStart($0) }
+                if current.kind == .rightBrace { advance() }
+            }
+        }
+        return SyntaxTree(declarations: declarations, file: file)
+    }
+
+    static let declarationKeywords: [Keyword] = [
+        .etablissement, .calendrier, .role, .instance, .externe, .objet, .action,
+        .evenement, .etape, .autorise, .interdit, .test,
+    ]
+
+    static func isDeclarationStart(_ token: Token) -> Bool {
+        guard token.kind == .word, let keyword = token.keyword else { return false }
+        return declarationKeywords.contains(keyword)
+    }
+
+    static func keywordCandidates(_ keywords: [Keyword]) -> [Candidate] {
+        keywords.map { Candidate(name: $0.spelling, span: nil) }
+    }
+
+    /// `declaration = etablissement | calendrier | acteur | objet | action | evenement | etape | permission | test`
+    mutating func parseDeclaration() throws(Recovery) -> Declaration {
+        let token = current
+        switch token.kind == .word ? token.keyword : nil {
+        case .etablissement: return .establishment(try parseEstablishment())
+        case .calendrier: return .calendar(try parseCalendar())
+        case .role: return .actor(try parseActor(.role))
+        case .instance: return .actor(try parseActor(.instance))
+        case .externe: return .actor(try parseActor(.externe))
+        case .objet: return .object(try parseObject())
+        case .action: return .action(try parseAction())
+        case .evenement: return .event(try parseEvent())
+        case .etape: return .step(try parseStep())
+        case .autorise: return .permission(try parsePermission(.autorise))
+        case .interdit: return .permission(try parsePermission(.interdit))
+        case .test: return .test(try parseTest())
+        default:
+            let candidates = token.kind == .word
+                ? Suggestions.closest(to: token.text, among: Parser.keywordCandidates(Parser.declarationKeywords))
+                : []
+            try fail(expected: "une déclaration (etablissement, calendrier, role, instance, externe, objet, action, evenement, etape, autorise, interdit, test)",
+                     candidates: candidates)
+        }
+    }
+}

@@ -1,0 +1,82 @@
+/// The kinds of token the lexer produces.
+public enum TokenKind: Sendable, Hashable {
+    case word, string, integer, date
+    case leftBrace, rightBrace, leftParen, rightParen, leftBracket, rightBracket
+    case comma, colon, pipe, dotDot, plus, minus
+    case assign, equal, notEqual, less, lessEqual, greater, greaterEqual
+    case endOfFile
+
+    /// How the token is named in "… attendu, trouvé …" messages.
+    public var description: String {
+        switch self {
+        case .word: "un nom"
+        case .string: "une chaîne"
+        case .integer: "un nombre"
+        case .date: "une date"
+        case .leftBrace: "« { »"
+        case .rightBrace: "« } »"
+        case .leftParen: "« ( »"
+        case .rightParen: "« ) »"
+        case .leftBracket: "« [ »"
+        case .rightBracket: "« ] »"
+        case .comma: "« , »"
+        case .colon: "« : »"
+        case .pipe: "« | »"
+        case .dotDot: "« .. »"
+        case .plus: "« + »"
+        case .minus: "« - »"
+        case .assign: "« = »"
+        case .equal: "« == »"
+        case .notEqual: "« != »"
+        case .less: "« < »"
+        case .lessEqual: "« <= »"
+        case .greater: "« > »"
+        case .greaterEqual: "« >= »"
+        case .endOfFile: "la fin du fichier"
+        }
+    }
+}
+
+/// The decoded value a token carries, when it has one.
+public enum TokenValue: Sendable, Hashable {
+    case none
+    /// A word's text (as written) or a string's decoded contents.
+    case text(String)
+    /// An integer; nil when it was malformed (already reported).
+    case integer(Int64?)
+    /// A date; nil when it was impossible (already reported).
+    case date(CalendarDate?)
+}
+
+/// A token: a kind, a span, and for words the keyword its folded spelling matches.
+public struct Token: Sendable, Hashable {
+    /// What kind of token this is.
+    public let kind: TokenKind
+    /// Where it lies.
+    public let span: Span
+    /// The keyword this word spells, if any (contextual unless reserved).
+    public let keyword: Keyword?
+    /// The decoded value.
+    public let value: TokenValue
+
+    /// The text of a word or string token.
+    public var text: String {
+        if case .text(let text) = value { return text }
+        return ""
+    }
+
+    /// Whether this token is the given keyword.
+    public func `is`(_ keyword: Keyword) -> Bool { kind == .word && self.keyword == keyword }
+
+    /// Whether this word can name something (it is not a reserved word).
+    public var isIdentifier: Bool { kind == .word && !(keyword?.isReserved ?? false) }
+
+    /// How the token is shown in "trouvé …" messages.
+    public var foundDescription: String {
+        switch kind {
+        case .word: keyword?.isReserved == true ? "le mot réservé « \(text) »" : "« \(text) »"
+        case .string: "la chaîne « \(text) »"
+        default: kind.description
+        }
+    }
+}
