@@ -175,6 +175,7 @@ public enum Message: Sendable, Hashable {
         case .noResponsable: "aucun « responsable »"
         case .cycle: "le cycle passe ici"
         case .invalidUTF8: "octet invalide"
+        case .unclosedBlock: "ouvert ici, jamais fermé"
         default: nil
         }
     }

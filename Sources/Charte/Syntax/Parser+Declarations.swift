@@ -22,9 +22,11 @@ extension Parser {
                 return
             }
             let start = index
+            let level = declaring.count
             do {
                 try item(&self)
             } catch {
+                abandonDeclarations(above: level)
                 if index == start { advance() }
                 synchronize { token in isItemStart(token) || Parser.isDeclarationStart(token) }
             }
@@ -87,6 +89,7 @@ extension Parser {
     mutating func parseActor(_ kind: ActorKind) throws(Recovery) -> ActorDecl {
         let start = advance().span
         let name = try expectName()
+        begin(name)
         let label = optionalLabel()
         var persons: [StringLiteral] = []
         var members: [Name] = []
@@ -109,6 +112,7 @@ extension Parser {
                 }
             }
         }
+        finish()
         return ActorDecl(kind: kind, name: name, label: label, persons: persons, members: members, span: span(from: start))
     }
 
@@ -116,6 +120,7 @@ extension Parser {
     mutating func parseObject() throws(Recovery) -> ObjectDecl {
         let start = advance().span
         let name = try expectName()
+        begin(name)
         let label = optionalLabel()
         var attributes: [AttributeDecl] = []
         if current.kind == .leftBrace {
@@ -126,6 +131,7 @@ extension Parser {
                 _ = parser.match(.comma)
             }
         }
+        finish()
         return ObjectDecl(name: name, label: label, attributes: attributes, span: span(from: start))
     }
 
@@ -155,8 +161,10 @@ extension Parser {
     mutating func parseAction() throws(Recovery) -> ActionDecl {
         let start = advance().span
         let name = try expectName()
+        begin(name)
         let label = optionalLabel()
         let objectType = match(.sur) ? try expectName("un type d'objet") : nil
+        finish()
         return ActionDecl(name: name, label: label, objectType: objectType, span: span(from: start))
     }
 
@@ -164,8 +172,10 @@ extension Parser {
     mutating func parseEvent() throws(Recovery) -> EventDecl {
         let start = advance().span
         let name = try expectName()
+        begin(name)
         let label = optionalLabel()
         let objectType = match(.sur) ? try expectName("un type d'objet") : nil
+        finish()
         return EventDecl(name: name, label: label, objectType: objectType, span: span(from: start))
     }
 

@@ -15,6 +15,7 @@ extension Parser {
     mutating func parseStep() throws(Recovery) -> StepDecl {
         let start = advance().span
         let name = try expectName()
+        begin(name)
         let label = optionalLabel()
         let after = match(.apres) ? try parseNameList("une étape") : []
         var tasks: [TaskDecl] = []
@@ -29,6 +30,7 @@ extension Parser {
             }
             tasks.append(try parser.parseTask())
         }
+        finish()
         return StepDecl(name: name, label: label, after: after, tasks: tasks, span: span(from: start))
     }
 
@@ -36,6 +38,7 @@ extension Parser {
     mutating func parseTask() throws(Recovery) -> TaskDecl {
         let start = advance().span
         let name = try expectName()
+        begin(name)
         let label = optionalLabel()
         var clauses: [LocatedClause] = []
         try parseBlock(what: "la tâche", name: name.text, isItemStart: { Parser.isClauseStart($0) || $0.is(.tache) },
@@ -45,6 +48,7 @@ extension Parser {
                        }) { (parser: inout Parser) throws(Recovery) in
             clauses.append(try parser.parseClause())
         }
+        finish()
         return TaskDecl(name: name, label: label, clauses: clauses, span: span(from: start))
     }
 

@@ -15,16 +15,25 @@ public struct Parser {
     var depth = 0
     /// Set when an inner block reported itself unclosed, so outer blocks end quietly.
     var abandoningBlocks = false
+    /// Names of declarations being parsed (innermost last).
+    var declaring: [String] = []
+    /// Names whose declaration failed to parse: references to them are not reported again.
+    public private(set) var damagedNames = Set<String>()
+    /// Byte offsets of syntax errors, so later checks can stay quiet around them.
+    public private(set) var errorOffsets: [Int] = []
 
     /// Thrown inside the parser to unwind to a recovery point; the diagnostic is already recorded.
     struct Recovery: Error {}
 
     /// Parses a whole file.
-    public static func parse(_ lexer: Lexer, file: FileID) -> (tree: SyntaxTree, diagnostics: [Diagnostic]) {
+    public static func parse(_ lexer: Lexer, file: FileID) -> Parser {
         var parser = Parser(tokens: lexer.tokens, file: file)
-        let tree = parser.parseFile()
-        return (tree, parser.diagnostics)
+        parser.tree = parser.parseFile()
+        return parser
     }
+
+    /// The tree, once `parse` has run.
+    public private(set) var tree: SyntaxTree?
 
     init(tokens: [Token], file: FileID) {
         self.tokens = tokens.isEmpty ? [Token(kind: .endOfFile, span: Span(file: file, start: 0, end: 0), keyword: nil, value: .none)] : tokens
@@ -64,7 +73,19 @@ public struct Parser {
 
     mutating func report(_ diagnostic: Diagnostic) {
         diagnostics.append(diagnostic)
+        errorOffsets.append(diagnostic.span.start)
     }
+
+    /// Marks the declarations left unfinished by an error as damaged.
+    mutating func abandonDeclarations(above level: Int) {
+        while declaring.count > level { damagedNames.insert(declaring.removeLast()) }
+    }
+
+    /// Notes that a declaration's name has been read (see `damagedNames`).
+    mutating func begin(_ name: Name) { declaring.append(name.text) }
+
+    /// Notes that a declaration was parsed to its end.
+    mutating func finish() { if !declaring.isEmpty { declaring.removeLast() } }
 
     /// Reports "expected …, found …" at the current token and unwinds.
     mutating func fail(expected: String, candidates: [Candidate] = []) throws(Recovery) -> Never {
@@ -144,8 +165,7 @@ public struct Parser {
     /// Reports an unclosed block at its opener unless an inner block already did.
     mutating func reportUnclosed(what: String, name: String, opener: Span) {
         if !abandoningBlocks {
-            report(Diagnostic(.unclosedBlock(what: what, name: name), at: opener,
-                              notes: [Note(.blockOpenedHere, at: opener)]))
+            report(Diagnostic(.unclosedBlock(what: what, name: name), at: opener))
         }
         abandoningBlocks = true
     }
@@ -159,9 +179,11 @@ public struct Parser {
             abandoningBlocks = false
             depth = 0
             let start = index
+            declaring = []
             do {
                 declarations.append(try parseDeclaration())
             } catch {
+                abandonDeclarations(above: 0)
                 if index == start { advance() }
                 synchronize { Parser.isDeclarationStart($0) }
                 if current.kind == .rightBrace { advance() }

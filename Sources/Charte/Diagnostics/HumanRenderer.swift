@@ -1,0 +1,136 @@
+/// Renders diagnostics in the style of rustc and Elm: header, location, source line,
+/// underline with a label, secondary notes, help.
+public struct HumanRenderer: Sendable {
+    /// Whether to use ANSI colours (only on a terminal, never with `NO_COLOR`).
+    public var colour: Bool
+
+    /// Creates a renderer.
+    public init(colour: Bool) { self.colour = colour }
+
+    private func paint(_ text: String, _ code: String) -> String {
+        colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+
+    /// The rendering of one diagnostic, ending with a newline.
+    public func render(_ diagnostic: Diagnostic, sources: SourceMap) -> String {
+        let file = sources[diagnostic.span.file]
+        let start = file.location(of: diagnostic.span.start)
+        let severityColour = diagnostic.severity == .error ? "1;31" : "1;33"
+        let notesLines = diagnostic.notes.compactMap { note in note.span.map { file.location(of: $0.start).line } }
+        let gutterWidth = String(([start.line] + notesLines).max() ?? start.line).count
+        let pad = String(repeating: " ", count: gutterWidth)
+        let bar = paint("|", "1;34")
+
+        var out = paint("\(diagnostic.severity.french)[\(diagnostic.code.rawValue)]", severityColour)
+        out += paint(": \(diagnostic.message.text)", "1") + "\n"
+        out += "\(pad)\(paint("-->", "1;34")) \(file.name):\(start.line):\(start.column)\n"
+        out += "\(pad) \(bar)\n"
+        out += snippet(file: file, span: diagnostic.span, label: diagnostic.message.label, mark: "^",
+                       markColour: severityColour, gutterWidth: gutterWidth)
+        for note in diagnostic.notes {
+            guard let span = note.span, span.file == diagnostic.span.file, span != diagnostic.span else { continue }
+            out += "\(pad) \(bar)\n"
+            out += snippet(file: file, span: span, label: note.message.text, mark: "-", markColour: "1;34", gutterWidth: gutterWidth)
+        }
+        let trailer = trailerLines(diagnostic, sources: sources)
+        if !trailer.isEmpty {
+            out += "\(pad) \(bar)\n"
+            for line in trailer { out += "\(pad) \(paint("=", "1;34")) \(line)\n" }
+        }
+        return out
+    }
+
+    /// The `= note:` and `= aide:` lines.
+    func trailerLines(_ diagnostic: Diagnostic, sources: SourceMap) -> [String] {
+        var lines: [String] = []
+        for note in diagnostic.notes {
+            if let span = note.span, span.file == diagnostic.span.file, span != diagnostic.span { continue }
+            if let span = note.span, span.file != diagnostic.span.file {
+                let other = sources[span.file]
+                let location = other.location(of: span.start)
+                lines.append("\(paint("note", "1")): \(note.message.text) (\(other.name):\(location.line):\(location.column))")
+            } else if note.span == nil {
+                lines.append("\(paint("note", "1")): \(note.message.text)")
+            }
+        }
+        if let suggestion = HumanRenderer.suggestionText(diagnostic.candidates, sources: sources) {
+            lines.append("\(paint("aide", "1;36")): \(suggestion)")
+        }
+        if let help = diagnostic.message.help {
+            lines.append("\(paint("aide", "1;36")): \(help)")
+        }
+        return lines
+    }
+
+    /// "vouliez-vous dire « x » ? (déclaré ligne 8)" for the candidates, or nil.
+    public static func suggestionText(_ candidates: [Candidate], sources: SourceMap) -> String? {
+        guard !candidates.isEmpty else { return nil }
+        func line(_ candidate: Candidate) -> Int? {
+            candidate.span.map { sources[$0.file].location(of: $0.start).line }
+        }
+        if candidates.count == 1, let only = candidates.first {
+            return "vouliez-vous dire « \(only.name) » ?" + (line(only).map { " (déclaré ligne \($0))" } ?? "")
+        }
+        let names = candidates.map { candidate in
+            "« \(candidate.name) »" + (line(candidate).map { " (ligne \($0))" } ?? "")
+        }
+        return "vouliez-vous dire " + names.dropLast().joined(separator: ", ") + " ou " + (names.last ?? "") + " ?"
+    }
+
+    /// The source line of a span with its underline (first line only for multi-line spans).
+    func snippet(file: SourceFile, span: Span, label: String?, mark: Character, markColour: String, gutterWidth: Int) -> String {
+        let location = file.location(of: span.start)
+        let lineIndex = location.line - 1
+        let lineStart = file.lineStarts[lineIndex]
+        var text = file.lineText(location.line)
+        text = String(text.map { $0 == "\t" ? " " : $0 })
+        let displayed = HumanRenderer.truncate(text, around: location.column - 1)
+        let lineEnd = lineStart + file.text(lineStart..<file.bytes.count).prefix { $0 != "\n" }.utf8.count
+        let underlineEnd = min(span.end, lineEnd)
+        let width = max(1, file.characterCount(from: span.start, to: max(span.start, underlineEnd)))
+        let column = location.column - 1 - displayed.shift
+        let number = String(location.line)
+        let gutter = String(repeating: " ", count: gutterWidth - number.count) + number
+        var out = "\(paint(gutter, "1;34")) \(paint("|", "1;34")) \(displayed.text)\n"
+        let underline = String(repeating: mark, count: min(width, max(1, displayed.text.count - column + 1)))
+        out += "\(String(repeating: " ", count: gutterWidth)) \(paint("|", "1;34")) \(String(repeating: " ", count: max(0, column)))"
+        out += paint(underline, markColour)
+        if let label { out += " " + paint(label, markColour) }
+        return out + "\n"
+    }
+
+    /// Shortens very long lines around a column; returns the text and how many characters were cut on the left.
+    static func truncate(_ text: String, around column: Int, width: Int = 160) -> (text: String, shift: Int) {
+        let characters = Array(text)
+        guard characters.count > width else { return (text, 0) }
+        let start = max(0, min(column - width / 2, characters.count - width))
+        let end = min(characters.count, start + width)
+        let prefix = start > 0 ? "…" : ""
+        let suffix = end < characters.count ? "…" : ""
+        return (prefix + String(characters[start..<end]) + suffix, start - prefix.count)
+    }
+
+    /// "2 erreurs, 1 avertissement".
+    public static func summary(errors: Int, warnings: Int) -> String {
+        let e = errors == 1 || errors == 0 ? "erreur" : "erreurs"
+        let w = warnings == 1 || warnings == 0 ? "avertissement" : "avertissements"
+        return "\(errors) \(e), \(warnings) \(w)"
+    }
+}
+
+/// Renders `fichier:ligne:colonne: erreur: message [E100]`, one a line.
+public struct GccRenderer: Sendable {
+    /// Creates a renderer.
+    public init() {}
+
+    /// The one-line rendering of a diagnostic, with its newline.
+    public func render(_ diagnostic: Diagnostic, sources: SourceMap) -> String {
+        let file = sources[diagnostic.span.file]
+        let location = file.location(of: diagnostic.span.start)
+        var message = diagnostic.message.text
+        if let suggestion = HumanRenderer.suggestionText(diagnostic.candidates, sources: sources) {
+            message += " (\(suggestion))"
+        }
+        return "\(file.name):\(location.line):\(location.column): \(diagnostic.severity.french): \(message) [\(diagnostic.code.rawValue)]\n"
+    }
+}

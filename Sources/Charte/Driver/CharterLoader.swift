@@ -1,0 +1,90 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// A charter read from a file or a string, with everything found while checking it.
+public struct LoadedCharter: Sendable {
+    /// The sources, to render diagnostics.
+    public let sources: SourceMap
+    /// The charter's source file.
+    public let file: SourceFile
+    /// The syntax tree (possibly partial when there were syntax errors).
+    public let tree: SyntaxTree
+    /// The comments, in order (the formatter keeps them).
+    public let comments: [Span]
+    /// The checked model; complete only when `hasErrors` is false.
+    public let model: Charter
+    /// Every diagnostic, in reading order.
+    public let diagnostics: [Diagnostic]
+
+    /// Whether any diagnostic is an error.
+    public var hasErrors: Bool { diagnostics.hasErrors }
+
+    /// The charter, only if it has no error: a broken charter never answers a question.
+    public var charter: Charter? { hasErrors ? nil : model }
+}
+
+/// Why a charter could not even be read.
+public enum LoadError: Error, Sendable, Equatable {
+    case unreadable(path: String)
+
+    /// The French message shown to the user.
+    public var message: String {
+        switch self {
+        case .unreadable(let path): "impossible de lire le fichier « \(path) »"
+        }
+    }
+}
+
+/// Runs the pipeline bytes → tokens → tree → checked charter.
+public enum CharterLoader {
+    /// Reads and checks a charter file.
+    public static func load(path: String, limits: Limits = .standard) throws(LoadError) -> LoadedCharter {
+        guard let bytes = FileAccess.read(path) else { throw .unreadable(path: path) }
+        return check(bytes: bytes, name: path, limits: limits)
+    }
+
+    /// Checks a charter given as text, under a virtual file name for diagnostics.
+    public static func check(text: String, name: String = "<texte>", limits: Limits = .standard) -> LoadedCharter {
+        check(bytes: Array(text.utf8), name: name, limits: limits)
+    }
+
+    /// Checks a charter given as bytes.
+    public static func check(bytes: [UInt8], name: String, limits: Limits = .standard) -> LoadedCharter {
+        var sources = SourceMap()
+        if bytes.count > limits.fileSize {
+            let file = sources.add(name: name, bytes: [])
+            let diagnostic = Diagnostic(.fileTooLarge(size: bytes.count, limit: limits.fileSize), at: Span(file: file.id, start: 0, end: 0))
+            return LoadedCharter(sources: sources, file: file, tree: SyntaxTree(declarations: [], file: file.id),
+                                 comments: [], model: Charter(file: file.id), diagnostics: [diagnostic])
+        }
+        let file = sources.add(name: name, bytes: bytes)
+        let lexer = Lexer.tokenize(file)
+        let parser = Parser.parse(lexer, file: file.id)
+        let tree = parser.tree ?? SyntaxTree(declarations: [], file: file.id)
+        let syntaxErrors = (lexer.diagnostics + parser.diagnostics).filter { $0.severity == .error }
+        let damage = SyntaxDamage(names: parser.damagedNames, offsets: syntaxErrors.map(\.span.start))
+        let (model, semantic) = Checker.check(tree, damage: damage)
+        let all = (lexer.diagnostics + parser.diagnostics + semantic).sortedForDisplay()
+        return LoadedCharter(sources: sources, file: file, tree: tree, comments: lexer.comments, model: model, diagnostics: all)
+    }
+}
+
+/// Reading and writing files: atomic writes, no partial results.
+public enum FileAccess {
+    /// The bytes of a file, or nil when it cannot be read (missing, a directory, no permission).
+    public static func read(_ path: String) -> [UInt8]? {
+        var isDirectory = false
+        #if canImport(FoundationEssentials)
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path)) else { return nil }
+        #else
+        var flag: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &flag), flag.boolValue { isDirectory = true }
+        guard !isDirectory, let data = FileManager.default.contents(atPath: path) else { return nil }
+        #endif
+        _ = isDirectory
+        return [UInt8](data)
+    }
+}

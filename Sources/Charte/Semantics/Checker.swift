@@ -1,0 +1,228 @@
+/// Resolves a syntax tree into a checked `Charter`, collecting every semantic diagnostic.
+///
+/// Passes: declare every name (so order does not matter), resolve references and type
+/// conditions, then run the whole-charter checks (roles, cycles, deadlines, coverage).
+public struct Checker {
+    var charter: Charter
+    var diagnostics: [Diagnostic] = []
+    /// Where each shared-namespace name was declared.
+    var declared: [String: Span] = [:]
+    /// Actors referenced outside tests (for W302).
+    var usedActors = Set<Int>()
+    /// Actors offered as "vouliez-vous dire" for an unknown actor: probably meant, so not reported unused.
+    var suggestedActors = Set<String>()
+    /// Actions with a rule whose condition did not type: not analysed for coverage.
+    var damagedActions = Set<Int>()
+    /// The syntax of each checked task and step, for precise spans in later checks.
+    var taskDecls: [Int: TaskDecl] = [:]
+    var stepDecls: [Int: StepDecl] = [:]
+    let tree: SyntaxTree
+    /// What the parser could not read: names to stay quiet about, and where errors were.
+    let damage: SyntaxDamage
+
+    /// Checks a parsed file; `damage` tells which parts had syntax errors, to avoid follow-on diagnostics.
+    public static func check(_ tree: SyntaxTree, damage: SyntaxDamage = SyntaxDamage()) -> (charter: Charter, diagnostics: [Diagnostic]) {
+        var checker = Checker(charter: Charter(file: tree.file), tree: tree, damage: damage)
+        checker.run()
+        return (checker.charter, checker.diagnostics)
+    }
+
+    mutating func report(_ message: Message, at span: Span, notes: [Note] = [], candidates: [Candidate] = []) {
+        diagnostics.append(Diagnostic(message, at: span, notes: notes, candidates: candidates))
+    }
+
+    mutating func run() {
+        declareAll()
+        resolveAll()
+        checkRoles()
+        checkCycles()
+        checkDeadlines()
+        // Whole-charter analyses would only echo the syntax errors of a damaged file.
+        if !damage.hasErrors {
+            checkUsage()
+            Coverage.analyse(charter, skipping: damagedActions, into: &diagnostics)
+        }
+    }
+
+    // MARK: - Pass 1: declarations
+
+    mutating func declare(_ name: Name, as symbol: Symbol) -> Bool {
+        if let first = declared[name.text] {
+            let kind = charter.symbols[name.text]?.kindName ?? symbol.kindName
+            report(.duplicate(name: name.text, kind: kind), at: name.span, notes: [Note(.firstDeclaredHere, at: first)])
+            return false
+        }
+        declared[name.text] = name.span
+        charter.symbols[name.text] = symbol
+        return true
+    }
+
+    mutating func declareAll() {
+        var calendarSpan: Span?
+        var establishmentSpan: Span?
+        for declaration in tree.declarations {
+            switch declaration {
+            case .establishment(let decl):
+                if let first = establishmentSpan {
+                    report(.duplicate(name: "etablissement", kind: "établissement"), at: decl.span, notes: [Note(.firstDeclaredHere, at: first)])
+                    continue
+                }
+                establishmentSpan = decl.span
+                charter.establishment = Establishment(name: decl.label.value, metadata: decl.metadata.map { ($0.key.text, $0.value.value) })
+            case .calendar(let decl):
+                if let first = calendarSpan {
+                    report(.duplicate(name: "calendrier", kind: "calendrier"), at: decl.span, notes: [Note(.firstDeclaredHere, at: first)])
+                    continue
+                }
+                calendarSpan = decl.span
+                declareCalendar(decl)
+            case .actor(let decl):
+                guard declare(decl.name, as: .actor(charter.actors.count)) else { continue }
+                charter.actors.append(Actor(id: decl.name.text, kind: decl.kind, label: decl.label?.value,
+                                            persons: decl.persons.map(\.value), members: [], span: decl.span, nameSpan: decl.name.span))
+            case .object(let decl):
+                guard declare(decl.name, as: .objectType(charter.objectTypes.count)) else { continue }
+                charter.objectTypes.append(declareObject(decl))
+            case .action(let decl):
+                guard declare(decl.name, as: .action(charter.actions.count)) else { continue }
+                charter.actions.append(Action(id: decl.name.text, label: decl.label?.value, objectType: nil, span: decl.span))
+            case .event(let decl):
+                guard declare(decl.name, as: .event(charter.events.count)) else { continue }
+                charter.events.append(Event(id: decl.name.text, label: decl.label?.value, objectType: nil, span: decl.span))
+            case .step(let decl):
+                let stepIndex = charter.steps.count
+                guard declare(decl.name, as: .step(stepIndex)) else { continue }
+                var step = Step(id: decl.name.text, label: decl.label?.value, after: [], tasks: [], span: decl.span)
+                for task in decl.tasks {
+                    guard declare(task.name, as: .task(charter.tasks.count)) else { continue }
+                    step.tasks.append(charter.tasks.count)
+                    charter.tasks.append(CharterTask(id: task.name.text, label: task.label?.value, step: stepIndex,
+                                                     span: task.span, nameSpan: task.name.span))
+                }
+                charter.steps.append(step)
+            case .permission, .test:
+                break
+            }
+        }
+        for (index, actor) in charter.actors.enumerated() {
+            for person in actor.persons where !(charter.persons[person]?.contains(index) ?? false) {
+                charter.persons[person, default: []].append(index)
+            }
+        }
+    }
+
+    mutating func declareCalendar(_ decl: CalendarDecl) {
+        var calendar = SchoolCalendar(label: decl.label?.value)
+        for entry in decl.entries {
+            if let existing = calendar.index[entry.name.text] {
+                report(.duplicate(name: entry.name.text, kind: "nom du calendrier"), at: entry.name.span,
+                       notes: [Note(.firstDeclaredHere, at: calendar.entries[existing].span)])
+                continue
+            }
+            guard let start = entry.start, !entry.isPeriod || entry.end != nil else { continue }
+            var end = entry.end
+            if let last = end, last < start {
+                report(.typeMismatch(expected: "une fin de période postérieure au début (\(start))", found: last.description), at: entry.span)
+                end = nil
+            }
+            calendar.index[entry.name.text] = calendar.entries.count
+            calendar.entries.append(SchoolCalendar.Entry(name: entry.name.text, start: start, end: end, span: entry.name.span))
+        }
+        charter.calendar = calendar
+    }
+
+    mutating func declareObject(_ decl: ObjectDecl) -> ObjectType {
+        var attributes: [Attribute] = []
+        for attribute in decl.attributes {
+            if let first = attributes.first(where: { $0.name == attribute.name.text }) {
+                report(.duplicate(name: attribute.name.text, kind: "attribut de « \(decl.name.text) »"), at: attribute.name.span,
+                       notes: [Note(.firstDeclaredHere, at: first.span)])
+                continue
+            }
+            let type: ValueType
+            switch attribute.type {
+            case .enumeration(let values):
+                var seen: [String: Span] = [:]
+                var kept: [String] = []
+                for value in values {
+                    if let first = seen[value.text] {
+                        report(.duplicate(name: value.text, kind: "valeur de « \(attribute.name.text) »"), at: value.span,
+                               notes: [Note(.firstDeclaredHere, at: first)])
+                        continue
+                    }
+                    seen[value.text] = value.span
+                    kept.append(value.text)
+                }
+                type = .enumeration(kept)
+            case .boolean: type = .boolean
+            case .text: type = .text
+            case .number: type = .number
+            case .date: type = .date
+            }
+            attributes.append(Attribute(name: attribute.name.text, type: type, span: attribute.name.span))
+        }
+        return ObjectType(id: decl.name.text, label: decl.label?.value, attributes: attributes, span: decl.span)
+    }
+
+    // MARK: - Name lookup
+
+    /// Candidates of one kind for a "vouliez-vous dire".
+    func candidates(_ matches: (Symbol) -> Bool) -> [Candidate] {
+        charter.symbols.filter { matches($0.value) }.map { Candidate(name: $0.key, span: declared[$0.key]) }
+            .sorted { $0.name < $1.name }
+    }
+
+    mutating func resolveActor(_ name: Name, countsAsUse: Bool = true) -> Int? {
+        if let index = charter.actor(named: name.text) {
+            if countsAsUse { usedActors.insert(index) }
+            return index
+        }
+        if damage.names.contains(name.text) { return nil }
+        let close = Suggestions.closest(to: name.text, among: candidates { if case .actor = $0 { true } else { false } })
+        suggestedActors.formUnion(close.map(\.name))
+        report(.unknownActor(name.text), at: name.span, candidates: close)
+        return nil
+    }
+
+    mutating func resolveActors(_ names: [Name], countsAsUse: Bool = true) -> [Int] {
+        names.compactMap { resolveActor($0, countsAsUse: countsAsUse) }
+    }
+
+    mutating func resolveAction(_ name: Name) -> Int? {
+        if let index = charter.action(named: name.text) { return index }
+        if damage.names.contains(name.text) { return nil }
+        let close = Suggestions.closest(to: name.text, among: candidates { if case .action = $0 { true } else { false } })
+        report(.unknownAction(name.text), at: name.span, candidates: close)
+        return nil
+    }
+
+    mutating func resolveObjectType(_ name: Name) -> Int? {
+        if let index = charter.objectType(named: name.text) { return index }
+        if damage.names.contains(name.text) { return nil }
+        let close = Suggestions.closest(to: name.text, among: candidates { if case .objectType = $0 { true } else { false } })
+        report(.unknownObjectType(name.text), at: name.span, candidates: close)
+        return nil
+    }
+}
+
+/// What the lexer and parser could not read, so the checker does not echo it.
+public struct SyntaxDamage: Sendable {
+    /// Names whose declaration failed to parse.
+    public var names: Set<String> = []
+    /// Byte offsets of lexical and syntax errors.
+    public var offsets: [Int] = []
+
+    /// Creates a damage report.
+    public init(names: Set<String> = [], offsets: [Int] = []) {
+        self.names = names
+        self.offsets = offsets.sorted()
+    }
+
+    /// Whether there was any syntax error.
+    public var hasErrors: Bool { !offsets.isEmpty }
+
+    /// Whether an error lies inside a span.
+    public func touches(_ span: Span) -> Bool {
+        offsets.contains { span.range.contains($0) }
+    }
+}

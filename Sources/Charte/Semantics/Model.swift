@@ -1,0 +1,319 @@
+// The checked model: declarations resolved to indices, conditions typed, deadlines computed.
+// Built by the checker from a syntax tree; the tree itself is never mutated.
+
+/// A checked charter, ready to answer questions and check journals.
+public struct Charter: Sendable {
+    /// The file it was read from.
+    public let file: FileID
+    /// The establishment's name and metadata, if declared.
+    public var establishment: Establishment?
+    /// The calendar, if declared.
+    public var calendar: SchoolCalendar?
+    /// Every actor, in declaration order.
+    public var actors: [Actor] = []
+    /// Every object type, in declaration order.
+    public var objectTypes: [ObjectType] = []
+    /// Every action, in declaration order.
+    public var actions: [Action] = []
+    /// Every event, in declaration order.
+    public var events: [Event] = []
+    /// Every step, in declaration order.
+    public var steps: [Step] = []
+    /// Every task, in declaration order (step by step).
+    public var tasks: [CharterTask] = []
+    /// Every `autorise` and `interdit`, in declaration order.
+    public var permissions: [Permission] = []
+    /// The `test` blocks.
+    public var tests: [CharterTest] = []
+    /// Index of actors, object types, actions, events, steps and tasks by id.
+    public var symbols: [String: Symbol] = [:]
+    /// The actors each person (from `personnes`) acts as.
+    public var persons: [String: [Int]] = [:]
+
+    /// Creates an empty model for a file.
+    public init(file: FileID) { self.file = file }
+
+    /// The index of an actor by id.
+    public func actor(named name: String) -> Int? {
+        if case .actor(let index) = symbols[name] { return index }
+        return nil
+    }
+
+    /// The index of an action by id.
+    public func action(named name: String) -> Int? {
+        if case .action(let index) = symbols[name] { return index }
+        return nil
+    }
+
+    /// The index of a task by id.
+    public func task(named name: String) -> Int? {
+        if case .task(let index) = symbols[name] { return index }
+        return nil
+    }
+
+    /// The index of a step by id.
+    public func step(named name: String) -> Int? {
+        if case .step(let index) = symbols[name] { return index }
+        return nil
+    }
+
+    /// The index of an object type by id.
+    public func objectType(named name: String) -> Int? {
+        if case .objectType(let index) = symbols[name] { return index }
+        return nil
+    }
+
+    /// The index of an event by id.
+    public func event(named name: String) -> Int? {
+        if case .event(let index) = symbols[name] { return index }
+        return nil
+    }
+}
+
+/// What a name in the shared namespace stands for.
+public enum Symbol: Sendable, Hashable {
+    case actor(Int), objectType(Int), action(Int), event(Int), step(Int), task(Int)
+
+    /// The French name of the kind, for messages.
+    public var kindName: String {
+        switch self {
+        case .actor: "acteur"
+        case .objectType: "type d'objet"
+        case .action: "action"
+        case .event: "événement"
+        case .step: "étape"
+        case .task: "tâche"
+        }
+    }
+}
+
+/// The establishment's name and metadata.
+public struct Establishment: Sendable, Hashable {
+    public var name: String
+    public var metadata: [(key: String, value: String)]
+    public static func == (lhs: Establishment, rhs: Establishment) -> Bool {
+        lhs.name == rhs.name && lhs.metadata.map(\.key) == rhs.metadata.map(\.key) && lhs.metadata.map(\.value) == rhs.metadata.map(\.value)
+    }
+    public func hash(into hasher: inout Hasher) { hasher.combine(name) }
+}
+
+/// The school calendar: named dates and periods.
+public struct SchoolCalendar: Sendable {
+    /// One named date or period.
+    public struct Entry: Sendable, Hashable {
+        public var name: String
+        public var start: CalendarDate
+        /// The last day of a period, nil for a single date.
+        public var end: CalendarDate?
+        public var span: Span
+    }
+
+    /// The calendar's label.
+    public var label: String?
+    /// The entries, in declaration order.
+    public var entries: [Entry] = []
+    /// Index of entries by name.
+    public var index: [String: Int] = [:]
+
+    /// The earliest date of the calendar.
+    public var first: CalendarDate? { entries.map(\.start).min() }
+    /// The latest date of the calendar (period ends included).
+    public var last: CalendarDate? { entries.map { $0.end ?? $0.start }.max() }
+    /// The periods (entries with an end).
+    public var periods: [Entry] { entries.filter { $0.end != nil } }
+}
+
+/// A role, an instance or an external actor.
+public struct Actor: Sendable, Hashable {
+    public var id: String
+    public var kind: ActorKind
+    public var label: String?
+    /// Names of people who act as this role in a journal.
+    public var persons: [String]
+    /// Indices of the member actors of an instance.
+    public var members: [Int]
+    public var span: Span
+    public var nameSpan: Span
+}
+
+/// The type of an attribute, resolved.
+public enum ValueType: Sendable, Hashable {
+    case enumeration([String])
+    case boolean, text, number, date
+
+    /// The French description used in messages.
+    public var description: String {
+        switch self {
+        case .enumeration(let values): "une valeur parmi \(values.joined(separator: " | "))"
+        case .boolean: "un booléen (vrai ou faux)"
+        case .text: "un texte"
+        case .number: "un nombre"
+        case .date: "une date"
+        }
+    }
+
+    /// The number of values of a finite type (enumeration or boolean).
+    public var finiteCount: Int? {
+        switch self {
+        case .enumeration(let values): values.count
+        case .boolean: 2
+        default: nil
+        }
+    }
+}
+
+/// An attribute of an object type.
+public struct Attribute: Sendable, Hashable {
+    public var name: String
+    public var type: ValueType
+    public var span: Span
+}
+
+/// An object type with its attributes.
+public struct ObjectType: Sendable, Hashable {
+    public var id: String
+    public var label: String?
+    public var attributes: [Attribute]
+    public var span: Span
+
+    /// The index of an attribute by name.
+    public func attribute(named name: String) -> Int? { attributes.firstIndex { $0.name == name } }
+}
+
+/// An action, optionally on an object type.
+public struct Action: Sendable, Hashable {
+    public var id: String
+    public var label: String?
+    public var objectType: Int?
+    public var span: Span
+}
+
+/// An event (one task instance per occurrence), optionally on an object type.
+public struct Event: Sendable, Hashable {
+    public var id: String
+    public var label: String?
+    public var objectType: Int?
+    public var span: Span
+}
+
+/// A step of the charter.
+public struct Step: Sendable, Hashable {
+    public var id: String
+    public var label: String?
+    public var after: [Int]
+    public var tasks: [Int]
+    public var span: Span
+}
+
+/// An action a task performs, with the condition on its objects.
+public struct TaskAction: Sendable, Hashable {
+    public var action: Int
+    /// nil means every object of the action's type.
+    public var condition: Predicate?
+    public var span: Span
+}
+
+/// A resolved duration.
+public struct ResolvedDuration: Sendable, Hashable {
+    public var amount: Int
+    public var unit: DurationUnit
+
+    /// The date this duration after (or before) a date; nil on overflow.
+    public func apply(to date: CalendarDate, adding: Bool = true) -> CalendarDate? {
+        let (signed, overflow) = adding ? (amount, false) : (0).subtractingReportingOverflow(amount)
+        if overflow { return nil }
+        switch unit {
+        case .jours: return date.adding(days: signed)
+        case .semaines:
+            let (days, o) = signed.multipliedReportingOverflow(by: 7)
+            return o ? nil : date.adding(days: days)
+        case .mois: return date.adding(months: signed)
+        }
+    }
+
+    /// `3 jours`, `1 mois`.
+    public var description: String {
+        switch unit {
+        case .jours: "\(amount) jour\(amount > 1 ? "s" : "")"
+        case .semaines: "\(amount) semaine\(amount > 1 ? "s" : "")"
+        case .mois: "\(amount) mois"
+        }
+    }
+}
+
+/// A task: who holds which letter, what it does, by when.
+public struct CharterTask: Sendable, Hashable {
+    public var id: String
+    public var label: String?
+    public var step: Int
+    /// Actor indices per letter, in the order written.
+    public var responsables: [Int] = []
+    public var approbateurs: [Int] = []
+    public var aides: [Int] = []
+    public var consultes: [Int] = []
+    public var informes: [Int] = []
+    public var actions: [TaskAction] = []
+    /// The resolved deadline of a task with `echeance`.
+    public var deadline: CalendarDate?
+    /// The deadline expression as written.
+    public var deadlineText: String?
+    public var deadlineSpan: Span?
+    /// The triggering event and the delay of an event-driven task.
+    public var trigger: Int?
+    public var delay: ResolvedDuration?
+    public var after: [Int] = []
+    public var places: [Int] = []
+    public var notes: [String] = []
+    public var span: Span
+    public var nameSpan: Span
+
+    /// The actors holding a letter.
+    public func actors(_ letter: Letter) -> [Int] {
+        switch letter {
+        case .responsable: responsables
+        case .approbateur: approbateurs
+        case .aide: aides
+        case .consulte: consultes
+        case .informe: informes
+        }
+    }
+
+    /// The strongest letter an actor holds in this task.
+    public func letter(of actor: Int) -> Letter? {
+        Letter.allCases.first { actors($0).contains(actor) }
+    }
+}
+
+/// An `autorise` or `interdit` rule.
+public struct Permission: Sendable, Hashable {
+    public var kind: PermissionKind
+    /// Actor indices; empty when `everyone`.
+    public var actors: [Int]
+    public var everyone: Bool
+    public var action: Int
+    public var condition: Predicate?
+    public var span: Span
+
+    /// Whether the rule names an actor.
+    public func applies(to actor: Int) -> Bool { everyone || actors.contains(actor) }
+}
+
+/// A checked `test` block.
+public struct CharterTest: Sendable, Hashable {
+    public var label: String
+    public var assertions: [CheckedAssertion]
+    public var span: Span
+}
+
+/// A checked test assertion.
+public struct CheckedAssertion: Sendable, Hashable {
+    /// The assertion's form.
+    public enum Form: Sendable, Hashable {
+        case whoAction(action: Int, object: ObjectValue, expected: [Int])
+        case whoTask(task: Int, expected: [Int])
+        case may(actors: [Int], actorText: String, action: Int, object: ObjectValue)
+        case refuse(actors: [Int], actorText: String, action: Int, object: ObjectValue)
+    }
+    public var form: Form
+    public var span: Span
+}

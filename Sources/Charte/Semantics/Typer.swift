@@ -1,0 +1,258 @@
+/// Types conditions and object literals against an object type.
+///
+/// Shared by the checker (conditions, tests) and the query engine (object literals typed
+/// by a person at the REPL), so both give the same diagnostics.
+public struct Typer {
+    let charter: Charter
+    /// The diagnostics found.
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    /// Creates a typer over a (possibly partial) charter.
+    public init(charter: Charter) { self.charter = charter }
+
+    mutating func report(_ message: Message, at span: Span, notes: [Note] = [], candidates: [Candidate] = []) {
+        diagnostics.append(Diagnostic(message, at: span, notes: notes, candidates: candidates))
+    }
+
+    // MARK: - Conditions
+
+    /// The typed predicate of a condition on an action's objects, nil if it has errors.
+    public mutating func typeCondition(_ condition: Condition, action: Int) -> Predicate? {
+        let actionDecl = charter.actions[action]
+        guard let typeIndex = actionDecl.objectType else {
+            if charter.symbols[actionDecl.id] != nil, !isInvalid(condition) {
+                report(.actionWithoutObject(actionDecl.id), at: condition.span)
+            }
+            return nil
+        }
+        let before = diagnostics.count
+        let predicate = type(condition, in: charter.objectTypes[typeIndex])
+        return diagnostics.count == before ? predicate : nil
+    }
+
+    func isInvalid(_ condition: Condition) -> Bool {
+        if case .invalid = condition.kind { return true }
+        return false
+    }
+
+    mutating func type(_ condition: Condition, in object: ObjectType) -> Predicate? {
+        switch condition.kind {
+        case .invalid:
+            return nil
+        case .or(let a, let b):
+            let left = type(a, in: object), right = type(b, in: object)
+            guard let left, let right else { return nil }
+            return .or(left, right)
+        case .and(let a, let b):
+            let left = type(a, in: object), right = type(b, in: object)
+            guard let left, let right else { return nil }
+            return .and(left, right)
+        case .not(let a):
+            return type(a, in: object).map { .not($0) }
+        case .value(let value):
+            switch value.value {
+            case .boolean(let b):
+                return .constant(b)
+            case .name(let name):
+                guard let index = object.attribute(named: name.text) else {
+                    reportUnknownAttribute(name, in: object)
+                    return nil
+                }
+                guard object.attributes[index].type == .boolean else {
+                    report(.notACondition(name.text), at: name.span,
+                           notes: [Note(.attributeDeclaredHere(name.text), at: object.attributes[index].span)])
+                    return nil
+                }
+                return .isTrue(index)
+            default:
+                report(.notACondition(Typer.describe(value.value)), at: value.span)
+                return nil
+            }
+        case .membership(let subject, let values):
+            guard let index = attributeIndex(subject, in: object) else {
+                reportNotAttribute(subject, in: object)
+                return nil
+            }
+            let attribute = object.attributes[index]
+            var constants: [Value] = []
+            var failed = false
+            for value in values {
+                if let constant = constant(value, for: attribute, in: object) { constants.append(constant) } else { failed = true }
+            }
+            return failed ? nil : .member(index, constants)
+        case .comparison(let op, let lhs, let rhs):
+            return typeComparison(op, lhs, rhs, in: object)
+        }
+    }
+
+    mutating func typeComparison(_ op: ComparisonOperator, _ lhs: LocatedValue, _ rhs: LocatedValue, in object: ObjectType) -> Predicate? {
+        let ordering = op != .equal && op != .notEqual
+        // An enumeration value that happens to spell an attribute name is a value here.
+        var left = attributeIndex(lhs, in: object)
+        var right = attributeIndex(rhs, in: object)
+        if let l = left, let r = right {
+            if isValue(rhs, of: l, in: object) { right = nil } else if isValue(lhs, of: r, in: object) { left = nil }
+        }
+        switch (left, right) {
+        case (let a?, let b?):
+            let typeA = object.attributes[a].type, typeB = object.attributes[b].type
+            guard typeA == typeB else {
+                report(.typeMismatch(expected: typeA.description, found: "l'attribut « \(object.attributes[b].name) » (\(typeB.description))"), at: rhs.span)
+                return nil
+            }
+            if ordering, !Typer.isOrdered(typeA) {
+                report(.orderingNeedsNumberOrDate(typeA.description), at: lhs.span.to(rhs.span))
+                return nil
+            }
+            return .compare(.attribute(a), op, .attribute(b))
+        case (let a?, nil):
+            let attribute = object.attributes[a]
+            if ordering, !Typer.isOrdered(attribute.type) {
+                report(.orderingNeedsNumberOrDate(attribute.type.description), at: lhs.span.to(rhs.span))
+                return nil
+            }
+            return constant(rhs, for: attribute, in: object).map { .compare(.attribute(a), op, .constant($0)) }
+        case (nil, let b?):
+            let attribute = object.attributes[b]
+            if ordering, !Typer.isOrdered(attribute.type) {
+                report(.orderingNeedsNumberOrDate(attribute.type.description), at: lhs.span.to(rhs.span))
+                return nil
+            }
+            return constant(lhs, for: attribute, in: object).map { .compare(.constant($0), op, .attribute(b)) }
+        case (nil, nil):
+            reportNotAttribute(lhs, in: object)
+            return nil
+        }
+    }
+
+    /// Whether a name is one of an enumeration attribute's values.
+    func isValue(_ value: LocatedValue, of attribute: Int, in object: ObjectType) -> Bool {
+        guard case .enumeration(let values) = object.attributes[attribute].type, case .name(let name) = value.value else { return false }
+        return values.contains(name.text)
+    }
+
+    static func isOrdered(_ type: ValueType) -> Bool { type == .number || type == .date }
+
+    func attributeIndex(_ value: LocatedValue, in object: ObjectType) -> Int? {
+        guard case .name(let name) = value.value else { return nil }
+        return object.attribute(named: name.text)
+    }
+
+    mutating func reportNotAttribute(_ value: LocatedValue, in object: ObjectType) {
+        if case .name(let name) = value.value {
+            reportUnknownAttribute(name, in: object)
+        } else {
+            report(.typeMismatch(expected: "un attribut de « \(object.id) »", found: Typer.describe(value.value)), at: value.span)
+        }
+    }
+
+    mutating func reportUnknownAttribute(_ name: Name, in object: ObjectType) {
+        let close = Suggestions.closest(to: name.text, among: object.attributes.map { Candidate(name: $0.name, span: $0.span) })
+        report(.unknownAttribute(name: name.text, type: object.id), at: name.span, candidates: close)
+    }
+
+    /// A constant typed for an attribute, reporting E106 (unknown value) or E200 (wrong type).
+    mutating func constant(_ value: LocatedValue, for attribute: Attribute, in object: ObjectType) -> Value? {
+        switch (attribute.type, value.value) {
+        case (.enumeration(let values), .name(let name)):
+            if let index = values.firstIndex(of: name.text) { return .enumeration(index) }
+            if let other = object.attributes.first(where: {
+                if case .enumeration(let otherValues) = $0.type { return otherValues.contains(name.text) }
+                return false
+            }) {
+                report(.typeMismatch(expected: attribute.type.description, found: "« \(name.text) », une valeur de « \(other.name) »"),
+                       at: value.span)
+                return nil
+            }
+            let close = Suggestions.closest(to: name.text, among: values.map { Candidate(name: $0, span: nil) })
+            report(.unknownValue(name: name.text, attribute: attribute.name), at: value.span,
+                   notes: [Note(.expectedValues(values))], candidates: close)
+            return nil
+        case (.boolean, .boolean(let b)): return .boolean(b)
+        case (.text, .string(let s)): return .text(s.value)
+        case (.number, .integer(let n)): return n.map(Value.number)
+        case (.date, .date(let d)): return d.map(Value.date)
+        case (.date, .name(let name)):
+            if let calendar = charter.calendar, let entry = calendar.index[name.text] {
+                return .date(calendar.entries[entry].start)
+            }
+            report(.unknownCalendarName(name.text), at: value.span)
+            return nil
+        default:
+            report(.typeMismatch(expected: attribute.type.description, found: Typer.describe(value.value)), at: value.span)
+            return nil
+        }
+    }
+
+    /// How a literal is named in messages.
+    static func describe(_ value: LiteralValue) -> String {
+        switch value {
+        case .name(let name): "« \(name.text) »"
+        case .string(let s): "le texte « \(s.value) »"
+        case .integer(let n): "le nombre \(n.map(String.init) ?? "?")"
+        case .date(let d): "la date \(d?.description ?? "?")"
+        case .boolean(let b): b ? "vrai" : "faux"
+        }
+    }
+
+    // MARK: - Object literals
+
+    /// The object an object literal stands for, typed against an action's object type.
+    ///
+    /// A missing literal means every attribute unknown.
+    public mutating func resolveObject(_ literal: ObjectLiteral?, action: Int) -> ObjectValue? {
+        let expected = charter.actions[action].objectType
+        guard let literal else {
+            return ObjectValue.unknown(type: expected, attributeCount: expected.map { charter.objectTypes[$0].attributes.count } ?? 0)
+        }
+        guard let typeIndex = charter.objectType(named: literal.type.text) else {
+            let close = Suggestions.closest(to: literal.type.text, among: charter.objectTypes.map { Candidate(name: $0.id, span: $0.span) })
+            report(.unknownObjectType(literal.type.text), at: literal.type.span, candidates: close)
+            return nil
+        }
+        guard typeIndex == expected else {
+            let wanted = expected.map { "un objet « \(charter.objectTypes[$0].id) »" } ?? "aucun objet (l'action « \(charter.actions[action].id) » n'en a pas)"
+            report(.typeMismatch(expected: wanted, found: "« \(literal.type.text) »"), at: literal.type.span)
+            return nil
+        }
+        let object = charter.objectTypes[typeIndex]
+        var value = ObjectValue.unknown(type: typeIndex, attributeCount: object.attributes.count)
+        var seen: [String: Span] = [:]
+        var failed = false
+        for field in literal.fields {
+            if let first = seen[field.name.text] {
+                report(.duplicate(name: field.name.text, kind: "attribut"), at: field.name.span, notes: [Note(.firstDeclaredHere, at: first)])
+                failed = true
+                continue
+            }
+            seen[field.name.text] = field.name.span
+            guard let index = object.attribute(named: field.name.text) else {
+                reportUnknownAttribute(field.name, in: object)
+                failed = true
+                continue
+            }
+            if let constant = constant(field.value, for: object.attributes[index], in: object) {
+                value.values[index] = constant
+            } else {
+                failed = true
+            }
+        }
+        return failed ? nil : value
+    }
+}
+
+extension Checker {
+    mutating func typeCondition(_ condition: Condition, action: Int) -> Predicate? {
+        var typer = Typer(charter: charter)
+        let predicate = typer.typeCondition(condition, action: action)
+        diagnostics += typer.diagnostics
+        return predicate
+    }
+
+    mutating func resolveObject(_ literal: ObjectLiteral?, action: Int) -> ObjectValue? {
+        var typer = Typer(charter: charter)
+        let value = typer.resolveObject(literal, action: action)
+        diagnostics += typer.diagnostics
+        return value
+    }
+}

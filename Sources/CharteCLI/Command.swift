@@ -1,0 +1,108 @@
+import Charte
+
+/// Exit codes, the same for every command.
+public enum ExitCode {
+    /// Nothing wrong (warnings allowed).
+    public static let success: Int32 = 0
+    /// Problems found in the input (errors, refused actions, failed tests…).
+    public static let problems: Int32 = 1
+    /// The command could not run (usage, unreadable file).
+    public static let usage: Int32 = 2
+}
+
+/// One subcommand of `charte`.
+public struct Command: Sendable {
+    /// The French name (`verifier`).
+    public let name: String
+    /// Other accepted names (`check`).
+    public let aliases: [String]
+    /// The synopsis line (`charte verifier FICHIER…`).
+    public let synopsis: String
+    /// One line for `charte --help`.
+    public let summary: String
+    /// A longer description for `charte COMMANDE --help`.
+    public let description: String
+    /// The options it accepts.
+    public let options: [OptionSpec]
+    /// Runs the command with its parsed arguments.
+    public let run: @Sendable (ParsedArguments, Console) throws(UsageError) -> Int32
+
+    /// The full help of the command.
+    public var help: String {
+        var text = "Usage : \(synopsis)\n\n\(summary)\n"
+        if !description.isEmpty { text += "\n\(description)\n" }
+        text += "\nOptions :\n\(ArgumentParser.helpLines(options))\n"
+        return text
+    }
+}
+
+/// The entry point of the command line: argv → command → exit code.
+public enum CLI {
+    /// The version printed by `charte --version`.
+    public static let version = "1.0.0"
+
+    /// Every command, in the order `charte --help` lists them.
+    public static let commands: [Command] = [
+        VerifyCommand.command,
+    ]
+
+    /// Runs `charte` with its arguments (without the program name).
+    public static func run(_ arguments: [String], console: Console) -> Int32 {
+        guard let first = arguments.first else {
+            console.err(mainHelp)
+            return ExitCode.usage
+        }
+        switch first {
+        case "--help", "-h", "aide", "help":
+            console.out(mainHelp)
+            return ExitCode.success
+        case "--version", "-V", "version":
+            console.out("charte \(version)\n")
+            return ExitCode.success
+        default:
+            break
+        }
+        guard let command = commands.first(where: { $0.name == first || $0.aliases.contains(first) }) else {
+            let names = commands.flatMap { [$0.name] + $0.aliases }
+            let close = names.filter { Suggestions.editDistance($0, first, limit: 2) <= 2 }
+            let hint = close.first.map { " Vouliez-vous dire « \($0) » ?" } ?? ""
+            console.err("charte : commande inconnue « \(first) ».\(hint)\nLancez « charte --help » pour la liste des commandes.\n")
+            return ExitCode.usage
+        }
+        do {
+            let parsed = try ArgumentParser.parse(Array(arguments.dropFirst()), options: command.options)
+            if parsed.has("--help") {
+                console.out(command.help)
+                return ExitCode.success
+            }
+            return try command.run(parsed, console)
+        } catch {
+            console.err("charte \(command.name) : \(error.message)\nLancez « charte \(command.name) --help » pour l'aide.\n")
+            return ExitCode.usage
+        }
+    }
+
+    /// The text of `charte --help`.
+    public static var mainHelp: String {
+        let width = commands.map(\.name.count).max() ?? 0
+        let lines = commands.map { command in
+            "  " + command.name + String(repeating: " ", count: width - command.name.count + 2) + command.summary
+        }
+        return """
+        charte \(version) — la charte des rôles numériques d'un établissement scolaire
+
+        Usage : charte COMMANDE [OPTIONS] [ARGUMENTS]
+
+        Commandes :
+        \(lines.joined(separator: "\n"))
+
+        Options générales :
+          --help, -h     affiche l'aide (aussi : charte COMMANDE --help)
+          --version, -V  affiche la version
+
+        Codes de sortie : 0 aucun problème, 1 problèmes trouvés, 2 la commande n'a pas pu s'exécuter.
+        Les couleurs ne s'affichent que sur un terminal, jamais avec NO_COLOR.
+
+        """
+    }
+}

@@ -1,0 +1,86 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where a command writes and what it knows of its terminal: real or captured in tests.
+public final class Console: @unchecked Sendable {
+    /// Standard output so far (captured consoles only).
+    public private(set) var capturedOut = ""
+    /// Standard error so far (captured consoles only).
+    public private(set) var capturedErr = ""
+    /// Whether standard output is a terminal.
+    public let outIsTerminal: Bool
+    /// Whether standard error is a terminal.
+    public let errIsTerminal: Bool
+    /// Whether standard input is a terminal.
+    public let inIsTerminal: Bool
+    /// The process environment.
+    public let environment: [String: String]
+    /// Lines to read in place of standard input (captured consoles).
+    private var inputLines: [String]?
+    private let captured: Bool
+
+    /// A console over the process's standard streams.
+    public static func standard(environment: [String: String]) -> Console {
+        Console(captured: false, environment: environment,
+                outIsTerminal: isatty(1) == 1, errIsTerminal: isatty(2) == 1, inIsTerminal: isatty(0) == 1)
+    }
+
+    /// A console that records what is written, for tests.
+    public static func capture(environment: [String: String] = [:], input: [String] = []) -> Console {
+        let console = Console(captured: true, environment: environment, outIsTerminal: false, errIsTerminal: false, inIsTerminal: false)
+        console.inputLines = input
+        return console
+    }
+
+    private init(captured: Bool, environment: [String: String], outIsTerminal: Bool, errIsTerminal: Bool, inIsTerminal: Bool) {
+        self.captured = captured
+        self.environment = environment
+        self.outIsTerminal = outIsTerminal
+        self.errIsTerminal = errIsTerminal
+        self.inIsTerminal = inIsTerminal
+    }
+
+    /// Whether colour may be used on standard error.
+    public var colourOnErr: Bool { errIsTerminal && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb" }
+    /// Whether colour may be used on standard output.
+    public var colourOnOut: Bool { outIsTerminal && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb" }
+
+    /// Writes to standard output.
+    public func out(_ text: String) {
+        if captured { capturedOut += text } else { Console.write(text, to: 1) }
+    }
+
+    /// Writes to standard error.
+    public func err(_ text: String) {
+        if captured { capturedErr += text } else { Console.write(text, to: 2) }
+    }
+
+    /// Reads one line from standard input (without its newline), nil at end of input.
+    public func readLine() -> String? {
+        if captured {
+            guard var lines = inputLines, !lines.isEmpty else { return nil }
+            let line = lines.removeFirst()
+            inputLines = lines
+            return line
+        }
+        return Swift.readLine(strippingNewline: true)
+    }
+
+    static func write(_ text: String, to descriptor: Int32) {
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeMutableBytes { buffer in
+                Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            }
+            if written <= 0 {
+                if written < 0 && errno == EINTR { continue }
+                return
+            }
+            offset += written
+        }
+    }
+}

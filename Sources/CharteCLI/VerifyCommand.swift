@@ -1,0 +1,50 @@
+import Charte
+
+/// `charte verifier FICHIER…`: checks charters and reports every diagnostic.
+enum VerifyCommand {
+    static let command = Command(
+        name: "verifier", aliases: ["check", "vérifier"],
+        synopsis: "charte verifier [--format humain|gcc] [--strict] FICHIER…",
+        summary: "vérifie une ou plusieurs chartes et signale chaque problème",
+        description: """
+        Chaque fichier est une charte vérifiée séparément. Les diagnostics s'écrivent sur la
+        sortie d'erreur, suivis d'une ligne de bilan. Code de sortie : 0 sans erreur
+        (avertissements permis), 1 si une erreur est trouvée (ou un avertissement avec
+        --strict), 2 si un fichier ne peut pas être lu.
+        Exemple : charte verifier rules/etablissement-exemple.charte
+        """,
+        options: [
+            .value("--format", "-f", name: "FORMAT", help: "humain (par défaut) ou gcc (une ligne par diagnostic)"),
+            .flag("--strict", help: "les avertissements comptent comme des erreurs"),
+        ],
+        run: run)
+
+    static func run(_ arguments: ParsedArguments, _ console: Console) throws(UsageError) -> Int32 {
+        let format = try DiagnosticFormat.parse(arguments.value("--format"))
+        guard !arguments.positionals.isEmpty else { throw UsageError(message: "aucun fichier à vérifier") }
+        var printer = DiagnosticPrinter(format: format, console: console)
+        var errors = 0, warnings = 0, unreadable = false
+        for path in arguments.positionals {
+            let loaded: LoadedCharter
+            do {
+                loaded = try CharterLoader.load(path: path)
+            } catch {
+                console.err("charte verifier : \(error.message)\n")
+                unreadable = true
+                continue
+            }
+            printer.print(loaded.diagnostics, sources: loaded.sources)
+            errors += loaded.diagnostics.filter { $0.severity == .error }.count
+            warnings += loaded.diagnostics.filter { $0.severity == .warning }.count
+        }
+        printer.finish()
+        if format == .humain {
+            var summary = HumanRenderer.summary(errors: errors, warnings: warnings)
+            if arguments.has("--strict"), warnings > 0 { summary += " (--strict : les avertissements comptent comme des erreurs)" }
+            console.err(summary + "\n")
+        }
+        if unreadable { return ExitCode.usage }
+        if errors > 0 || (arguments.has("--strict") && warnings > 0) { return ExitCode.problems }
+        return ExitCode.success
+    }
+}
