@@ -1,0 +1,170 @@
+/// The answer to "may this actor do this action on this object?".
+public enum Outcome: String, Sendable, Hashable, CaseIterable {
+    case autorise, refuse, indetermine
+}
+
+/// A rule that took part in a decision.
+public struct DecidingRule: Sendable, Hashable, Comparable {
+    /// What kind of rule decided.
+    public enum Kind: String, Sendable, Hashable, Comparable {
+        case tache, autorise, interdit, defaut
+        public static func < (lhs: Kind, rhs: Kind) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    /// The kind of rule.
+    public let kind: Kind
+    /// The task id, a short text for `autorise`/`interdit` (`interdit compta preter`), or `defaut`.
+    public let id: String
+    /// Where the rule is written (nil for the default deny).
+    public let span: Span?
+
+    public static func < (lhs: DecidingRule, rhs: DecidingRule) -> Bool {
+        let a = lhs.span?.start ?? Int.max, b = rhs.span?.start ?? Int.max
+        if a != b { return a < b }
+        if lhs.kind != rhs.kind { return lhs.kind < rhs.kind }
+        return lhs.id < rhs.id
+    }
+}
+
+/// A decision with what decided it.
+public struct Decision: Sendable, Hashable {
+    /// `autorise`, `refuse` or `indetermine`.
+    public let outcome: Outcome
+    /// The missing attributes that could still change the answer, sorted by name.
+    public let missing: [String]
+    /// The rules that decided, in source order (the default deny last).
+    public let rules: [DecidingRule]
+}
+
+/// Decides `peut` questions for a checked charter.
+///
+/// Built once per charter: the rules are indexed by action, and each rule's actor set is a
+/// bit set, so a decision looks only at the rules that name this actor and this action.
+public struct Authorizer: Sendable {
+    /// One permit (a task's responsable or aide, or an `autorise`) or forbid rule.
+    struct Rule: Sendable {
+        let rule: DecidingRule
+        let everyone: Bool
+        let actors: Set<Int>
+        let condition: Predicate?
+
+        func applies(to actors: [Int]) -> Bool { everyone || actors.contains { self.actors.contains($0) } }
+    }
+
+    let charter: Charter
+    /// Forbids and permits, by action index.
+    let forbids: [[Rule]]
+    let permits: [[Rule]]
+
+    /// Indexes a charter's rules.
+    public init(charter: Charter) {
+        self.charter = charter
+        var forbids = [[Rule]](repeating: [], count: charter.actions.count)
+        var permits = [[Rule]](repeating: [], count: charter.actions.count)
+        for task in charter.tasks {
+            let holders = Set(task.responsables + task.aides)
+            for performed in task.actions {
+                let rule = DecidingRule(kind: .tache, id: task.id, span: task.nameSpan)
+                permits[performed.action].append(Rule(rule: rule, everyone: false, actors: holders, condition: performed.condition))
+            }
+        }
+        for permission in charter.permissions {
+            let actorText = permission.everyone ? "tous" : permission.actors.map { charter.actors[$0].id }.joined(separator: ", ")
+            let rule = DecidingRule(kind: permission.kind == .interdit ? .interdit : .autorise,
+                                    id: "\(permission.kind.rawValue) \(actorText) \(charter.actions[permission.action].id)",
+                                    span: permission.span)
+            let indexed = Rule(rule: rule, everyone: permission.everyone, actors: Set(permission.actors), condition: permission.condition)
+            if permission.kind == .interdit {
+                forbids[permission.action].append(indexed)
+            } else {
+                permits[permission.action].append(indexed)
+            }
+        }
+        self.forbids = forbids
+        self.permits = permits
+    }
+
+    /// The decision for actors (one role, or every role of a person) doing an action on an object.
+    ///
+    /// Refused if a forbid applies; else permitted if a permit applies; else refused by default.
+    /// In three-valued logic the decision is `non F et P` (spec section 12).
+    public func decide(actors: [Int], action: Int, object: ObjectValue) -> Decision {
+        let applicableForbids = forbids[action].filter { $0.applies(to: actors) }
+        let applicablePermits = permits[action].filter { $0.applies(to: actors) }
+        let forbidTruths = applicableForbids.map { $0.condition?.evaluateExplaining(object) ?? (.yes, []) }
+        let permitTruths = applicablePermits.map { $0.condition?.evaluateExplaining(object) ?? (.yes, []) }
+        let forbidden = forbidTruths.reduce(Truth.no) { $0 || $1.truth }
+        let permitted = permitTruths.reduce(Truth.no) { $0 || $1.truth }
+        let outcome: Outcome
+        switch !forbidden && permitted {
+        case .yes: outcome = .autorise
+        case .no: outcome = .refuse
+        case .unknown: outcome = .indetermine
+        }
+
+        var rules: [DecidingRule] = []
+        var missing = Set<Int>()
+        switch outcome {
+        case .refuse where forbidden == .yes:
+            rules = zip(applicableForbids, forbidTruths).filter { $0.1.truth == .yes }.map(\.0.rule)
+        case .refuse:
+            // No permission holds: the default deny decides, beside unknown forbids that did not matter.
+            rules = [DecidingRule(kind: .defaut, id: "defaut", span: nil)]
+        case .autorise:
+            rules = zip(applicablePermits, permitTruths).filter { $0.1.truth == .yes }.map(\.0.rule)
+        case .indetermine:
+            if forbidden == .unknown {
+                for (rule, truth) in zip(applicableForbids, forbidTruths) where truth.truth == .unknown {
+                    rules.append(rule.rule)
+                    missing.formUnion(truth.missing)
+                }
+            }
+            if permitted == .unknown {
+                for (rule, truth) in zip(applicablePermits, permitTruths) where truth.truth == .unknown {
+                    rules.append(rule.rule)
+                    missing.formUnion(truth.missing)
+                }
+            } else {
+                rules += zip(applicablePermits, permitTruths).filter { $0.1.truth == .yes }.map(\.0.rule)
+            }
+        }
+        return Decision(outcome: outcome, missing: attributeNames(missing, type: object.type), rules: rules.sorted())
+    }
+
+    /// Only the outcome, without explanation (the fast path for journals and benchmarks).
+    public func outcome(actors: [Int], action: Int, object: ObjectValue) -> Outcome {
+        var forbidden = Truth.no
+        for rule in forbids[action] where rule.applies(to: actors) {
+            forbidden = forbidden || (rule.condition?.evaluate(object) ?? .yes)
+            if forbidden == .yes { return .refuse }
+        }
+        var permitted = Truth.no
+        for rule in permits[action] where rule.applies(to: actors) {
+            permitted = permitted || (rule.condition?.evaluate(object) ?? .yes)
+            if permitted == .yes { break }
+        }
+        switch !forbidden && permitted {
+        case .yes: return .autorise
+        case .no: return .refuse
+        case .unknown: return .indetermine
+        }
+    }
+
+    func attributeNames(_ indices: Set<Int>, type: Int?) -> [String] {
+        guard let type else { return [] }
+        let attributes = charter.objectTypes[type].attributes
+        return indices.compactMap { $0 < attributes.count ? attributes[$0].name : nil }.sorted()
+    }
+}
+
+extension Charter {
+    /// The actors an id or a person's name (from `personnes`) stands for.
+    public func actors(for reference: String) -> [Int]? {
+        if let index = actor(named: reference) { return [index] }
+        if let roles = persons[reference] { return roles }
+        // People's names are compared without case or accents, as they come from spreadsheets.
+        let folded = Folding.fold(reference)
+        let matches = persons.filter { Folding.fold($0.key) == folded }.flatMap(\.value)
+        return matches.isEmpty ? nil : Array(Set(matches)).sorted()
+    }
+}
