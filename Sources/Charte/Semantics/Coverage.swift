@@ -48,16 +48,29 @@ enum Coverage {
     }
 
     static func analyse(_ charter: Charter, skipping damaged: Set<Int>, into diagnostics: inout [Diagnostic]) {
+        // Index once which tasks perform each action and which forbids concern it: scanning
+        // every task for every action was quadratic (and copied each task while doing so).
+        var performingTasks = [[Int]](repeating: [], count: charter.actions.count)
+        for taskIndex in charter.tasks.indices {
+            for clause in charter.tasks[taskIndex].actions where performingTasks.indices.contains(clause.action) {
+                if performingTasks[clause.action].last != taskIndex { performingTasks[clause.action].append(taskIndex) }
+            }
+        }
+        var forbidsByAction = [[Int]](repeating: [], count: charter.actions.count)
+        for (index, permission) in charter.permissions.enumerated()
+        where permission.kind == .interdit && forbidsByAction.indices.contains(permission.action) {
+            forbidsByAction[permission.action].append(index)
+        }
         for (actionIndex, action) in charter.actions.enumerated() where !damaged.contains(actionIndex) {
             var performers: [(task: Int, predicate: Predicate, span: Span)] = []
-            for (taskIndex, task) in charter.tasks.enumerated() {
-                let clauses = task.actions.filter { $0.action == actionIndex }
+            for taskIndex in performingTasks[actionIndex] {
+                let clauses = charter.tasks[taskIndex].actions.filter { $0.action == actionIndex }
                 guard let first = clauses.first else { continue }
                 let predicate = clauses.dropFirst().reduce(first.condition ?? .constant(true)) { .or($0, $1.condition ?? .constant(true)) }
                 performers.append((taskIndex, predicate, first.span))
             }
             guard !performers.isEmpty else { continue }
-            let forbids = charter.permissions.filter { $0.kind == .interdit && $0.action == actionIndex }
+            let forbids = forbidsByAction[actionIndex].map { charter.permissions[$0] }
             let used = performers.flatMap(\.predicate.attributes) + forbids.flatMap { $0.condition?.attributes ?? [] }
             guard let space = Space(type: action.objectType, attributes: used, charter: charter) else { continue }
             let truths = performers.map { performer in space.objects.map { performer.predicate.evaluate($0) } }
