@@ -5,6 +5,8 @@ import Charte
 struct VerifierSuite {
     let report: Report
     let quick: Bool
+    /// The numbers of tasks measured, when not the default ones.
+    var sizes: [Int]?
 
     /// No size limit: the largest generated charter is bigger than the default 16 MiB.
     static var limits: Limits {
@@ -21,7 +23,7 @@ struct VerifierSuite {
     }
 
     func run() {
-        let sizes = quick ? [200, 2_000] : [1_000, 10_000, 100_000]
+        let sizes = self.sizes ?? (quick ? [200, 2_000] : [1_000, 10_000, 100_000])
         var medians: [Int: Double] = [:]
         for size in sizes {
             report.progress("verifier : \(size) tâches…")

@@ -25,6 +25,7 @@ table de réponses précalculées). Les réponses sont vérifiées contre un év
 code de sortie 1 en cas d'écart.
 
   --rapide             petites tailles, pour l'intégration continue
+  --tailles N,N        avec « verifier » : les nombres de tâches des chartes générées
   --json               un objet par mesure (name, size, median, min, max, unit, floor_ratio)
   --charte FICHIER     avec « peut » : la charte à interroger
   --requetes FICHIER   avec « peut » : une requête « peut ACTEUR ACTION OBJET » par ligne
@@ -47,6 +48,7 @@ func output(_ text: String) {
 var suites: [String] = []
 var quick = false, json = false
 var charterPath: String?, requestsPath: String?
+var verifierSizes: [Int]?
 var arguments = Array(CommandLine.arguments.dropFirst())
 while !arguments.isEmpty {
     let argument = arguments.removeFirst()
@@ -56,6 +58,11 @@ while !arguments.isEmpty {
     case "--charte", "--requetes":
         guard !arguments.isEmpty else { fail("l'option \(argument) attend un fichier") }
         if argument == "--charte" { charterPath = arguments.removeFirst() } else { requestsPath = arguments.removeFirst() }
+    case "--tailles":
+        guard let list = arguments.first, case let sizes = list.split(separator: ",").compactMap({ Int($0) }),
+              !sizes.isEmpty, sizes.allSatisfy({ $0 > 0 }) else { fail("--tailles attend des nombres de tâches (1000,10000)") }
+        arguments.removeFirst()
+        verifierSizes = sizes
     case "--interne-memoire":
         // Internal: the child process of the peak-memory measurement.
         guard let size = arguments.first.flatMap({ Int($0) }) else { fail("taille attendue") }
@@ -104,7 +111,7 @@ if charterPath != nil || requestsPath != nil {
 } else {
     let chosen = suites.isEmpty ? ["verifier", "peut", "demarrage"] : suites
     let start = Clock.now()
-    if chosen.contains("verifier") { VerifierSuite(report: report, quick: quick).run() }
+    if chosen.contains("verifier") { VerifierSuite(report: report, quick: quick, sizes: verifierSizes).run() }
     if chosen.contains("peut") { DecisionSuite(report: report, quick: quick).run() }
     if chosen.contains("demarrage") { StartupSuite(report: report, quick: quick).run() }
     report.note("durée totale : \(Report.number(Clock.now() - start)) s\(quick ? " (mode rapide)" : "")")

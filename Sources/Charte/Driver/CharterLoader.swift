@@ -61,13 +61,14 @@ public enum CharterLoader {
                                  comments: [], model: Charter(file: file.id), diagnostics: [diagnostic])
         }
         let file = sources.add(name: name, bytes: bytes)
-        let lexer = Lexer.tokenize(file)
-        let parser = Parser.parse(lexer, file: file.id)
+        // The parser pulls tokens from the lexer as it goes: no token array is ever built.
+        let (parser, lexer) = Parser.parse(streaming: file)
         let tree = parser.tree ?? SyntaxTree(declarations: [], file: file.id)
-        let syntaxErrors = (lexer.diagnostics + parser.diagnostics).filter { $0.severity == .error }
+        let syntactic = lexer.diagnostics + parser.diagnostics
+        let syntaxErrors = syntactic.filter { $0.severity == .error }
         let damage = SyntaxDamage(names: parser.damagedNames, offsets: syntaxErrors.map(\.span.start))
         let (model, semantic) = Checker.check(tree, damage: damage)
-        let all = (lexer.diagnostics + parser.diagnostics + semantic).sortedForDisplay()
+        let all = (syntactic + semantic).sortedForDisplay()
         return LoadedCharter(sources: sources, file: file, tree: tree, comments: lexer.comments, model: model, diagnostics: all)
     }
 }

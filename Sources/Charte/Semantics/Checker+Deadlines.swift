@@ -2,18 +2,23 @@
 
 extension Checker {
     mutating func checkDeadlines() {
+        // The calendar's span and periods are computed once, not once per task.
+        let first = charter.calendar?.first, last = charter.calendar?.last
+        let periods = charter.calendar?.periods ?? []
+        var scratch = PrerequisiteSearch()
         for (index, task) in charter.tasks.enumerated() {
             guard task.trigger == nil, let deadline = task.deadline, let span = task.deadlineSpan else { continue }
-            if let calendar = charter.calendar, let first = calendar.first, let last = calendar.last {
+            if let first, let last {
                 if deadline < first || last < deadline {
                     report(.deadlineOutsideCalendar(date: deadline.description, first: first.description, last: last.description),
                            at: span)
-                } else if let period = calendar.periods.first(where: { deadline >= $0.start && deadline <= ($0.end ?? $0.start) }) {
+                } else if let period = periods.first(where: { deadline >= $0.start && deadline <= ($0.end ?? $0.start) }) {
                     report(.deadlineInHoliday(date: deadline.description, period: period.name), at: span,
                            notes: [Note(.periodDeclaredHere(period.name), at: period.span)])
                 }
             }
-            for prerequisite in nearestPrerequisitesWithDeadline(of: index) {
+            if task.after.isEmpty { continue }
+            for prerequisite in nearestPrerequisitesWithDeadline(of: index, using: &scratch) {
                 let other = charter.tasks[prerequisite]
                 guard let otherDeadline = other.deadline, deadline < otherDeadline else { continue }
                 report(.deadlineBeforePrerequisite(task: task.id, date: deadline.description,
@@ -25,18 +30,49 @@ extension Checker {
 
     /// The prerequisites that have a fixed deadline, looking through those without one.
     func nearestPrerequisitesWithDeadline(of task: Int) -> [Int] {
+        var scratch = PrerequisiteSearch()
+        return nearestPrerequisitesWithDeadline(of: task, using: &scratch)
+    }
+
+    /// The same, reusing the search's buffers from task to task (no set allocated per task).
+    func nearestPrerequisitesWithDeadline(of task: Int, using search: inout PrerequisiteSearch) -> [Int] {
         var result: [Int] = []
-        var visited: Set<Int> = [task]
-        var pending = charter.tasks[task].after
-        while let next = pending.popLast() {
-            guard visited.insert(next).inserted else { continue }
-            let candidate = charter.tasks[next]
-            if candidate.trigger == nil, candidate.deadline != nil {
+        search.begin(taskCount: charter.tasks.count)
+        _ = search.visit(task)
+        search.pending.append(contentsOf: charter.tasks[task].after)
+        while let next = search.pending.popLast() {
+            guard search.visit(next) else { continue }
+            if charter.tasks[next].trigger == nil, charter.tasks[next].deadline != nil {
                 result.append(next)
             } else {
-                pending.append(contentsOf: candidate.after)
+                search.pending.append(contentsOf: charter.tasks[next].after)
             }
         }
         return result.sorted()
+    }
+}
+
+/// Buffers for walking prerequisites: a visit mark per task stamped with a generation
+/// number, so starting a new walk clears nothing.
+struct PrerequisiteSearch {
+    private var marks: [UInt32] = []
+    private var generation: UInt32 = 0
+    var pending: [Int] = []
+
+    mutating func begin(taskCount: Int) {
+        if marks.count != taskCount { marks = Array(repeating: 0, count: taskCount) }
+        if generation == UInt32.max {
+            generation = 0
+            for index in marks.indices { marks[index] = 0 }
+        }
+        generation += 1
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    /// Marks a task visited; false if it already was (or is out of range, as `after` indices never are).
+    mutating func visit(_ task: Int) -> Bool {
+        guard marks.indices.contains(task), marks[task] != generation else { return false }
+        marks[task] = generation
+        return true
     }
 }

@@ -2,6 +2,8 @@
 
 extension Checker {
     mutating func resolveAll() {
+        taskDecls = Array(repeating: nil, count: charter.tasks.count)
+        stepDecls = Array(repeating: nil, count: charter.steps.count)
         for declaration in tree.declarations {
             switch declaration {
             case .actor(let decl):
@@ -37,13 +39,7 @@ extension Checker {
         if step, let index = charter.step(named: name.text) { return index }
         if !step, let index = charter.task(named: name.text) { return index }
         if damage.names.contains(name.text) { return nil }
-        let close = Suggestions.closest(to: name.text, among: candidates {
-            switch $0 {
-            case .step: step
-            case .task: !step
-            default: false
-            }
-        })
+        let close = closest(to: name.text, among: step ? .step : .task)
         report(.unknownPrerequisite(name: name.text, expected: step ? "étape" : "tâche"), at: name.span, candidates: close)
         return nil
     }
@@ -83,7 +79,7 @@ extension Checker {
                 if let event = charter.event(named: name.text) {
                     task.trigger = event
                 } else if !damage.names.contains(name.text) {
-                    let close = Suggestions.closest(to: name.text, among: candidates { if case .event = $0 { true } else { false } })
+                    let close = closest(to: name.text, among: .event)
                     report(.unknownEvent(name.text), at: name.span, candidates: close)
                 }
             case .delay(let duration):
@@ -176,9 +172,7 @@ extension Checker {
                 return actors.count == expected.count ? .whoTask(task: task, expected: actors) : nil
             }
             guard charter.action(named: target.text) != nil else {
-                let close = Suggestions.closest(to: target.text, among: candidates {
-                    switch $0 { case .action, .task: true; default: false }
-                })
+                let close = closest(to: target.text, among: .actionOrTask)
                 report(.unknownAction(target.text), at: target.span, candidates: close)
                 return nil
             }

@@ -2,6 +2,9 @@
 
 extension Checker {
     mutating func checkRoles() {
+        // Per task, a few names: small arrays searched linearly beat a dictionary and a set per task.
+        var letters: [(name: String, letter: Letter, span: Span)] = []
+        var reportedTwice: [String] = []
         for (index, task) in charter.tasks.enumerated() {
             guard let decl = taskDecls[index], !damage.touches(decl.span) else { continue }
             if task.responsables.isEmpty, !decl.clauses.contains(where: {
@@ -11,8 +14,8 @@ extension Checker {
                 report(.noResponsable(task.id), at: task.nameSpan)
             }
             var approverCount = 0
-            var letters: [String: (letter: Letter, span: Span)] = [:]
-            var reportedTwice = Set<String>()
+            letters.removeAll(keepingCapacity: true)
+            reportedTwice.removeAll(keepingCapacity: true)
             for located in decl.clauses {
                 guard case .actors(let letter, let names) = located.clause else { continue }
                 for name in names {
@@ -21,12 +24,14 @@ extension Checker {
                         if approverCount == 2 { report(.severalApprovers(task.id), at: name.span) }
                     }
                     guard charter.actor(named: name.text) != nil else { continue }
-                    if let first = letters[name.text], first.letter != letter, !reportedTwice.contains(name.text) {
-                        reportedTwice.insert(name.text)
-                        report(.twoLetters(actor: name.text, letters: "\(first.letter.rawValue) et \(letter.rawValue)"),
-                               at: name.span, notes: [Note(.firstDeclaredHere, at: first.span)])
-                    } else if letters[name.text] == nil {
-                        letters[name.text] = (letter, name.span)
+                    if let first = letters.first(where: { $0.name == name.text }) {
+                        if first.letter != letter, !reportedTwice.contains(name.text) {
+                            reportedTwice.append(name.text)
+                            report(.twoLetters(actor: name.text, letters: "\(first.letter.rawValue) et \(letter.rawValue)"),
+                                   at: name.span, notes: [Note(.firstDeclaredHere, at: first.span)])
+                        }
+                    } else {
+                        letters.append((name.text, letter, name.span))
                     }
                 }
             }

@@ -13,9 +13,11 @@ public struct Checker {
     var suggestedActors = Set<String>()
     /// Actions with a rule whose condition did not type: not analysed for coverage.
     var damagedActions = Set<Int>()
-    /// The syntax of each checked task and step, for precise spans in later checks.
-    var taskDecls: [Int: TaskDecl] = [:]
-    var stepDecls: [Int: StepDecl] = [:]
+    /// The syntax of each checked task and step (by index), for precise spans in later checks.
+    var taskDecls: [TaskDecl?] = []
+    var stepDecls: [StepDecl?] = []
+    /// Declared names prepared for "vouliez-vous dire", built on the first unknown name of each kind.
+    var suggestionIndexes: [CandidateKind: SuggestionIndex] = [:]
     let tree: SyntaxTree
     /// What the parser could not read: names to stay quiet about, and where errors were.
     let damage: SyntaxDamage
@@ -47,17 +49,40 @@ public struct Checker {
     // MARK: - Pass 1: declarations
 
     mutating func declare(_ name: Name, as symbol: Symbol) -> Bool {
-        if let first = declared[name.text] {
+        // One look-up for the common case, a new name; a duplicate puts the first span back.
+        if let first = declared.updateValue(name.span, forKey: name.text) {
+            declared[name.text] = first
             let kind = charter.symbols[name.text]?.kindName ?? symbol.kindName
             report(.duplicate(name: name.text, kind: kind), at: name.span, notes: [Note(.firstDeclaredHere, at: first)])
             return false
         }
-        declared[name.text] = name.span
         charter.symbols[name.text] = symbol
         return true
     }
 
+    /// Sizes the tables for the names about to be declared, so they never grow (rehashing every key).
+    mutating func reserveForDeclarations() {
+        var names = 0, tasks = 0, steps = 0
+        for declaration in tree.declarations {
+            switch declaration {
+            case .step(let decl):
+                names += 1 + decl.tasks.count
+                tasks += decl.tasks.count
+                steps += 1
+            case .actor, .object, .action, .event:
+                names += 1
+            case .establishment, .calendar, .permission, .test:
+                break
+            }
+        }
+        declared.reserveCapacity(names)
+        charter.symbols.reserveCapacity(names)
+        charter.tasks.reserveCapacity(tasks)
+        charter.steps.reserveCapacity(steps)
+    }
+
     mutating func declareAll() {
+        reserveForDeclarations()
         var calendarSpan: Span?
         var establishmentSpan: Span?
         for declaration in tree.declarations {
@@ -172,13 +197,35 @@ public struct Checker {
             .sorted { $0.name < $1.name }
     }
 
+    /// The kinds of declared names offered for an unknown one.
+    enum CandidateKind: Hashable {
+        case actor, action, objectType, event, step, task, actionOrTask
+
+        func matches(_ symbol: Symbol) -> Bool {
+            switch (self, symbol) {
+            case (.actor, .actor), (.action, .action), (.objectType, .objectType), (.event, .event),
+                 (.step, .step), (.task, .task), (.actionOrTask, .action), (.actionOrTask, .task): true
+            default: false
+            }
+        }
+    }
+
+    /// The declared names of a kind close to `name` (at most three). The names of each kind
+    /// are gathered and folded once: filtering every symbol for every unknown name was quadratic.
+    mutating func closest(to name: String, among kind: CandidateKind) -> [Candidate] {
+        if suggestionIndexes[kind] == nil {
+            suggestionIndexes[kind] = SuggestionIndex(candidates(kind.matches))
+        }
+        return suggestionIndexes[kind]?.closest(to: name) ?? []
+    }
+
     mutating func resolveActor(_ name: Name, countsAsUse: Bool = true) -> Int? {
         if let index = charter.actor(named: name.text) {
             if countsAsUse { usedActors.insert(index) }
             return index
         }
         if damage.names.contains(name.text) { return nil }
-        let close = Suggestions.closest(to: name.text, among: candidates { if case .actor = $0 { true } else { false } })
+        let close = closest(to: name.text, among: .actor)
         suggestedActors.formUnion(close.map(\.name))
         report(.unknownActor(name.text), at: name.span, candidates: close)
         return nil
@@ -191,7 +238,7 @@ public struct Checker {
     mutating func resolveAction(_ name: Name) -> Int? {
         if let index = charter.action(named: name.text) { return index }
         if damage.names.contains(name.text) { return nil }
-        let close = Suggestions.closest(to: name.text, among: candidates { if case .action = $0 { true } else { false } })
+        let close = closest(to: name.text, among: .action)
         report(.unknownAction(name.text), at: name.span, candidates: close)
         return nil
     }
@@ -199,7 +246,7 @@ public struct Checker {
     mutating func resolveObjectType(_ name: Name) -> Int? {
         if let index = charter.objectType(named: name.text) { return index }
         if damage.names.contains(name.text) { return nil }
-        let close = Suggestions.closest(to: name.text, among: candidates { if case .objectType = $0 { true } else { false } })
+        let close = closest(to: name.text, among: .objectType)
         report(.unknownObjectType(name.text), at: name.span, candidates: close)
         return nil
     }
@@ -209,8 +256,10 @@ public struct Checker {
 public struct SyntaxDamage: Sendable {
     /// Names whose declaration failed to parse.
     public var names: Set<String> = []
-    /// Byte offsets of lexical and syntax errors.
-    public var offsets: [Int] = []
+    /// Byte offsets of lexical and syntax errors, kept sorted.
+    public var offsets: [Int] = [] {
+        didSet { if !offsets.isSorted { offsets.sort() } }
+    }
 
     /// Creates a damage report.
     public init(names: Set<String> = [], offsets: [Int] = []) {
@@ -221,8 +270,18 @@ public struct SyntaxDamage: Sendable {
     /// Whether there was any syntax error.
     public var hasErrors: Bool { !offsets.isEmpty }
 
-    /// Whether an error lies inside a span.
+    /// Whether an error lies inside a span (a binary search: the offsets are sorted).
     public func touches(_ span: Span) -> Bool {
-        offsets.contains { span.range.contains($0) }
+        var low = 0, high = offsets.count
+        while low < high {
+            let middle = (low + high) / 2
+            if offsets[middle] < span.start { low = middle + 1 } else { high = middle }
+        }
+        return low < offsets.count && offsets[low] < span.end
     }
+}
+
+extension Array where Element == Int {
+    /// Whether the elements are in increasing order.
+    var isSorted: Bool { indices.dropFirst().allSatisfy { self[$0 - 1] <= self[$0] } }
 }

@@ -2,37 +2,51 @@
 ///
 /// The lexer never stops at an error: it reports it with its span and goes on,
 /// producing a token where one was meant so the parser does not cascade.
+/// `tokenize` lexes a whole file into `tokens`; the loader instead lets the parser pull
+/// tokens one at a time (`nextToken`), so a large charter never holds all its tokens at once.
 public struct Lexer {
     private let file: SourceFile
     private let bytes: [UInt8]
+    private let fileID: FileID
     private var offset = 0
-    /// The tokens read so far; the last one is always `.endOfFile` after `run`.
+    /// The tokens read so far; the last one is always `.endOfFile` after `tokenize`.
     public private(set) var tokens: [Token] = []
     /// Byte ranges of the comments, in order (the formatter keeps them).
     public private(set) var comments: [Span] = []
     /// The lexical diagnostics.
     public private(set) var diagnostics: [Diagnostic] = []
+    /// The distinct words read so far.
+    private var words = WordTable()
 
     /// Lexes a whole file.
     public static func tokenize(_ file: SourceFile) -> Lexer {
         var lexer = Lexer(file: file)
-        lexer.run()
+        // About one token per six bytes in real charters; untouched capacity costs no memory.
+        lexer.tokens.reserveCapacity(file.bytes.count / 4 + 16)
+        while true {
+            let token = lexer.nextToken()
+            lexer.tokens.append(token)
+            if token.kind == .endOfFile { break }
+        }
         return lexer
     }
 
-    private init(file: SourceFile) {
+    /// A lexer positioned at the start of a file (after its BOM), with no token read yet.
+    init(file: SourceFile) {
         self.file = file
         self.bytes = file.bytes
+        self.fileID = file.id
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { offset = 3 }
     }
 
-    private func span(_ start: Int, _ end: Int) -> Span { Span(file: file.id, start: start, end: end) }
+    private func span(_ start: Int, _ end: Int) -> Span { Span(file: fileID, start: start, end: end) }
 
     private mutating func report(_ message: Message, _ start: Int, _ end: Int) {
         diagnostics.append(Diagnostic(message, at: span(start, end)))
     }
 
-    private mutating func emit(_ kind: TokenKind, _ start: Int, keyword: Keyword? = nil, value: TokenValue = .none) {
-        tokens.append(Token(kind: kind, span: span(start, offset), keyword: keyword, value: value))
+    private func token(_ kind: TokenKind, _ start: Int, keyword: Keyword? = nil, value: TokenValue = .none) -> Token {
+        Token(kind: kind, span: span(start, offset), keyword: keyword, value: value)
     }
 
     private func peek(_ ahead: Int = 0) -> UInt8 {
@@ -41,8 +55,9 @@ public struct Lexer {
 
     // MARK: - Main loop
 
-    private mutating func run() {
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { offset = 3 }
+    /// Reads up to the next token, past spaces, comments and reported bad characters;
+    /// `.endOfFile` at the end (again on every later call).
+    mutating func nextToken() -> Token {
         while offset < bytes.count {
             let byte = bytes[offset]
             let start = offset
@@ -52,23 +67,22 @@ public struct Lexer {
             case UInt8(ascii: "#"):
                 skipComment()
             case UInt8(ascii: "\""):
-                lexString(closing: nil)
+                return lexString(closing: nil)
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                lexNumberOrDate()
+                return lexNumberOrDate()
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"):
-                lexWord()
+                return lexWord()
             case 0x80...:
-                lexNonASCII()
+                if let token = lexNonASCII() { return token }
             default:
                 if let kind = punctuation() {
-                    emit(kind, start)
-                } else {
-                    offset += 1
-                    report(.unexpectedCharacter(String(UnicodeScalar(byte))), start, offset)
+                    return token(kind, start)
                 }
+                offset += 1
+                report(.unexpectedCharacter(String(UnicodeScalar(byte))), start, offset)
             }
         }
-        tokens.append(Token(kind: .endOfFile, span: span(bytes.count, bytes.count), keyword: nil, value: .none))
+        return Token(kind: .endOfFile, span: span(bytes.count, bytes.count), keyword: nil, value: .none)
     }
 
     /// Reads one punctuation token, advancing past it.
@@ -185,35 +199,37 @@ public struct Lexer {
         }
     }
 
-    private mutating func lexNonASCII() {
+    private mutating func lexNonASCII() -> Token? {
         let start = offset
         let (scalar, length) = Lexer.decode(bytes, at: offset)
         guard let scalar else {
             offset += 1
             report(.invalidUTF8(offset: start), start, offset)
-            return
+            return nil
         }
         switch scalar.value {
         case 0x00AB:  // «
-            lexString(closing: 0x00BB)
+            return lexString(closing: 0x00BB)
         case 0x00A0, 0x202F, 0x2009, 0xFEFF:  // non-breaking and thin spaces, stray BOM
             offset += length
+            return nil
         default:
             if Lexer.isIdentifierStart(scalar) {
-                lexWord()
-            } else {
-                offset += length
-                report(.unexpectedCharacter(String(Character(scalar))), start, offset)
+                return lexWord()
             }
+            offset += length
+            report(.unexpectedCharacter(String(Character(scalar))), start, offset)
+            return nil
         }
     }
 
     // MARK: - Words
 
-    private mutating func lexWord() {
+    private mutating func lexWord() -> Token {
         let start = offset
         var allASCII = true
         var scripts = ScriptSet()
+        var hash = WordTable.initialHash
         while offset < bytes.count {
             let byte = bytes[offset]
             if byte < 0x80 {
@@ -221,21 +237,33 @@ public struct Lexer {
                     || (byte >= 48 && byte <= 57) || byte == UInt8(ascii: "_")
                 guard isContinue else { break }
                 if byte >= 65 { scripts.insert(.latin) }
+                hash = WordTable.hash(hash, byte)
                 offset += 1
             } else {
                 let (scalar, length) = Lexer.decode(bytes, at: offset)
                 guard let scalar, Lexer.isIdentifierContinue(scalar) else { break }
                 allASCII = false
                 scripts.insert(ScriptSet.script(of: scalar))
+                for index in offset..<offset + length { hash = WordTable.hash(hash, bytes[index]) }
                 offset += length
             }
         }
-        let text = String(decoding: bytes[start..<offset], as: UTF8.self)
-        let keyword = Keyword.lookup(folded: allASCII ? Lexer.asciiLowercased(bytes[start..<offset]) : Folding.fold(text))
-        emit(.word, start, keyword: keyword, value: .text(text))
+        // A word met before reuses its string and keyword: no decoding, no allocation, no look-up.
+        let found = words.find(bytes, start: start, end: offset, hash: hash)
+        let text: String, keyword: Keyword?
+        if let word = found.word {
+            (text, keyword) = (word.text, word.keyword)
+        } else {
+            let spelling = bytes[start..<offset]
+            text = String(decoding: spelling, as: UTF8.self)
+            // ASCII words (nearly all) are matched against the keyword table without building a folded string.
+            keyword = allASCII ? Keyword.lookup(ascii: spelling) : Keyword.lookup(folded: Folding.fold(text))
+            words.insert(WordTable.Word(start: start, count: offset - start, hash: hash, text: text, keyword: keyword), at: found.slot)
+        }
         if scripts.isMixed {
             report(.mixedScripts(name: text, scripts: scripts.names), start, offset)
         }
+        return token(.word, start, keyword: keyword, value: .text(text))
     }
 
     static func asciiLowercased(_ slice: ArraySlice<UInt8>) -> String {
@@ -251,7 +279,7 @@ public struct Lexer {
 
     // MARK: - Numbers and dates
 
-    private mutating func lexNumberOrDate() {
+    private mutating func lexNumberOrDate() -> Token {
         let start = offset
         while offset < bytes.count, bytes[offset] >= 48, bytes[offset] <= 57 { offset += 1 }
         let digitCount = offset - start
@@ -261,14 +289,13 @@ public struct Lexer {
                   (bytes[offset] >= 48 && bytes[offset] <= 57) || bytes[offset] == UInt8(ascii: "-") {
                 offset += 1
             }
-            let text = String(decoding: bytes[start..<offset], as: UTF8.self)
-            let date = CalendarDate(iso: Substring(text))
+            let date = CalendarDate(isoBytes: bytes[start..<offset])
             if date == nil {
+                let text = String(decoding: bytes[start..<offset], as: UTF8.self)
                 let wellFormed = digitCount == 4 && text.utf8.count == 10 && text.split(separator: "-").count == 3
                 report(wellFormed ? .impossibleDate(text) : .malformedDate(text), start, offset)
             }
-            emit(.date, start, value: .date(date))
-            return
+            return token(.date, start, value: .date(date))
         }
         // Digits glued to letters ("3jours") are malformed.
         if offset < bytes.count, bytes[offset] == UInt8(ascii: "_") || (bytes[offset] | 0x20 >= 97 && bytes[offset] | 0x20 <= 122) {
@@ -278,8 +305,7 @@ public struct Lexer {
                 offset += 1
             }
             report(.malformedNumber(String(decoding: bytes[start..<offset], as: UTF8.self)), start, offset)
-            emit(.integer, start, value: .integer(nil))
-            return
+            return token(.integer, start, value: .integer(nil))
         }
         var value: Int64 = 0
         var overflow = false
@@ -292,64 +318,92 @@ public struct Lexer {
         if overflow {
             report(.numberOverflow(String(decoding: bytes[start..<offset], as: UTF8.self)), start, offset)
         }
-        emit(.integer, start, value: .integer(overflow ? nil : value))
+        return token(.integer, start, value: .integer(overflow ? nil : value))
     }
 
     // MARK: - Strings
 
     /// Lexes `"…"` (closing nil) or `« … »` (closing U+00BB). An unterminated string ends at the line's end.
-    private mutating func lexString(closing: UInt32?) {
+    ///
+    /// The text is the source bytes themselves until an escape or an invalid byte makes it
+    /// differ; only then are the bytes copied, segment by segment.
+    private mutating func lexString(closing: UInt32?) -> Token {
         let start = offset
         offset += closing == nil ? 1 : 2
-        var scalars = String.UnicodeScalarView()
+        let contentStart = offset
+        var contentEnd = offset
+        var verbatim = true
+        var decoded: [UInt8] = []
+        var segmentStart = offset
         var terminated = false
         while offset < bytes.count {
             let byte = bytes[offset]
             if byte == UInt8(ascii: "\n") || (byte == UInt8(ascii: "\r") && peek(1) == UInt8(ascii: "\n")) { break }
             if closing == nil, byte == UInt8(ascii: "\"") {
+                contentEnd = offset
                 offset += 1
                 terminated = true
                 break
             }
             if byte == UInt8(ascii: "\\") {
+                if verbatim {
+                    decoded = Array(bytes[contentStart..<offset])
+                    verbatim = false
+                } else {
+                    decoded += bytes[segmentStart..<offset]
+                }
                 let escapeStart = offset
                 offset += 1
                 switch peek() {
-                case UInt8(ascii: "\""): scalars.append("\""); offset += 1
-                case UInt8(ascii: "\\"): scalars.append("\\"); offset += 1
-                case UInt8(ascii: "n"): scalars.append("\n"); offset += 1
-                case UInt8(ascii: "t"): scalars.append("\t"); offset += 1
+                case UInt8(ascii: "\""): decoded.append(UInt8(ascii: "\"")); offset += 1
+                case UInt8(ascii: "\\"): decoded.append(UInt8(ascii: "\\")); offset += 1
+                case UInt8(ascii: "n"): decoded.append(UInt8(ascii: "\n")); offset += 1
+                case UInt8(ascii: "t"): decoded.append(UInt8(ascii: "\t")); offset += 1
                 case UInt8(ascii: "\n"), 0: report(.unknownEscape("\\"), escapeStart, offset)
                 default:
                     let (scalar, length) = Lexer.decode(bytes, at: offset)
                     offset += length
                     report(.unknownEscape("\\" + (scalar.map { String(Character($0)) } ?? "?")), escapeStart, offset)
                 }
+                segmentStart = offset
                 continue
             }
             if byte < 0x80 {
-                scalars.append(Unicode.Scalar(byte))
                 offset += 1
                 continue
             }
             let before = offset
             let scalar = checkNonASCIIInText(inString: true)
             if let scalar, scalar.value == closing {
+                contentEnd = before
                 terminated = true
                 break
             }
-            if let scalar {
-                scalars.append(scalar)
-            } else {
+            if scalar == nil {
+                // An invalid byte is reported and left out of the text.
+                if verbatim {
+                    decoded = Array(bytes[contentStart..<before])
+                    verbatim = false
+                } else {
+                    decoded += bytes[segmentStart..<before]
+                }
                 offset = max(offset, before + 1)
+                segmentStart = offset
             }
         }
         if !terminated {
+            contentEnd = offset
             report(.unterminatedString, start, start + (closing == nil ? 1 : 2))
         }
-        var text = String(scalars)
+        var text: String
+        if verbatim {
+            text = String(decoding: bytes[contentStart..<contentEnd], as: UTF8.self)
+        } else {
+            decoded += bytes[segmentStart..<max(segmentStart, contentEnd)]
+            text = String(decoding: decoded, as: UTF8.self)
+        }
         if closing != nil { text = Lexer.trimSpaces(text) }
-        emit(.string, start, value: .text(text))
+        return token(.string, start, value: .text(text))
     }
 
     /// Trims spaces (including non-breaking ones) inside guillemets.
@@ -388,6 +442,64 @@ struct ScriptSet {
         case 0x0370...0x03FF, 0x1F00...0x1FFF: .greek
         case 0x0400...0x052F: .cyrillic
         default: .other
+        }
+    }
+}
+
+/// The distinct words of one file, by their bytes: an open-addressing hash table (FNV-1a,
+/// linear probing) over the source itself, so a repeated identifier or keyword shares the
+/// string and keyword of its first occurrence.
+struct WordTable {
+    /// One distinct word: where it first occurs, its hash, its text and keyword.
+    struct Word {
+        let start: Int
+        let count: Int
+        let hash: UInt32
+        let text: String
+        let keyword: Keyword?
+    }
+
+    static let initialHash: UInt32 = 2_166_136_261
+
+    /// One step of FNV-1a.
+    @inline(__always)
+    static func hash(_ hash: UInt32, _ byte: UInt8) -> UInt32 { (hash ^ UInt32(byte)) &* 16_777_619 }
+
+    private var words: [Word] = []
+    /// Indices into `words`, -1 for an empty slot; the count is a power of two, at most half full.
+    private var slots = [Int](repeating: -1, count: 256)
+
+    /// The word spelled by `bytes[start..<end]` if met before, and else the slot where to insert it.
+    func find(_ bytes: [UInt8], start: Int, end: Int, hash: UInt32) -> (slot: Int, word: Word?) {
+        let mask = slots.count - 1
+        let count = end - start
+        var slot = Int(hash) & mask
+        while slots[slot] >= 0 {
+            let word = words[slots[slot]]
+            if word.hash == hash, word.count == count {
+                var index = 0
+                while index < count, bytes[word.start + index] == bytes[start + index] { index += 1 }
+                if index == count { return (slot, word) }
+            }
+            slot = (slot + 1) & mask
+        }
+        return (slot, nil)
+    }
+
+    /// Adds a word not yet present, at the slot `find` gave.
+    mutating func insert(_ word: Word, at slot: Int) {
+        slots[slot] = words.count
+        words.append(word)
+        if words.count * 2 > slots.count { grow() }
+    }
+
+    private mutating func grow() {
+        slots = [Int](repeating: -1, count: slots.count * 2)
+        let mask = slots.count - 1
+        for (index, word) in words.enumerated() {
+            var slot = Int(word.hash) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = index
         }
     }
 }
