@@ -8,7 +8,13 @@ public struct Checker {
     /// Where each shared-namespace name was declared.
     var declared: [String: Span] = [:]
     /// Actors referenced outside tests (for W302).
-    var usedActors = Set<Int>()
+    var usedActors = IndexSet()
+    /// The actor names of each task's letter clauses, as resolved, for the role checks: a
+    /// range of `roleNames` per task (by index), so `checkRoles` needs no second look-up.
+    var roleNames: [RoleName] = []
+    var roleNameRanges: [Range<Int>] = []
+    /// Tasks with a `responsable` clause (even one naming no declared actor).
+    var tasksWithResponsableClause = IndexSet()
     /// Actors offered as "vouliez-vous dire" for an unknown actor: probably meant, so not reported unused.
     var suggestedActors = Set<String>()
     /// Actions with a rule whose condition did not type: not analysed for coverage.
@@ -232,7 +238,12 @@ public struct Checker {
     }
 
     mutating func resolveActors(_ names: [Name], countsAsUse: Bool = true) -> [Int] {
-        names.compactMap { resolveActor($0, countsAsUse: countsAsUse) }
+        var actors: [Int] = []
+        actors.reserveCapacity(names.count)
+        for name in names {
+            if let actor = resolveActor(name, countsAsUse: countsAsUse) { actors.append(actor) }
+        }
+        return actors
     }
 
     mutating func resolveAction(_ name: Name) -> Int? {
@@ -284,4 +295,34 @@ public struct SyntaxDamage: Sendable {
 extension Array where Element == Int {
     /// Whether the elements are in increasing order.
     var isSorted: Bool { indices.dropFirst().allSatisfy { self[$0 - 1] <= self[$0] } }
+}
+
+/// A set of small non-negative integers (actor indices) as a bit array: no hashing.
+struct IndexSet {
+    private var words: [UInt64] = []
+
+    /// Adds an index; returns whether it was new.
+    @discardableResult
+    mutating func insert(_ index: Int) -> (inserted: Bool, memberAfterInsert: Int) {
+        guard index >= 0 else { return (false, index) }
+        let word = index >> 6, bit = UInt64(1) << UInt64(index & 63)
+        if word >= words.count { words.append(contentsOf: repeatElement(0, count: word - words.count + 1)) }
+        let inserted = words[word] & bit == 0
+        words[word] |= bit
+        return (inserted, index)
+    }
+
+    /// Whether an index is in the set.
+    func contains(_ index: Int) -> Bool {
+        guard index >= 0, index >> 6 < words.count else { return false }
+        return words[index >> 6] & (UInt64(1) << UInt64(index & 63)) != 0
+    }
+}
+
+/// One actor name of a task's letter clause, as the role checks need it.
+struct RoleName {
+    let letter: Letter
+    /// The actor it names, or -1 when it names no declared actor.
+    let actor: Int
+    let span: Span
 }

@@ -118,9 +118,62 @@ public struct Lexer {
         return one
     }
 
+    /// The end of the run of ordinary text from `start`: the first byte that is a line break,
+    /// `"` or `\\` (in strings), or starts an invalid sequence, a bidi control or the closing
+    /// guillemet. Text is mostly such runs; what stops one is handled byte by byte.
+    ///
+    /// Eight bytes at a time while they are plain ASCII (SWAR: a word with no byte ≥ 0x80 and
+    /// none of the stop bytes passes at once), byte by byte through a window that is not.
+    private func endOfPlainText(from start: Int, inString: Bool, closing: UInt32? = nil) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return start }
+            let raw = UnsafeRawPointer(base)
+            let count = buffer.count
+            var position = start
+            while position < count {
+                if position + 8 <= count {
+                    let word = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+                    var stops = word & Lexer.highBits
+                    stops |= Lexer.hasByte(word, UInt8(ascii: "\n")) | Lexer.hasByte(word, UInt8(ascii: "\r"))
+                    if inString { stops |= Lexer.hasByte(word, UInt8(ascii: "\"")) | Lexer.hasByte(word, UInt8(ascii: "\\")) }
+                    if stops == 0 {
+                        position += 8
+                        continue
+                    }
+                }
+                let windowEnd = min(position + 8, count)
+                while position < windowEnd {
+                    let byte = buffer[position]
+                    if byte < 0x80 {
+                        if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { return position }
+                        if inString, byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return position }
+                        position += 1
+                        continue
+                    }
+                    let (scalar, length) = Lexer.decode(buffer, at: position)
+                    guard let scalar, !Lexer.isBidiControl(scalar), scalar.value != closing else { return position }
+                    position += length
+                }
+            }
+            return position
+        }
+    }
+
+    /// The high bit of every byte of a word.
+    static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// The high bits of the bytes of `word` equal to `byte` (exact for words of ASCII bytes).
+    @inline(__always)
+    static func hasByte(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        let spread = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+        return (spread &- 0x0101_0101_0101_0101) & ~spread & highBits
+    }
+
     private mutating func skipComment() {
         let start = offset
         while offset < bytes.count, bytes[offset] != UInt8(ascii: "\n") {
+            offset = endOfPlainText(from: offset, inString: false)
+            guard offset < bytes.count, bytes[offset] != UInt8(ascii: "\n") else { break }
             if bytes[offset] >= 0x80 {
                 checkNonASCIIInText(inString: false)
             } else {
@@ -135,7 +188,8 @@ public struct Lexer {
     // MARK: - UTF-8
 
     /// Decodes the scalar at `offset`; nil (length 1) for an invalid sequence.
-    static func decode(_ bytes: [UInt8], at index: Int) -> (scalar: Unicode.Scalar?, length: Int) {
+    static func decode<Bytes: RandomAccessCollection>(_ bytes: Bytes, at index: Int) -> (scalar: Unicode.Scalar?, length: Int)
+    where Bytes.Element == UInt8, Bytes.Index == Int {
         let lead = bytes[index]
         let (length, minimum, initial): (Int, UInt32, UInt32)
         switch lead {
@@ -227,43 +281,60 @@ public struct Lexer {
 
     private mutating func lexWord() -> Token {
         let start = offset
+        var end = start
         var allASCII = true
         var scripts = ScriptSet()
         var hash = WordTable.initialHash
-        while offset < bytes.count {
-            let byte = bytes[offset]
-            if byte < 0x80 {
-                let isContinue = (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90)
-                    || (byte >= 48 && byte <= 57) || byte == UInt8(ascii: "_")
-                guard isContinue else { break }
-                if byte >= 65 { scripts.insert(.latin) }
-                hash = WordTable.hash(hash, byte)
-                offset += 1
-            } else {
-                let (scalar, length) = Lexer.decode(bytes, at: offset)
-                guard let scalar, Lexer.isIdentifierContinue(scalar) else { break }
-                allASCII = false
-                scripts.insert(ScriptSet.script(of: scalar))
-                for index in offset..<offset + length { hash = WordTable.hash(hash, bytes[index]) }
-                offset += length
+        var found: (slot: Int, word: Int?) = (0, nil)
+        var sawLetter = false
+        bytes.withUnsafeBufferPointer { buffer in
+            // The hottest loop of the lexer: over the buffer, without bounds checks.
+            var position = start
+            while position < buffer.count {
+                let byte = buffer[position]
+                if byte < 0x80 {
+                    guard Lexer.isWordByte(byte) else { break }
+                    sawLetter = sawLetter || byte >= 65
+                    hash = WordTable.hash(hash, byte)
+                    position += 1
+                } else {
+                    let (scalar, length) = Lexer.decode(buffer, at: position)
+                    guard let scalar, Lexer.isIdentifierContinue(scalar) else { break }
+                    allASCII = false
+                    scripts.insert(ScriptSet.script(of: scalar))
+                    for index in position..<position + length { hash = WordTable.hash(hash, buffer[index]) }
+                    position += length
+                }
             }
+            end = position
+            found = words.find(buffer, start: start, end: end, hash: hash)
         }
+        if sawLetter { scripts.insert(.latin) }
+        offset = end
         // A word met before reuses its string and keyword: no decoding, no allocation, no look-up.
-        let found = words.find(bytes, start: start, end: offset, hash: hash)
         let text: String, keyword: Keyword?
         if let word = found.word {
-            (text, keyword) = (word.text, word.keyword)
+            (text, keyword) = (words.texts[word], words.keywords[word])
         } else {
-            let spelling = bytes[start..<offset]
+            let spelling = bytes[start..<end]
             text = String(decoding: spelling, as: UTF8.self)
             // ASCII words (nearly all) are matched against the keyword table without building a folded string.
             keyword = allASCII ? Keyword.lookup(ascii: spelling) : Keyword.lookup(folded: Folding.fold(text))
-            words.insert(WordTable.Word(start: start, count: offset - start, hash: hash, text: text, keyword: keyword), at: found.slot)
+            words.insert(start: start, count: end - start, hash: hash, text: text, keyword: keyword, at: found.slot)
         }
         if scripts.isMixed {
-            report(.mixedScripts(name: text, scripts: scripts.names), start, offset)
+            report(.mixedScripts(name: text, scripts: scripts.names), start, end)
         }
         return token(.word, start, keyword: keyword, value: .text(text))
+    }
+
+    /// Whether an ASCII byte continues a word (`[A-Za-z0-9_]`), from two 64-bit masks.
+    @inline(__always)
+    static func isWordByte(_ byte: UInt8) -> Bool {
+        let digits: UInt64 = 0x03FF_0000_0000_0000                      // '0'…'9' (48…57)
+        let letters: UInt64 = 0x07FF_FFFE_87FF_FFFE                     // 'A'…'Z', '_', 'a'…'z' (64…127)
+        let mask = byte < 64 ? digits : letters
+        return (mask >> UInt64(byte & 63)) & 1 == 1
     }
 
     static func asciiLowercased(_ slice: ArraySlice<UInt8>) -> String {
@@ -337,6 +408,8 @@ public struct Lexer {
         var segmentStart = offset
         var terminated = false
         while offset < bytes.count {
+            offset = endOfPlainText(from: offset, inString: true, closing: closing)
+            guard offset < bytes.count else { break }
             let byte = bytes[offset]
             if byte == UInt8(ascii: "\n") || (byte == UInt8(ascii: "\r") && peek(1) == UInt8(ascii: "\n")) { break }
             if closing == nil, byte == UInt8(ascii: "\"") {
@@ -450,13 +523,11 @@ struct ScriptSet {
 /// linear probing) over the source itself, so a repeated identifier or keyword shares the
 /// string and keyword of its first occurrence.
 struct WordTable {
-    /// One distinct word: where it first occurs, its hash, its text and keyword.
-    struct Word {
+    /// Where a distinct word first occurs, with its hash (what probing compares).
+    private struct Entry {
         let start: Int
         let count: Int
         let hash: UInt32
-        let text: String
-        let keyword: Keyword?
     }
 
     static let initialHash: UInt32 = 2_166_136_261
@@ -465,39 +536,61 @@ struct WordTable {
     @inline(__always)
     static func hash(_ hash: UInt32, _ byte: UInt8) -> UInt32 { (hash ^ UInt32(byte)) &* 16_777_619 }
 
-    private var words: [Word] = []
-    /// Indices into `words`, -1 for an empty slot; the count is a power of two, at most half full.
+    private var entries: [Entry] = []
+    /// The text and keyword of each distinct word (apart from `entries`, so probing copies no string).
+    private(set) var texts: [String] = []
+    private(set) var keywords: [Keyword?] = []
+    /// Indices into `entries`, -1 for an empty slot; the count is a power of two, at most half full.
     private var slots = [Int](repeating: -1, count: 256)
 
-    /// The word spelled by `bytes[start..<end]` if met before, and else the slot where to insert it.
-    func find(_ bytes: [UInt8], start: Int, end: Int, hash: UInt32) -> (slot: Int, word: Word?) {
+    /// The index of the word spelled by `bytes[start..<end]` if met before, and else the slot where to insert it.
+    func find(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int, hash: UInt32) -> (slot: Int, word: Int?) {
         let mask = slots.count - 1
         let count = end - start
         var slot = Int(hash) & mask
         while slots[slot] >= 0 {
-            let word = words[slots[slot]]
-            if word.hash == hash, word.count == count {
-                var index = 0
-                while index < count, bytes[word.start + index] == bytes[start + index] { index += 1 }
-                if index == count { return (slot, word) }
+            let index = slots[slot]
+            let entry = entries[index]
+            if entry.hash == hash, entry.count == count, WordTable.equal(bytes, entry.start, start, count: count) {
+                return (slot, index)
             }
             slot = (slot + 1) & mask
         }
         return (slot, nil)
     }
 
+    /// Whether two byte ranges of one buffer are equal, compared eight bytes at a time.
+    @inline(__always)
+    static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ first: Int, _ second: Int, count: Int) -> Bool {
+        guard let base = bytes.baseAddress else { return count == 0 }
+        let raw = UnsafeRawPointer(base)
+        var position = 0
+        while position + 8 <= count {
+            if raw.loadUnaligned(fromByteOffset: first + position, as: UInt64.self)
+                != raw.loadUnaligned(fromByteOffset: second + position, as: UInt64.self) { return false }
+            position += 8
+        }
+        while position < count {
+            if bytes[first + position] != bytes[second + position] { return false }
+            position += 1
+        }
+        return true
+    }
+
     /// Adds a word not yet present, at the slot `find` gave.
-    mutating func insert(_ word: Word, at slot: Int) {
-        slots[slot] = words.count
-        words.append(word)
-        if words.count * 2 > slots.count { grow() }
+    mutating func insert(start: Int, count: Int, hash: UInt32, text: String, keyword: Keyword?, at slot: Int) {
+        slots[slot] = entries.count
+        entries.append(Entry(start: start, count: count, hash: hash))
+        texts.append(text)
+        keywords.append(keyword)
+        if entries.count * 2 > slots.count { grow() }
     }
 
     private mutating func grow() {
         slots = [Int](repeating: -1, count: slots.count * 2)
         let mask = slots.count - 1
-        for (index, word) in words.enumerated() {
-            var slot = Int(word.hash) & mask
+        for (index, entry) in entries.enumerated() {
+            var slot = Int(entry.hash) & mask
             while slots[slot] >= 0 { slot = (slot + 1) & mask }
             slots[slot] = index
         }
