@@ -12,6 +12,10 @@ public struct Limits: Sendable, Hashable {
     public var csvField: Int = 1024 * 1024
     /// The most fields in one CSV row.
     public var csvFields: Int = 1000
+    /// From this many bytes on, a charter is lexed and parsed in two halves on two threads
+    /// and some checks run concurrently (when the machine has two cores); the result is
+    /// the same either way. `Int.max` keeps everything on one thread.
+    public var parallelWork: Int = 1024 * 1024
 
     /// The default limits.
     public static let standard = Limits()

@@ -81,20 +81,30 @@ enum Coverage {
         where permission.kind == .interdit && forbidsByAction.indices.contains(permission.action) {
             forbidsByAction[permission.action].append(index)
         }
-        for (actionIndex, action) in charter.actions.enumerated() where !damaged.contains(actionIndex) && !performingTasks[actionIndex].isEmpty {
-            var performers: [(task: Int, predicate: Predicate, span: Span)] = []
+        var performers: [(task: Int, predicate: Predicate, span: Span)] = []
+        var used = Set<Int>()
+        for actionIndex in charter.actions.indices where !damaged.contains(actionIndex) && !performingTasks[actionIndex].isEmpty {
+            // Each task's conditions on this action, joined with `ou` (left to right).
+            performers.removeAll(keepingCapacity: true)
             for taskIndex in performingTasks[actionIndex] {
-                let clauses = charter.tasks[taskIndex].actions.filter { $0.action == actionIndex }
-                guard let first = clauses.first else { continue }
-                let predicate = clauses.dropFirst().reduce(first.condition ?? .constant(true)) { .or($0, $1.condition ?? .constant(true)) }
-                performers.append((taskIndex, predicate, first.span))
+                var predicate: Predicate?, span: Span?
+                for clause in charter.tasks[taskIndex].actions where clause.action == actionIndex {
+                    let condition = clause.condition ?? .constant(true)
+                    if let joined = predicate {
+                        predicate = .or(joined, condition)
+                    } else {
+                        predicate = condition
+                        span = clause.span
+                    }
+                }
+                if let predicate, let span { performers.append((taskIndex, predicate, span)) }
             }
             guard !performers.isEmpty else { continue }
-            var used = Set<Int>()
-            for performer in performers { used.formUnion(performer.predicate.attributes) }
-            for forbid in forbidsByAction[actionIndex] { used.formUnion(charter.permissions[forbid].condition?.attributes ?? []) }
-            let objectType = action.objectType.map { charter.objectTypes[$0] }
-            guard let space = Space(type: action.objectType, attributes: used, objectType: objectType) else { continue }
+            used.removeAll(keepingCapacity: true)
+            for performer in performers { performer.predicate.collectAttributes(into: &used) }
+            for forbid in forbidsByAction[actionIndex] { charter.permissions[forbid].condition?.collectAttributes(into: &used) }
+            let type = charter.actions[actionIndex].objectType
+            guard let space = Space(type: type, attributes: used, objectType: type.map { charter.objectTypes[$0] }) else { continue }
             analyse(action: actionIndex, performers: performers, forbids: forbidsByAction[actionIndex], space: space,
                     charter: charter, into: &diagnostics)
         }
@@ -107,7 +117,7 @@ enum Coverage {
         let action = charter.actions[actionIndex]
         var scratch = space.blankObject()
         let truths = performers.map { space.truths(of: $0.predicate, scratch: &scratch) }
-        let describe = { (combinations: [Int]) in
+        func describe(_ combinations: [Int]) -> String {
             describeObjects(combinations, in: space, type: action.objectType, charter: charter)
         }
         let combinations = 0..<space.count

@@ -9,6 +9,8 @@ public struct Lexer {
     private let bytes: [UInt8]
     private let fileID: FileID
     private var offset = 0
+    /// Where lexing stops: the end of the file, or of the part given to this lexer.
+    private let end: Int
     /// The tokens read so far; the last one is always `.endOfFile` after `tokenize`.
     public private(set) var tokens: [Token] = []
     /// Byte ranges of the comments, in order (the formatter keeps them).
@@ -33,10 +35,21 @@ public struct Lexer {
 
     /// A lexer positioned at the start of a file (after its BOM), with no token read yet.
     init(file: SourceFile) {
+        self.init(file: file, lines: 0..<file.bytes.count)
+    }
+
+    /// A lexer for the lines `range` of a file (starting and ending just after a line break,
+    /// so no token can cross either end), which gives there the tokens of the whole file's lexer.
+    init(file: SourceFile, lines range: Range<Int>) {
         self.file = file
         self.bytes = file.bytes
         self.fileID = file.id
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { offset = 3 }
+        end = min(range.upperBound, file.bytes.count)
+        if range.lowerBound > 0 {
+            offset = range.lowerBound
+        } else if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            offset = 3
+        }
     }
 
     private func span(_ start: Int, _ end: Int) -> Span { Span(file: fileID, start: start, end: end) }
@@ -58,7 +71,7 @@ public struct Lexer {
     /// Reads up to the next token, past spaces, comments and reported bad characters;
     /// `.endOfFile` at the end (again on every later call).
     mutating func nextToken() -> Token {
-        while offset < bytes.count {
+        while offset < end {
             let byte = bytes[offset]
             let start = offset
             switch byte {
@@ -82,7 +95,7 @@ public struct Lexer {
                 report(.unexpectedCharacter(String(UnicodeScalar(byte))), start, offset)
             }
         }
-        return Token(kind: .endOfFile, span: span(bytes.count, bytes.count), keyword: nil, value: .none)
+        return Token(kind: .endOfFile, span: span(end, end), keyword: nil, value: .none)
     }
 
     /// Reads one punctuation token, advancing past it.

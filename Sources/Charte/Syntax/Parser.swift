@@ -41,18 +41,6 @@ public struct Parser {
         return parser
     }
 
-    /// Lexes and parses a file together, the parser pulling each token as it needs it, so
-    /// the tokens of a large file are never all in memory. Gives the same tree and
-    /// diagnostics as `tokenize` then `parse`; the lexer is returned for its diagnostics
-    /// and comments (its `tokens` stay empty).
-    static func parse(streaming file: SourceFile) -> (parser: Parser, lexer: Lexer) {
-        var parser = Parser(stream: Lexer(file: file), file: file.id)
-        parser.tree = parser.parseFile()
-        let lexer = parser.stream ?? Lexer(file: file)
-        parser.stream = nil
-        return (parser, lexer)
-    }
-
     /// The tree, once `parse` has run.
     public private(set) var tree: SyntaxTree?
 
