@@ -31,6 +31,8 @@ struct DiagnosticPrinter {
         for diagnostic in diagnostics {
             guard printed < limit else {
                 hidden += 1
+                // A hidden E013 stands for diagnostics the checker did not even keep.
+                if case .tooManyDiagnostics(let omitted, _) = diagnostic.message { hidden += omitted }
                 continue
             }
             printed += 1

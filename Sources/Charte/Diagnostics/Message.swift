@@ -21,6 +21,11 @@ public enum Message: Sendable, Hashable {
     case nestingTooDeep(limit: Int)
     case fileTooLarge(size: Int, limit: Int)
     case lineTooLong(length: Int, limit: Int)
+    case conditionTooLong(limit: Int)
+    case tooManyAttributes(type: String, limit: Int)
+    case tooManyValues(attribute: String, limit: Int)
+    case tooManyCalendarEntries(limit: Int)
+    case tooManyDiagnostics(omitted: Int, limit: Int)
 
     // MARK: - Names
     case unknownActor(String)
@@ -73,7 +78,8 @@ public enum Message: Sendable, Hashable {
         case .unexpectedToken, .reservedWord: .E010
         case .unclosedBlock: .E011
         case .nestingTooDeep: .E012
-        case .fileTooLarge, .lineTooLong: .E013
+        case .fileTooLarge, .lineTooLong, .conditionTooLong, .tooManyDiagnostics,
+             .tooManyAttributes, .tooManyValues, .tooManyCalendarEntries: .E013
         case .unknownActor: .E100
         case .duplicate: .E101
         case .unknownPrerequisite: .E102
@@ -105,7 +111,7 @@ public enum Message: Sendable, Hashable {
     /// The one-line message.
     public var text: String {
         switch self {
-        case .unexpectedCharacter(let c): "caractère inattendu « \(c) »"
+        case .unexpectedCharacter(let c): "caractère inattendu « \(Message.visible(c)) »"
         case .unknownEscape(let e): "séquence d'échappement inconnue « \(e) »"
         case .unterminatedString: "chaîne non terminée"
         case .impossibleDate(let d): "date impossible « \(d) »"
@@ -123,6 +129,12 @@ public enum Message: Sendable, Hashable {
         case .nestingTooDeep(let limit): "imbrication trop profonde (plus de \(limit) niveaux)"
         case .fileTooLarge(let size, let limit): "fichier trop grand (\(size) octets, limite \(limit))"
         case .lineTooLong(let length, let limit): "ligne trop longue (\(length) octets, limite \(limit))"
+        case .conditionTooLong(let limit): "condition trop longue (plus de \(limit) opérateurs « et » ou « ou »)"
+        case .tooManyAttributes(let type, let limit): "trop d'attributs dans le type « \(type) » (limite \(limit))"
+        case .tooManyValues(let attribute, let limit): "trop de valeurs pour l'attribut « \(attribute) » (limite \(limit))"
+        case .tooManyCalendarEntries(let limit): "trop de dates et de périodes dans le calendrier (limite \(limit))"
+        case .tooManyDiagnostics(let omitted, let limit):
+            "trop de problèmes : \(omitted) autres diagnostics ne sont pas signalés (limite \(limit) par phase de la vérification)"
         case .unknownActor(let n): "acteur inconnu « \(n) »"
         case .duplicate(let n, let kind): "« \(n) » est déjà déclaré (\(kind))"
         case .unknownPrerequisite(let n, let expected): "\(expected) inconnue « \(n) » dans « apres »"
@@ -208,6 +220,10 @@ public enum Message: Sendable, Hashable {
         case .mixedScripts: "un caractère d'une autre écriture ressemble à une lettre latine : retapez le nom"
         case .bidiControl: "retirez ce caractère invisible, qui peut changer l'ordre d'affichage du texte"
         case .fileTooLarge: "la limite se change avec --taille-max"
+        case .lineTooLong: "coupez la ligne : les retours à la ligne ne changent pas le sens d'une charte"
+        case .conditionTooLong: "découpez la règle en plusieurs règles, ou utilisez « dans [a, b, …] »"
+        case .tooManyAttributes, .tooManyValues, .tooManyCalendarEntries: "une charte en compte bien moins : le fichier a-t-il été produit par erreur ?"
+        case .tooManyDiagnostics: "corrigez les premières erreurs et relancez ; le fichier est peut-être d'un autre format"
         case .orderingNeedsNumberOrDate: "utilisez « == », « != » ou « dans [...] »"
         default: nil
         }

@@ -56,11 +56,14 @@ public enum CharterLoader {
         var sources = SourceMap()
         if bytes.count > limits.fileSize {
             let file = sources.add(name: name, bytes: [])
-            let diagnostic = Diagnostic(.fileTooLarge(size: bytes.count, limit: limits.fileSize), at: Span(file: file.id, start: 0, end: 0))
-            return LoadedCharter(sources: sources, file: file, tree: SyntaxTree(declarations: [], file: file.id),
-                                 comments: [], model: Charter(file: file.id), diagnostics: [diagnostic])
+            return refused(file, sources: sources, Diagnostic(.fileTooLarge(size: bytes.count, limit: limits.fileSize),
+                                                              at: Span(file: file.id, start: 0, end: 0)))
         }
         let file = sources.add(name: name, bytes: bytes)
+        if let line = Limits.firstLine(of: bytes, longerThan: limits.lineLength) {
+            return refused(file, sources: sources, Diagnostic(.lineTooLong(length: line.length, limit: limits.lineLength),
+                                                              at: Span(file: file.id, start: line.start, end: line.start)))
+        }
         let lexer = Lexer.tokenize(file)
         let parser = Parser.parse(lexer, file: file.id)
         let tree = parser.tree ?? SyntaxTree(declarations: [], file: file.id)
@@ -69,6 +72,12 @@ public enum CharterLoader {
         let (model, semantic) = Checker.check(tree, damage: damage)
         let all = (lexer.diagnostics + parser.diagnostics + semantic).sortedForDisplay()
         return LoadedCharter(sources: sources, file: file, tree: tree, comments: lexer.comments, model: model, diagnostics: all)
+    }
+
+    /// A charter refused before reading, with the one diagnostic that says why.
+    static func refused(_ file: SourceFile, sources: SourceMap, _ diagnostic: Diagnostic) -> LoadedCharter {
+        LoadedCharter(sources: sources, file: file, tree: SyntaxTree(declarations: [], file: file.id),
+                      comments: [], model: Charter(file: file.id), diagnostics: [diagnostic])
     }
 }
 

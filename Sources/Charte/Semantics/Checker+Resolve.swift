@@ -122,7 +122,8 @@ extension Checker {
                 return nil
             }
             guard let entry = calendar.index[name.text] else {
-                let close = Suggestions.closest(to: name.text, among: calendar.entries.map { Candidate(name: $0.name, span: $0.span) })
+                let close = suggestionBudget.charge(calendar.entries.count)
+                    ? Suggestions.closest(to: name.text, among: calendar.entries.map { Candidate(name: $0.name, span: $0.span) }) : []
                 report(.unknownCalendarName(name.text), at: name.span, candidates: close)
                 return nil
             }
@@ -208,7 +209,8 @@ extension Checker {
         case .person(let literal):
             if let roles = charter.persons[literal.value] { return roles }
             if let index = charter.actor(named: literal.value) { return [index] }
-            let people = charter.persons.keys.sorted().map { Candidate(name: $0, span: nil) }
+            let people = suggestionBudget.charge(charter.persons.count)
+                ? charter.persons.keys.sorted().map { Candidate(name: $0, span: nil) } : []
             report(.unknownActor(literal.value), at: literal.span, candidates: Suggestions.closest(to: literal.value, among: people))
             return nil
         }

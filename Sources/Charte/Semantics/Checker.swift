@@ -13,6 +13,10 @@ public struct Checker {
     var suggestedActors = Set<String>()
     /// Actions with a rule whose condition did not type: not analysed for coverage.
     var damagedActions = Set<Int>()
+    /// Work left for "vouliez-vous dire" suggestions.
+    var suggestionBudget = SuggestionBudget()
+    /// Counts the diagnostics beyond the phase's share (see `DiagnosticCap`).
+    var cap = DiagnosticCap()
     /// The syntax of each checked task and step, for precise spans in later checks.
     var taskDecls: [Int: TaskDecl] = [:]
     var stepDecls: [Int: StepDecl] = [:]
@@ -24,11 +28,13 @@ public struct Checker {
     public static func check(_ tree: SyntaxTree, damage: SyntaxDamage = SyntaxDamage()) -> (charter: Charter, diagnostics: [Diagnostic]) {
         var checker = Checker(charter: Charter(file: tree.file), tree: tree, damage: damage)
         checker.run()
+        checker.cap.enforce(on: &checker.diagnostics)
+        checker.cap.close(&checker.diagnostics)
         return (checker.charter, checker.diagnostics)
     }
 
     mutating func report(_ message: Message, at span: Span, notes: [Note] = [], candidates: [Candidate] = []) {
-        diagnostics.append(Diagnostic(message, at: span, notes: notes, candidates: candidates))
+        cap.append(Diagnostic(message, at: span, notes: notes, candidates: candidates), to: &diagnostics)
     }
 
     mutating func run() {
@@ -114,6 +120,10 @@ public struct Checker {
     mutating func declareCalendar(_ decl: CalendarDecl) {
         var calendar = SchoolCalendar(label: decl.label?.value)
         for entry in decl.entries {
+            if calendar.entries.count == Checker.maximumCalendarEntries {
+                report(.tooManyCalendarEntries(limit: Checker.maximumCalendarEntries), at: entry.name.span)
+                break
+            }
             if let existing = calendar.index[entry.name.text] {
                 report(.duplicate(name: entry.name.text, kind: "nom du calendrier"), at: entry.name.span,
                        notes: [Note(.firstDeclaredHere, at: calendar.entries[existing].span)])
@@ -134,6 +144,10 @@ public struct Checker {
     mutating func declareObject(_ decl: ObjectDecl) -> ObjectType {
         var attributes: [Attribute] = []
         for attribute in decl.attributes {
+            if attributes.count == Checker.maximumAttributes {
+                report(.tooManyAttributes(type: decl.name.text, limit: Checker.maximumAttributes), at: attribute.name.span)
+                break
+            }
             if let first = attributes.first(where: { $0.name == attribute.name.text }) {
                 report(.duplicate(name: attribute.name.text, kind: "attribut de « \(decl.name.text) »"), at: attribute.name.span,
                        notes: [Note(.firstDeclaredHere, at: first.span)])
@@ -145,6 +159,10 @@ public struct Checker {
                 var seen: [String: Span] = [:]
                 var kept: [String] = []
                 for value in values {
+                    if kept.count == Checker.maximumAttributes {
+                        report(.tooManyValues(attribute: attribute.name.text, limit: Checker.maximumAttributes), at: value.span)
+                        break
+                    }
                     if let first = seen[value.text] {
                         report(.duplicate(name: value.text, kind: "valeur de « \(attribute.name.text) »"), at: value.span,
                                notes: [Note(.firstDeclaredHere, at: first)])
@@ -166,9 +184,10 @@ public struct Checker {
 
     // MARK: - Name lookup
 
-    /// Candidates of one kind for a "vouliez-vous dire".
-    func candidates(_ matches: (Symbol) -> Bool) -> [Candidate] {
-        charter.symbols.filter { matches($0.value) }.map { Candidate(name: $0.key, span: declared[$0.key]) }
+    /// Candidates of one kind for a "vouliez-vous dire" (none once the suggestion budget is spent).
+    mutating func candidates(_ matches: (Symbol) -> Bool) -> [Candidate] {
+        guard suggestionBudget.charge(charter.symbols.count) else { return [] }
+        return charter.symbols.filter { matches($0.value) }.map { Candidate(name: $0.key, span: declared[$0.key]) }
             .sorted { $0.name < $1.name }
     }
 
@@ -221,8 +240,13 @@ public struct SyntaxDamage: Sendable {
     /// Whether there was any syntax error.
     public var hasErrors: Bool { !offsets.isEmpty }
 
-    /// Whether an error lies inside a span.
+    /// Whether an error lies inside a span (a binary search: offsets are sorted).
     public func touches(_ span: Span) -> Bool {
-        offsets.contains { span.range.contains($0) }
+        var low = 0, high = offsets.count
+        while low < high {
+            let mid = (low + high) / 2
+            if offsets[mid] < span.start { low = mid + 1 } else { high = mid }
+        }
+        return low < offsets.count && offsets[low] < span.end
     }
 }

@@ -48,18 +48,25 @@ enum Coverage {
     }
 
     static func analyse(_ charter: Charter, skipping damaged: Set<Int>, into diagnostics: inout [Diagnostic]) {
+        var budget = maximumWork
         for (actionIndex, action) in charter.actions.enumerated() where !damaged.contains(actionIndex) {
+            guard !DiagnosticCap.isFull(diagnostics) else { return }
             var performers: [(task: Int, predicate: Predicate, span: Span)] = []
             for (taskIndex, task) in charter.tasks.enumerated() {
                 let clauses = task.actions.filter { $0.action == actionIndex }
                 guard let first = clauses.first else { continue }
-                let predicate = clauses.dropFirst().reduce(first.condition ?? .constant(true)) { .or($0, $1.condition ?? .constant(true)) }
+                let predicate = Predicate.anyOf(clauses.map { $0.condition ?? .constant(true) }[...])
                 performers.append((taskIndex, predicate, first.span))
             }
             guard !performers.isEmpty else { continue }
             let forbids = charter.permissions.filter { $0.kind == .interdit && $0.action == actionIndex }
             let used = performers.flatMap(\.predicate.attributes) + forbids.flatMap { $0.condition?.attributes ?? [] }
-            guard let space = Space(type: action.objectType, attributes: used, charter: charter) else { continue }
+            guard budget > 0, let space = Space(type: action.objectType, attributes: used, charter: charter) else { continue }
+            // Building the space costs one value per attribute and object; analysing it, `work(…)`.
+            budget -= space.objects.count * (action.objectType.map { charter.objectTypes[$0].attributes.count } ?? 0)
+            let analysis = work(objects: space.objects.count, performers: performers.count, forbids: forbids.count)
+            guard analysis <= budget else { continue }
+            budget -= analysis
             let truths = performers.map { performer in space.objects.map { performer.predicate.evaluate($0) } }
             let describe = { (combinations: [Int]) in
                 describeObjects(combinations, in: space, type: action.objectType, charter: charter)

@@ -12,6 +12,8 @@ public struct Lexer {
     public private(set) var comments: [Span] = []
     /// The lexical diagnostics.
     public private(set) var diagnostics: [Diagnostic] = []
+    /// Counts the diagnostics beyond the phase's share (see `DiagnosticCap`).
+    private var cap = DiagnosticCap()
 
     /// Lexes a whole file.
     public static func tokenize(_ file: SourceFile) -> Lexer {
@@ -28,7 +30,7 @@ public struct Lexer {
     private func span(_ start: Int, _ end: Int) -> Span { Span(file: file.id, start: start, end: end) }
 
     private mutating func report(_ message: Message, _ start: Int, _ end: Int) {
-        diagnostics.append(Diagnostic(message, at: span(start, end)))
+        cap.append(Diagnostic(message, at: span(start, end)), to: &diagnostics)
     }
 
     private mutating func emit(_ kind: TokenKind, _ start: Int, keyword: Keyword? = nil, value: TokenValue = .none) {
@@ -69,6 +71,7 @@ public struct Lexer {
             }
         }
         tokens.append(Token(kind: .endOfFile, span: span(bytes.count, bytes.count), keyword: nil, value: .none))
+        cap.close(&diagnostics)
     }
 
     /// Reads one punctuation token, advancing past it.
@@ -149,6 +152,7 @@ public struct Lexer {
         let (scalar, length) = Lexer.decode(bytes, at: offset)
         offset += length
         guard let scalar else {
+            skipInvalidUTF8()
             report(.invalidUTF8(offset: start), start, offset)
             return nil
         }
@@ -156,6 +160,11 @@ public struct Lexer {
             report(.bidiControl(Lexer.scalarName(scalar)), start, offset)
         }
         return scalar
+    }
+
+    /// Moves past the rest of a run of invalid UTF-8, so one run gives one diagnostic.
+    private mutating func skipInvalidUTF8() {
+        while offset < bytes.count, bytes[offset] >= 0x80, Lexer.decode(bytes, at: offset).scalar == nil { offset += 1 }
     }
 
     static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
@@ -190,6 +199,7 @@ public struct Lexer {
         let (scalar, length) = Lexer.decode(bytes, at: offset)
         guard let scalar else {
             offset += 1
+            skipInvalidUTF8()
             report(.invalidUTF8(offset: start), start, offset)
             return
         }

@@ -10,10 +10,16 @@ extension Parser {
     ///
     /// `disjonction = conjonction { "ou" conjonction }`, `conjonction = negation { "et" negation }`
     mutating func parseCondition(above minimum: Precedence) throws(Recovery) -> Condition {
+        if depth == 0 { operatorCount = 0 }
         try enter(current.span)
         defer { leave() }
         var left = try parseNegation()
         while let level = Precedence.binary(current.kind == .word ? current.keyword : nil), level >= minimum {
+            operatorCount += 1
+            if operatorCount > Parser.maximumOperators {
+                report(Diagnostic(.conditionTooLong(limit: Parser.maximumOperators), at: current.span))
+                throw Recovery()
+            }
             advance()
             let right = try parseCondition(above: Precedence(rawValue: level.rawValue + 1) ?? .not)
             let kind: ConditionKind = level == .or ? .or(left, right) : .and(left, right)

@@ -6,6 +6,9 @@
 public struct Parser {
     /// The maximum nesting of conditions and blocks before E012.
     public static let maximumDepth = 64
+    /// The most `et`/`ou` operators in one condition: a chain is not nested, but the tree it
+    /// builds is as deep as it is long, and later phases walk it recursively.
+    public static let maximumOperators = 256
 
     let tokens: [Token]
     var index = 0
@@ -13,6 +16,8 @@ public struct Parser {
     /// The diagnostics found while parsing (lexical ones are kept by the lexer).
     public private(set) var diagnostics: [Diagnostic] = []
     var depth = 0
+    /// `et`/`ou` operators read in the current condition.
+    var operatorCount = 0
     /// Set when an inner block reported itself unclosed, so outer blocks end quietly.
     var abandoningBlocks = false
     /// Names of declarations being parsed (innermost last).
@@ -21,6 +26,8 @@ public struct Parser {
     public private(set) var damagedNames = Set<String>()
     /// Byte offsets of syntax errors, so later checks can stay quiet around them.
     public private(set) var errorOffsets: [Int] = []
+    /// Counts the diagnostics beyond the phase's share (see `DiagnosticCap`).
+    var cap = DiagnosticCap()
 
     /// Thrown inside the parser to unwind to a recovery point; the diagnostic is already recorded.
     struct Recovery: Error {}
@@ -29,6 +36,7 @@ public struct Parser {
     public static func parse(_ lexer: Lexer, file: FileID) -> Parser {
         var parser = Parser(tokens: lexer.tokens, file: file)
         parser.tree = parser.parseFile()
+        parser.cap.close(&parser.diagnostics)
         return parser
     }
 
@@ -72,6 +80,7 @@ public struct Parser {
     // MARK: - Errors
 
     mutating func report(_ diagnostic: Diagnostic) {
+        guard !DiagnosticCap.isFull(diagnostics) else { return cap.append(diagnostic, to: &diagnostics) }
         diagnostics.append(diagnostic)
         errorOffsets.append(diagnostic.span.start)
     }
