@@ -4,7 +4,7 @@ import Charte
 enum VerifyCommand {
     static let command = Command(
         name: "verifier", aliases: ["check", "vérifier"],
-        synopsis: "charte verifier [--format humain|gcc] [--strict] FICHIER…",
+        synopsis: "charte verifier [--format humain|gcc] [--strict] [--taille-max TAILLE] FICHIER…",
         summary: "vérifie une ou plusieurs chartes et signale chaque problème",
         description: """
         Chaque fichier est une charte vérifiée séparément. Les diagnostics s'écrivent sur la
@@ -16,18 +16,21 @@ enum VerifyCommand {
         options: [
             .value("--format", "-f", name: "FORMAT", help: "humain (par défaut) ou gcc (une ligne par diagnostic)"),
             .flag("--strict", help: "les avertissements comptent comme des erreurs"),
+            SizeOption.spec,
         ],
         run: run)
 
     static func run(_ arguments: ParsedArguments, _ console: Console) throws(UsageError) -> Int32 {
         let format = try DiagnosticFormat.parse(arguments.value("--format"))
+        var limits = Limits.standard
+        limits.fileSize = try SizeOption.parse(arguments.value("--taille-max"), default: limits.fileSize)
         guard !arguments.positionals.isEmpty else { throw UsageError(message: "aucun fichier à vérifier") }
         var printer = DiagnosticPrinter(format: format, console: console)
         var errors = 0, warnings = 0, unreadable = false
         for path in arguments.positionals {
             let loaded: LoadedCharter
             do {
-                loaded = try CharterLoader.load(path: path)
+                loaded = try CharterLoader.load(path: path, limits: limits)
             } catch {
                 console.err("charte verifier : \(error.message)\n")
                 unreadable = true

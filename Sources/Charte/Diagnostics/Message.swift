@@ -20,6 +20,7 @@ public enum Message: Sendable, Hashable {
     case unclosedBlock(what: String, name: String)
     case nestingTooDeep(limit: Int)
     case fileTooLarge(size: Int, limit: Int)
+    case inputTooLarge(limit: Int)
     case lineTooLong(length: Int, limit: Int)
     case conditionTooLong(limit: Int)
     case tooManyAttributes(type: String, limit: Int)
@@ -78,7 +79,7 @@ public enum Message: Sendable, Hashable {
         case .unexpectedToken, .reservedWord: .E010
         case .unclosedBlock: .E011
         case .nestingTooDeep: .E012
-        case .fileTooLarge, .lineTooLong, .conditionTooLong, .tooManyDiagnostics,
+        case .fileTooLarge, .inputTooLarge, .lineTooLong, .conditionTooLong, .tooManyDiagnostics,
              .tooManyAttributes, .tooManyValues, .tooManyCalendarEntries: .E013
         case .unknownActor: .E100
         case .duplicate: .E101
@@ -112,7 +113,7 @@ public enum Message: Sendable, Hashable {
     public var text: String {
         switch self {
         case .unexpectedCharacter(let c): "caractère inattendu « \(Message.visible(c)) »"
-        case .unknownEscape(let e): "séquence d'échappement inconnue « \(e) »"
+        case .unknownEscape(let e): "séquence d'échappement inconnue « \(Message.visible(e)) »"
         case .unterminatedString: "chaîne non terminée"
         case .impossibleDate(let d): "date impossible « \(d) »"
         case .malformedDate(let d): "date mal formée « \(d) »"
@@ -128,6 +129,7 @@ public enum Message: Sendable, Hashable {
         case .unclosedBlock(let what, let name): "bloc non fermé : « } » attendu pour fermer \(what) « \(name) »"
         case .nestingTooDeep(let limit): "imbrication trop profonde (plus de \(limit) niveaux)"
         case .fileTooLarge(let size, let limit): "fichier trop grand (\(size) octets, limite \(limit))"
+        case .inputTooLarge(let limit): "fichier trop grand (plus de \(limit) octets)"
         case .lineTooLong(let length, let limit): "ligne trop longue (\(length) octets, limite \(limit))"
         case .conditionTooLong(let limit): "condition trop longue (plus de \(limit) opérateurs « et » ou « ou »)"
         case .tooManyAttributes(let type, let limit): "trop d'attributs dans le type « \(type) » (limite \(limit))"
@@ -219,7 +221,7 @@ public enum Message: Sendable, Hashable {
         case .overlap: "rendez les conditions exclusives, ou donnez aux deux tâches les mêmes responsables"
         case .mixedScripts: "un caractère d'une autre écriture ressemble à une lettre latine : retapez le nom"
         case .bidiControl: "retirez ce caractère invisible, qui peut changer l'ordre d'affichage du texte"
-        case .fileTooLarge: "la limite se change avec --taille-max"
+        case .fileTooLarge, .inputTooLarge: "la limite se change avec --taille-max"
         case .lineTooLong: "coupez la ligne : les retours à la ligne ne changent pas le sens d'une charte"
         case .conditionTooLong: "découpez la règle en plusieurs règles, ou utilisez « dans [a, b, …] »"
         case .tooManyAttributes, .tooManyValues, .tooManyCalendarEntries: "une charte en compte bien moins : le fichier a-t-il été produit par erreur ?"

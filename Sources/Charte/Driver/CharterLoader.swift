@@ -40,10 +40,17 @@ public enum LoadError: Error, Sendable, Equatable {
 
 /// Runs the pipeline bytes → tokens → tree → checked charter.
 public enum CharterLoader {
-    /// Reads and checks a charter file.
+    /// Reads and checks a charter file; a file over `limits.fileSize` is refused (E013) without being read whole.
     public static func load(path: String, limits: Limits = .standard) throws(LoadError) -> LoadedCharter {
-        guard let bytes = FileAccess.read(path) else { throw .unreadable(path: path) }
-        return check(bytes: bytes, name: path, limits: limits)
+        guard let read = FileAccess.read(path, atMost: limits.fileSize) else { throw .unreadable(path: path) }
+        if read.size > limits.fileSize {
+            var sources = SourceMap()
+            let file = sources.add(name: path, bytes: [])
+            let message: Message = read.sizeIsExact ? .fileTooLarge(size: read.size, limit: limits.fileSize)
+                                                    : .inputTooLarge(limit: limits.fileSize)
+            return refused(file, sources: sources, Diagnostic(message, at: Span(file: file.id, start: 0, end: 0)))
+        }
+        return check(bytes: read.bytes, name: path, limits: limits)
     }
 
     /// Checks a charter given as text, under a virtual file name for diagnostics.

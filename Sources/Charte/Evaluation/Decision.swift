@@ -89,6 +89,9 @@ public struct Authorizer: Sendable {
     /// Refused if a forbid applies; else permitted if a permit applies; else refused by default.
     /// In three-valued logic the decision is `non F et P` (spec section 12).
     public func decide(actors: [Int], action: Int, object: ObjectValue) -> Decision {
+        guard forbids.indices.contains(action) else {  // not an action of this charter: fail closed
+            return Decision(outcome: .refuse, missing: [], rules: [DecidingRule(kind: .defaut, id: "defaut", span: nil)])
+        }
         let applicableForbids = forbids[action].filter { $0.applies(to: actors) }
         let applicablePermits = permits[action].filter { $0.applies(to: actors) }
         let forbidTruths = applicableForbids.map { $0.condition?.evaluateExplaining(object) ?? (.yes, []) }
@@ -133,6 +136,7 @@ public struct Authorizer: Sendable {
 
     /// Only the outcome, without explanation (the fast path for journals and benchmarks).
     public func outcome(actors: [Int], action: Int, object: ObjectValue) -> Outcome {
+        guard forbids.indices.contains(action) else { return .refuse }
         var forbidden = Truth.no
         for rule in forbids[action] where rule.applies(to: actors) {
             forbidden = forbidden || (rule.condition?.evaluate(object) ?? .yes)
@@ -151,7 +155,7 @@ public struct Authorizer: Sendable {
     }
 
     func attributeNames(_ indices: Set<Int>, type: Int?) -> [String] {
-        guard let type else { return [] }
+        guard let type, charter.objectTypes.indices.contains(type) else { return [] }
         let attributes = charter.objectTypes[type].attributes
         return indices.compactMap { $0 < attributes.count ? attributes[$0].name : nil }.sorted()
     }
