@@ -30,9 +30,7 @@ struct DiagnosticPrinter {
         let human = HumanRenderer(colour: console.colourOnErr)
         for diagnostic in diagnostics {
             guard printed < limit else {
-                hidden += 1
-                // A hidden E013 stands for diagnostics the checker did not even keep.
-                if case .tooManyDiagnostics(let omitted, _) = diagnostic.message { hidden += omitted }
+                hidden += 1 + diagnostic.omittedCount
                 continue
             }
             printed += 1
@@ -45,5 +43,13 @@ struct DiagnosticPrinter {
 
     func finish() {
         if hidden > 0 { console.err("… et \(hidden) autres diagnostics\n") }
+    }
+}
+
+extension Diagnostic {
+    /// How many diagnostics an E013 "trop de problèmes" stands for (0 for any other).
+    var omittedCount: Int {
+        if case .tooManyDiagnostics(let errors, let warnings, _) = message { return errors + warnings }
+        return 0
     }
 }

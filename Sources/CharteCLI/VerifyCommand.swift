@@ -39,6 +39,12 @@ enum VerifyCommand {
             printer.print(loaded.diagnostics, sources: loaded.sources)
             errors += loaded.diagnostics.filter { $0.severity == .error }.count
             warnings += loaded.diagnostics.filter { $0.severity == .warning }.count
+            for diagnostic in loaded.diagnostics {
+                if case .tooManyDiagnostics(let omittedErrors, let omittedWarnings, _) = diagnostic.message {
+                    errors += omittedErrors
+                    warnings += omittedWarnings
+                }
+            }
         }
         printer.finish()
         if format == .humain {

@@ -6,8 +6,8 @@ struct DiagnosticCap: Sendable {
     /// The most diagnostics one phase keeps.
     static let perPhase = 1000
 
-    /// How many diagnostics were dropped.
-    private(set) var omitted = 0
+    /// How many errors and warnings were dropped.
+    private(set) var omittedErrors = 0, omittedWarnings = 0
     private var firstOmitted: Span?
 
     /// Appends a diagnostic, or counts it when the phase already holds its share.
@@ -16,8 +16,12 @@ struct DiagnosticCap: Sendable {
             diagnostics.append(diagnostic)
             return
         }
+        count(diagnostic)
+    }
+
+    private mutating func count(_ diagnostic: Diagnostic) {
         if firstOmitted == nil { firstOmitted = diagnostic.span }
-        omitted += 1
+        if diagnostic.severity == .error { omittedErrors += 1 } else { omittedWarnings += 1 }
     }
 
     /// Whether a phase holds its share already: callers then skip costly extras (suggestions).
@@ -26,20 +30,24 @@ struct DiagnosticCap: Sendable {
     /// Trims a list built without the cap (by helpers that append directly), counting what it drops.
     mutating func enforce(on diagnostics: inout [Diagnostic]) {
         guard diagnostics.count > DiagnosticCap.perPhase else { return }
-        let dropped = diagnostics[DiagnosticCap.perPhase...]
-        if firstOmitted == nil { firstOmitted = dropped.first?.span }
-        omitted += dropped.count
+        for diagnostic in diagnostics[DiagnosticCap.perPhase...] { count(diagnostic) }
         diagnostics.removeSubrange(DiagnosticCap.perPhase...)
     }
 
     /// Appends the E013 summary of the omitted diagnostics, if any were.
     func close(_ diagnostics: inout [Diagnostic]) {
-        guard let firstOmitted, omitted > 0 else { return }
-        diagnostics.append(Diagnostic(.tooManyDiagnostics(omitted: omitted, limit: DiagnosticCap.perPhase), at: firstOmitted))
+        guard let firstOmitted else { return }
+        diagnostics.append(Diagnostic(.tooManyDiagnostics(errors: omittedErrors, warnings: omittedWarnings, limit: DiagnosticCap.perPhase),
+                                      at: firstOmitted))
     }
 }
 
 extension Message {
+    /// A count with its noun, singular for 0 and 1 as French wants: `0 erreur`, `2 erreurs`.
+    static func counted(_ count: Int, _ singular: String, _ plural: String) -> String {
+        "\(count) \(count > 1 ? plural : singular)"
+    }
+
     /// A character as shown in a message: invisible and control characters as `U+0000`.
     static func visible(_ text: String) -> String {
         var shown = ""

@@ -12,6 +12,7 @@ public enum Message: Sendable, Hashable {
     case numberOverflow(String)
     case invalidUTF8(offset: Int)
     case bidiControl(String)
+    case bidiControlInComment(String)
     case mixedScripts(name: String, scripts: [String])
 
     // MARK: - Syntax
@@ -26,7 +27,7 @@ public enum Message: Sendable, Hashable {
     case tooManyAttributes(type: String, limit: Int)
     case tooManyValues(attribute: String, limit: Int)
     case tooManyCalendarEntries(limit: Int)
-    case tooManyDiagnostics(omitted: Int, limit: Int)
+    case tooManyDiagnostics(errors: Int, warnings: Int, limit: Int)
 
     // MARK: - Names
     case unknownActor(String)
@@ -105,7 +106,7 @@ public enum Message: Sendable, Hashable {
         case .overlap: .W502
         case .forbidCarvesTask: .W503
         case .mixedScripts: .W600
-        case .bidiControl: .W601
+        case .bidiControl, .bidiControlInComment: .W601
         }
     }
 
@@ -122,6 +123,7 @@ public enum Message: Sendable, Hashable {
         case .numberOverflow(let n): "nombre trop grand « \(n) »"
         case .invalidUTF8(let offset): "UTF-8 invalide à l'octet \(offset)"
         case .bidiControl(let name): "caractère de contrôle bidirectionnel \(name) dans une chaîne"
+        case .bidiControlInComment(let name): "caractère de contrôle bidirectionnel \(name) dans un commentaire"
         case .mixedScripts(let name, let scripts):
             "l'identifiant « \(name) » mêle plusieurs écritures (\(scripts.joined(separator: ", ")))"
         case .unexpectedToken(let expected, let found): "attendu : \(expected) ; trouvé : \(found)"
@@ -135,8 +137,10 @@ public enum Message: Sendable, Hashable {
         case .tooManyAttributes(let type, let limit): "trop d'attributs dans le type « \(type) » (limite \(limit))"
         case .tooManyValues(let attribute, let limit): "trop de valeurs pour l'attribut « \(attribute) » (limite \(limit))"
         case .tooManyCalendarEntries(let limit): "trop de dates et de périodes dans le calendrier (limite \(limit))"
-        case .tooManyDiagnostics(let omitted, let limit):
-            "trop de problèmes : \(omitted) autres diagnostics ne sont pas signalés (limite \(limit) par phase de la vérification)"
+        case .tooManyDiagnostics(let errors, let warnings, let limit):
+            "trop de problèmes : \(Message.counted(errors + warnings, "autre diagnostic", "autres diagnostics")) "
+                + "(\(Message.counted(errors, "erreur", "erreurs")), \(Message.counted(warnings, "avertissement", "avertissements"))) "
+                + "non détaillés (limite \(limit) par phase de la vérification)"
         case .unknownActor(let n): "acteur inconnu « \(n) »"
         case .duplicate(let n, let kind): "« \(n) » est déjà déclaré (\(kind))"
         case .unknownPrerequisite(let n, let expected): "\(expected) inconnue « \(n) » dans « apres »"
@@ -220,7 +224,7 @@ public enum Message: Sendable, Hashable {
         case .coverageGap: "ajoutez une tâche qui couvre ces objets, ou élargissez une condition"
         case .overlap: "rendez les conditions exclusives, ou donnez aux deux tâches les mêmes responsables"
         case .mixedScripts: "un caractère d'une autre écriture ressemble à une lettre latine : retapez le nom"
-        case .bidiControl: "retirez ce caractère invisible, qui peut changer l'ordre d'affichage du texte"
+        case .bidiControl, .bidiControlInComment: "retirez ce caractère invisible, qui peut changer l'ordre d'affichage du texte"
         case .fileTooLarge, .inputTooLarge: "la limite se change avec --taille-max"
         case .lineTooLong: "coupez la ligne : les retours à la ligne ne changent pas le sens d'une charte"
         case .conditionTooLong: "découpez la règle en plusieurs règles, ou utilisez « dans [a, b, …] »"

@@ -2,11 +2,9 @@
 
 extension Checker {
     mutating func resolveAll() {
+        // Object types of actions and events first: a task or a rule may come before its action.
         for declaration in tree.declarations {
             switch declaration {
-            case .actor(let decl):
-                guard let index = charter.actor(named: decl.name.text), charter.actors[index].span == decl.span else { continue }
-                charter.actors[index].members = resolveActors(decl.members)
             case .action(let decl):
                 guard let index = charter.action(named: decl.name.text), charter.actions[index].span == decl.span,
                       let type = decl.objectType else { continue }
@@ -15,6 +13,15 @@ extension Checker {
                 guard let index = charter.event(named: decl.name.text), charter.events[index].span == decl.span,
                       let type = decl.objectType else { continue }
                 charter.events[index].objectType = resolveObjectType(type)
+            default:
+                break
+            }
+        }
+        for declaration in tree.declarations {
+            switch declaration {
+            case .actor(let decl):
+                guard let index = charter.actor(named: decl.name.text), charter.actors[index].span == decl.span else { continue }
+                charter.actors[index].members = resolveActors(decl.members)
             case .step(let decl):
                 guard let index = charter.step(named: decl.name.text), charter.steps[index].span == decl.span else { continue }
                 stepDecls[index] = decl
@@ -27,7 +34,7 @@ extension Checker {
                 resolvePermission(decl)
             case .test(let decl):
                 resolveTest(decl)
-            case .establishment, .calendar, .object:
+            case .establishment, .calendar, .object, .action, .event:
                 break
             }
         }

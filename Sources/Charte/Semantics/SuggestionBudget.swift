@@ -6,7 +6,7 @@
 /// thousand comparisons.
 struct SuggestionBudget: Sendable {
     /// The most candidate comparisons spent over one check.
-    static let limit = 2_000_000
+    static let limit = 200_000
 
     /// The comparisons spent so far.
     private(set) var spent = 0

@@ -157,7 +157,8 @@ public struct Lexer {
             return nil
         }
         if Lexer.isBidiControl(scalar) {
-            report(.bidiControl(Lexer.scalarName(scalar)), start, offset)
+            let name = Lexer.scalarName(scalar)
+            report(inString ? .bidiControl(name) : .bidiControlInComment(name), start, offset)
         }
         return scalar
     }
@@ -330,6 +331,7 @@ public struct Lexer {
                 case UInt8(ascii: "n"): scalars.append("\n"); offset += 1
                 case UInt8(ascii: "t"): scalars.append("\t"); offset += 1
                 case UInt8(ascii: "\n"), 0: report(.unknownEscape("\\"), escapeStart, offset)
+                case UInt8(ascii: "\r") where peek(1) == UInt8(ascii: "\n"): report(.unknownEscape("\\"), escapeStart, offset)
                 default:
                     let (scalar, length) = Lexer.decode(bytes, at: offset)
                     offset += length
