@@ -4,6 +4,8 @@
 // - every diagnostic span (and note, suggestion, comment) lies within the file;
 // - a charter that checks clean re-checks clean, to the same tree, when re-read from its text
 //   and with a trailing newline;
+// - declarations may come in any order: a clean charter with its declarations reversed is
+//   still clean, and each declaration re-parses to the same tree;
 // - for a clean charter, `Authorizer.outcome` agrees with `decide`, and a forbid whose
 //   condition is unknown never yields `autorise`.
 
@@ -27,6 +29,7 @@ public func charteFuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         require(!again.hasErrors, "une charte propre ne se revérifie pas proprement : \(again.diagnostics.map(\.code))")
         require(again.tree == first.tree, "une charte propre relue donne un autre arbre")
     }
+    requireOrderFree(first)
     if let charter = first.charter { decideEverything(charter) }
     return 0
 }
@@ -83,4 +86,14 @@ func requireForbidNeverPermits(_ authorizer: Authorizer, charter: Charter, actor
             require(decision.outcome != .autorise, "un interdit \(truth) laisse passer « autorise »")
         }
     }
+}
+
+/// Reverses the top-level declarations of a clean charter: still clean, same declarations.
+func requireOrderFree(_ loaded: LoadedCharter) {
+    let declarations = loaded.tree.declarations
+    guard declarations.count > 1 else { return }
+    let reversed = declarations.reversed().map { loaded.file.text($0.span.range) }.joined(separator: "\n")
+    let again = CharterLoader.check(text: reversed, name: "fuzz.charte")
+    require(!again.hasErrors, "l'ordre des déclarations compte : \(again.diagnostics.filter { $0.severity == .error }.map(\.code))")
+    require(again.tree.declarations == Array(declarations.reversed()), "une déclaration relue seule donne un autre arbre")
 }
