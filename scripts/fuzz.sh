@@ -8,7 +8,8 @@
 # with `swiftc -sanitize=fuzzer,address`, into .build-fuzz/TARGET. The corpus lives in
 # .build-fuzz/corpus/TARGET (kept between runs, so fuzzing time adds up) and is seeded
 # from the repository's charters, tests' fixtures and Fuzz/seeds/TARGET.
-# Crashing inputs go to .build-fuzz/artifacts/TARGET/. Exit status: 0 when the time ran
+# FUZZ_CORPUS=DIR uses another corpus folder (CI starts from the seeds alone); FUZZ_OPT=-Onone
+# builds without optimisation. Crashing inputs go to .build-fuzz/artifacts/TARGET/. Exit status: 0 when the time ran
 # out without a finding, non-zero on a crash, a violated property, a timeout or an
 # out-of-memory (libFuzzer's own status), 2 on a usage or build error.
 set -euo pipefail
@@ -28,7 +29,7 @@ fi
 
 build=.build-fuzz
 binary="$build/$target"
-corpus="$build/corpus/$target"
+corpus="${FUZZ_CORPUS:-$build/corpus/$target}"
 seeds="$build/seeds/$target"
 artifacts="$build/artifacts/$target"
 mkdir -p "$build" "$corpus" "$artifacts"
