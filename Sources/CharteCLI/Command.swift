@@ -50,6 +50,7 @@ public enum CLI {
         QueryCommand.taches,
         QueryCommand.echeances,
         QueryCommand.montre,
+        TestCommand.command,
     ]
 
     /// Runs `charte` with its arguments (without the program name).
