@@ -32,7 +32,7 @@ public enum JUnitReport {
                         continue
                     }
                     let details = TestReportOutput.failureDetails(result)
-                    out += ">\n      <failure message=\(attribute(details.prefix(2).joined(separator: " ; "))) type=\"echec\">"
+                    out += ">\n      <failure message=\(attribute(details.prefix(2).map(collapsed).joined(separator: " ; "))) type=\"echec\">"
                     out += escape(details.joined(separator: "\n")) + "</failure>\n    </testcase>\n"
                 }
                 out += "  </testsuite>\n"
@@ -52,6 +52,11 @@ public enum JUnitReport {
             }
         }
         return groups
+    }
+
+    /// A line with its runs of blanks (from the text layout) reduced to one.
+    static func collapsed(_ line: String) -> String {
+        line.split(separator: " ").joined(separator: " ")
     }
 
     /// A quoted attribute value.
