@@ -48,15 +48,15 @@ struct QueriesParserTests {
     }
 
     static let errors: [(query: String, code: String, underlined: String, message: String)] = [
-        ("qui", "E010", "", "une action, une tâche ou un texte entre guillemets attendu, trouvé la fin de la requête"),
-        ("quoi preter", "E010", "quoi", "une requête (qui, peut, taches, echeances, montre) attendu, trouvé « quoi »"),
-        ("qui preter livre", "E010", "", "« ( » attendu, trouvé la fin de la requête"),
-        ("qui preter livre(genre album)", "E010", "album", "« : » attendu, trouvé « album »"),
-        ("qui preter livre(genre: album) en trop", "E010", "en", "la fin de la requête attendu, trouvé « en »"),
+        ("qui", "E010", "", "attendu : une action, une tâche ou un texte entre guillemets ; trouvé : la fin de la requête"),
+        ("quoi preter", "E010", "quoi", "attendu : une requête (qui, peut, taches, echeances, montre) ; trouvé : « quoi »"),
+        ("qui preter livre", "E010", "", "attendu : « ( » ; trouvé : la fin de la requête"),
+        ("qui preter livre(genre album)", "E010", "album", "attendu : « : » ; trouvé : « album »"),
+        ("qui preter livre(genre: album) en trop", "E010", "en", "attendu : la fin de la requête ; trouvé : « en »"),
         ("peut et preter", "E010", "et", "« et » est un mot réservé et ne peut pas servir de nom"),
         ("qui \"sans fin", "E002", "\"", "chaîne non terminée"),
         ("echeances 2026-02-30", "E003", "2026-02-30", "date impossible « 2026-02-30 »"),
-        ("montre", "E010", "", "le nom d'une déclaration attendu, trouvé la fin de la requête"),
+        ("montre", "E010", "", "attendu : le nom d'une déclaration ; trouvé : la fin de la requête"),
         ("qui preter $", "E001", "$", "caractère inattendu « $ »"),
     ]
 
