@@ -33,25 +33,15 @@ public enum QueryDate: Sendable, Hashable {
 public enum QueryVerb: String, CaseIterable, Sendable, Hashable {
     case qui, peut, taches, echeances, montre
 
-    /// Every accepted spelling, before folding.
-    public var spellings: [String] {
-        switch self {
-        case .qui: ["qui"]
-        case .peut: ["peut"]
-        case .taches: ["taches", "tache"]
-        case .echeances: ["echeances", "echeance"]
-        case .montre: ["montre", "montrer"]
+    /// The verb a word spells, if any (accent- and case-insensitive), from the one keyword table.
+    public static func lookup(_ word: String) -> QueryVerb? {
+        switch Keyword.lookup(folded: Folding.fold(word)) {
+        case .qui: .qui
+        case .peut: .peut
+        case .taches, .tache: .taches
+        case .echeances, .echeance: .echeances
+        case .montre: .montre
+        default: nil
         }
     }
-
-    /// The verb a word spells, if any (accent- and case-insensitive).
-    public static func lookup(_ word: String) -> QueryVerb? { table[Folding.fold(word)] }
-
-    private static let table: [String: QueryVerb] = {
-        var table: [String: QueryVerb] = [:]
-        for verb in QueryVerb.allCases {
-            for spelling in verb.spellings { table[Folding.fold(spelling)] = verb }
-        }
-        return table
-    }()
 }
