@@ -44,6 +44,12 @@ public enum CLI {
     /// Every command, in the order `charte --help` lists them.
     public static let commands: [Command] = [
         VerifyCommand.command,
+        QueryCommand.requete,
+        QueryCommand.qui,
+        QueryCommand.peut,
+        QueryCommand.taches,
+        QueryCommand.echeances,
+        QueryCommand.montre,
     ]
 
     /// Runs `charte` with its arguments (without the program name).
