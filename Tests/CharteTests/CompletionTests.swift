@@ -42,7 +42,10 @@ struct CompletionTests {
         ("taches gestionnaire ", [], " "),
         ("montre ge", ["gerer", "gestionnaire"], " "),
         ("Montre COMM", ["commander", "commandes"], " "),
-        ("echeances ", [], " "),
+        ("echeances ", ["fin_annee", "rentree"], " "),
+        ("échéances r", ["rentree"], " "),
+        ("tâches g", ["gestionnaire"], " "),
+        ("echeances rentree ", [], " "),
         ("inconnu ", [], " "),
         // Object literals.
         ("qui attribuer_licence ressource(", ["abonnement", "categorie", "discipline", "licence"], ": "),

@@ -7,8 +7,8 @@
 /// literal `livre(genre: ma` they are the type's attribute names, or the values of the
 /// attribute before the colon. Matching ignores case and accents, like the keywords.
 public enum QueryCompletion {
-    /// The query words, in the order `:aide` presents them.
-    public static let queryWords = ["qui", "peut", "taches", "echeances", "montre"]
+    /// The query words (their canonical spellings).
+    public static let queryWords = QueryVerb.allCases.map(\.rawValue)
     /// The REPL commands offered by Tab (`:q` is left out: it would shadow `:quitter`).
     public static let commands = [":aide", ":charger", ":recharger", ":quitter"]
 
@@ -58,16 +58,19 @@ public enum QueryCompletion {
         guard arguments.allSatisfy({ $0.kind == .word || $0.kind == .string }) else { return ([], " ") }
         let position = arguments.count
         let previous = arguments.last?.text ?? ""
-        switch (Folding.fold(first.text), position) {
-        case ("qui", 0):
+        guard let verb = QueryVerb.lookup(first.text) else { return ([], " ") }
+        switch (verb, position) {
+        case (.qui, 0):
             return (charter.actions.map(\.id) + charter.tasks.map(\.id), " ")
-        case ("qui", 1), ("peut", 2):
+        case (.qui, 1), (.peut, 2):
             return (objectTypeName(ofAction: previous, in: charter).map { [$0] } ?? [], "(")
-        case ("peut", 0), ("taches", 0):
+        case (.peut, 0), (.taches, 0):
             return (charter.actors.map(\.id), " ")
-        case ("peut", 1):
+        case (.peut, 1):
             return (charter.actions.map(\.id), " ")
-        case ("montre", 0):
+        case (.echeances, 0):
+            return (charter.calendar?.entries.map(\.name) ?? [], " ")
+        case (.montre, 0):
             return (Array(charter.symbols.keys), " ")
         default:
             return ([], " ")
