@@ -59,7 +59,7 @@ struct ReplSessionTests {
     @Test func reportsQueryErrorsAsDiagnostics() {
         let file = TemporaryCharter(replCharterText)
         var session = ReplSession()
-        _ = session.load(path: file.path)
+        _ = try? session.load(path: file.path)
         let output = session.submit("peut documentalist commander")
         #expect(output.isError)
         #expect(output.text.contains("erreur[E100]"))
@@ -67,10 +67,10 @@ struct ReplSessionTests {
         #expect(session.charter != nil)
     }
 
-    @Test func refusesACharterWithErrors() {
+    @Test func refusesACharterWithErrors() throws {
         let file = TemporaryCharter(brokenCharterText)
         var session = ReplSession()
-        let output = session.load(path: file.path)
+        let output = try session.load(path: file.path)
         #expect(output.isError)
         #expect(output.text.contains("erreur[E100]: acteur inconnu « directoin »"))
         #expect(output.text.hasSuffix("""
@@ -86,7 +86,7 @@ struct ReplSessionTests {
     @Test func reloadKeepsThePreviousCharterWhenTheNewOneIsBroken() {
         let file = TemporaryCharter(replCharterText)
         var session = ReplSession()
-        _ = session.load(path: file.path)
+        _ = try? session.load(path: file.path)
         let before = session.submit("taches direction")
 
         file.write(brokenCharterText)
@@ -111,7 +111,7 @@ struct ReplSessionTests {
         let good = TemporaryCharter(replCharterText)
         let broken = TemporaryCharter(brokenCharterText, name: "brouillon.charte")
         var session = ReplSession()
-        _ = session.load(path: good.path)
+        _ = try? session.load(path: good.path)
         let failed = session.submit(":charger \(broken.path)")
         #expect(failed.text.hasSuffix("La version précédente de « \(good.path) » reste chargée et continue de répondre.\n"))
         #expect(session.loadedPath == good.path)
@@ -123,7 +123,7 @@ struct ReplSessionTests {
     @Test func reportsAnUnreadableFileAndKeepsTheCharter() {
         let file = TemporaryCharter(replCharterText)
         var session = ReplSession()
-        _ = session.load(path: file.path)
+        _ = try? session.load(path: file.path)
         let output = session.submit(":charger \(file.directory)/absent.charte")
         #expect(output.isError)
         #expect(output.text == """

@@ -74,10 +74,10 @@ public struct ReplSession: Sendable {
         }
     }
 
-    /// Loads a charter file, as `:charger FICHIER` does.
-    public mutating func load(path: String) -> ReplOutput {
-        reloadPath = path
-        return read(path: path, verb: "chargée")
+    /// Loads a charter file, as `:charger FICHIER` does; throws only when it cannot be read
+    /// (a file with errors is an output: its diagnostics, and the charter in use stays).
+    public mutating func load(path: String) throws(LoadError) -> ReplOutput {
+        try read(path: path, verb: "chargée")
     }
 
     // MARK: - Commands
@@ -101,7 +101,7 @@ public struct ReplSession: Sendable {
             guard !argument.isEmpty else {
                 return ReplOutput(text: "Quel fichier ? Écrivez « :charger FICHIER ».", isError: true)
             }
-            return load(path: Self.unquoted(argument))
+            return readReporting(path: Self.unquoted(argument), verb: "chargée")
         case .reload:
             guard argument.isEmpty else {
                 return ReplOutput(text: "« :recharger » relit le fichier déjà chargé ; pour un autre fichier, écrivez « :charger \(argument) ».",
@@ -110,18 +110,23 @@ public struct ReplSession: Sendable {
             guard let path = reloadPath else {
                 return ReplOutput(text: "Aucun fichier à recharger : tapez d'abord « :charger FICHIER ».", isError: true)
             }
-            return read(path: path, verb: "rechargée")
+            return readReporting(path: path, verb: "rechargée")
+        }
+    }
+
+    /// Reads a file, reporting an unreadable one as an output.
+    private mutating func readReporting(path: String, verb: String) -> ReplOutput {
+        do {
+            return try read(path: path, verb: verb)
+        } catch {
+            return ReplOutput(text: "Impossible de lire le fichier « \(path) ».\n" + keptMessage(), isError: true)
         }
     }
 
     /// Reads and checks a file; replaces the charter in use only when the file has no errors.
-    private mutating func read(path: String, verb: String) -> ReplOutput {
-        let loaded: LoadedCharter
-        do {
-            loaded = try CharterLoader.load(path: path, limits: limits)
-        } catch {
-            return ReplOutput(text: "Impossible de lire le fichier « \(path) ».\n" + keptMessage(), isError: true)
-        }
+    private mutating func read(path: String, verb: String) throws(LoadError) -> ReplOutput {
+        let loaded = try CharterLoader.load(path: path, limits: limits)
+        reloadPath = path
         do {
             let engine = try QueryEngine(loaded, limits: limits)
             self.engine = engine

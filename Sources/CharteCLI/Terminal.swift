@@ -1,0 +1,99 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The terminal settings saved before raw mode, for the signal handlers to restore.
+/// Written only on the main thread, before raw mode starts and after it ends.
+nonisolated(unsafe) private var savedSettings: termios?
+nonisolated(unsafe) private var savedDescriptor: Int32 = 0
+
+/// The thin layer over the terminal: raw mode through termios, its size, raw reads and writes.
+///
+/// Raw mode is on only while a line is being edited, and the saved settings are put back
+/// when the line ends, at exit, and on the signals that end the process.
+enum Terminal {
+    /// Switches a terminal to raw mode (no echo, no line buffering, no signal keys):
+    /// Ctrl-C then arrives as a byte and cancels the line instead of killing the session.
+    /// Output processing is kept, so `\n` still starts a new line. False if not a terminal.
+    static func enableRawMode(_ descriptor: Int32) -> Bool {
+        var original = termios()
+        guard isatty(descriptor) == 1, tcgetattr(descriptor, &original) == 0 else { return false }
+        savedSettings = original
+        savedDescriptor = descriptor
+        var raw = original
+        raw.c_iflag &= ~tcflag_t(BRKINT | ICRNL | INPCK | ISTRIP | IXON)
+        raw.c_cflag |= tcflag_t(CS8)
+        raw.c_lflag &= ~tcflag_t(ECHO | ICANON | IEXTEN | ISIG)
+        withUnsafeMutableBytes(of: &raw.c_cc) { characters in
+            characters[Int(VMIN)] = 1
+            characters[Int(VTIME)] = 0
+        }
+        guard tcsetattr(descriptor, TCSAFLUSH, &raw) == 0 else {
+            savedSettings = nil
+            return false
+        }
+        return true
+    }
+
+    /// Puts back the settings saved by `enableRawMode`, if raw mode is on.
+    static func restore() {
+        guard var settings = savedSettings else { return }
+        tcsetattr(savedDescriptor, TCSAFLUSH, &settings)
+        savedSettings = nil
+    }
+
+    /// Restores the terminal at exit and before dying of SIGTERM, SIGHUP or SIGQUIT;
+    /// ignores SIGINT, so a Ctrl-C typed while an answer prints never ends the session.
+    static func installHandlers() {
+        atexit { Terminal.restore() }
+        for number in [SIGTERM, SIGHUP, SIGQUIT] {
+            signal(number) { number in
+                // tcsetattr, signal and raise are async-signal-safe.
+                if var settings = savedSettings { tcsetattr(savedDescriptor, TCSAFLUSH, &settings) }
+                signal(number, SIG_DFL)
+                raise(number)
+            }
+        }
+        signal(SIGINT, SIG_IGN)
+    }
+
+    /// The terminal's width in columns (80 when it cannot be known).
+    static func columns(_ descriptor: Int32) -> Int {
+        var size = winsize()
+        guard ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
+        return Int(size.ws_col)
+    }
+
+    /// The outcome of waiting for one byte.
+    enum Read {
+        case byte(UInt8)
+        /// Nothing came within the time allowed.
+        case timeout
+        /// End of input, or the terminal went away.
+        case end
+    }
+
+    /// Reads one byte, waiting at most `milliseconds` (forever when nil).
+    static func readByte(_ descriptor: Int32, milliseconds: Int32? = nil) -> Read {
+        if let milliseconds {
+            var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&request, 1, milliseconds)
+            if ready == 0 { return .timeout }
+            if ready < 0 { return errno == EINTR ? .timeout : .end }
+        }
+        var byte: UInt8 = 0
+        while true {
+            let count = read(descriptor, &byte, 1)
+            if count == 1 { return .byte(byte) }
+            if count < 0 && errno == EINTR { continue }
+            return .end
+        }
+    }
+
+    /// Writes text to a descriptor, all of it.
+    static func write(_ text: String, to descriptor: Int32) {
+        Console.write(text, to: descriptor)
+    }
+}
