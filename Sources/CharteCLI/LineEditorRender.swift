@@ -21,15 +21,17 @@ public struct LineRenderer: Sendable {
         "(recherche\(search.failed ? " sans résultat" : "")) « \(String(search.pattern)) » : "
     }
 
-    /// The bytes that redraw the line of `editor` on a terminal `columns` wide.
-    public func render(_ editor: LineEditor, columns: Int) -> String {
+    /// The bytes that redraw the line of `editor` on a terminal `columns` wide; with
+    /// `cursorAtEnd`, as if the cursor were at the end (before leaving the line).
+    public func render(_ editor: LineEditor, columns: Int, cursorAtEnd: Bool = false) -> String {
+        let cursor = cursorAtEnd ? editor.buffer.count : editor.cursor
         let shownPrompt = editor.search.map(Self.searchPrompt) ?? prompt
         let promptWidth = DisplayWidth.of(shownPrompt)
         let widths = editor.buffer.map { DisplayWidth.of($0) }
         let available = max(columns - promptWidth - 1, 1)
         var first = 0
-        var beforeCursor = widths[..<editor.cursor].reduce(0, +)
-        while beforeCursor > available, first < editor.cursor {
+        var beforeCursor = widths[..<cursor].reduce(0, +)
+        while beforeCursor > available, first < cursor {
             beforeCursor -= widths[first]
             first += 1
         }

@@ -36,6 +36,7 @@ final class TerminalLineReader {
                 return nil
             }
             for key in keys {
+                let before = editor
                 switch editor.handle(key) {
                 case .none:
                     break
@@ -45,10 +46,10 @@ final class TerminalLineReader {
                     write("\u{07}")
                     redraw()
                 case .submit(let line):
-                    write("\n")
+                    write(leaving(before) + "\n")
                     return line
                 case .cancel:
-                    write("^C\n")
+                    write(leaving(before) + "^C\n")
                     redraw()
                 case .endOfInput:
                     write("\n")
@@ -62,6 +63,14 @@ final class TerminalLineReader {
                 }
             }
         }
+    }
+
+    /// The line as it stays on screen once left: after the prompt (not the search prompt),
+    /// with the cursor at its end.
+    private func leaving(_ editor: LineEditor) -> String {
+        var shown = editor
+        shown.search = nil
+        return renderer.render(shown, columns: Terminal.columns(output), cursorAtEnd: true)
     }
 
     private func redraw() {

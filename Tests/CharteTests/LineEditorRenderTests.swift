@@ -55,6 +55,10 @@ struct LineRendererTests {
         #expect(plain.render(failed, columns: 80) == "\r(recherche sans résultat) « zz » : \u{1B}[K\r\u{1B}[35C")
     }
 
+    @Test func canDrawTheCursorAtTheEndBeforeLeavingTheLine() {
+        #expect(plain.render(editor("qui\u{01}"), columns: 80, cursorAtEnd: true) == "\rcharte> qui\u{1B}[K\r\u{1B}[11C")
+    }
+
     @Test func coloursThePromptOnlyWhenAsked() {
         let coloured = LineRenderer(prompt: "charte> ", colour: true)
         #expect(coloured.render(editor("qui"), columns: 80) == "\r\u{1B}[1;34mcharte> \u{1B}[0mqui\u{1B}[K\r\u{1B}[11C")
