@@ -105,7 +105,9 @@ enum ReplCommand {
         }
     }
 
-    /// Prints outputs: a blank line between answers, errors on stderr outside a terminal.
+    /// Prints outputs. On a terminal everything goes to standard output, each answer followed
+    /// by a blank line before the next prompt; otherwise errors go to standard error and
+    /// answers are separated by a blank line.
     struct Printer {
         let console: Console
         let interactive: Bool
@@ -121,13 +123,15 @@ enum ReplCommand {
         mutating func print(_ output: ReplOutput) {
             guard !output.text.isEmpty else { return }
             failed = failed || output.isError
-            if output.isError && !interactive {
+            if interactive {
+                console.out(output.text.hasSuffix("\n\n") ? output.text : output.text + "\n")
+            } else if output.isError {
                 console.err(output.text)
-                return
+            } else {
+                if answered { console.out("\n") }
+                console.out(output.text)
+                answered = true
             }
-            if answered { console.out("\n") }
-            console.out(output.text)
-            answered = true
         }
     }
 }
