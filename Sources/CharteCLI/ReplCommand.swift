@@ -51,38 +51,33 @@ enum ReplCommand {
         if interactive {
             return runInteractive(&session, opening: opening, history: !arguments.has("--sans-historique"), console: console)
         }
-        var printer = Printer(console: console, interactive: false)
-        if let opening, opening.isError { printer.print(opening) }
-        while let line = console.readLine() {
-            let output = session.submit(line)
-            printer.print(output)
-            if output.quit { break }
-        }
-        return printer.failed ? ExitCode.problems : ExitCode.success
+        if let opening, opening.isError { console.err(opening.text) }
+        let status = runPlain(&session, console: console)
+        return opening?.isError == true ? ExitCode.problems : status
     }
 
     /// The session on a terminal: greeting, line editor, history, completion.
     private static func runInteractive(_ session: inout ReplSession, opening: ReplOutput?, history: Bool,
                                        console: Console) -> Int32 {
-        var printer = Printer(console: console, interactive: true)
         var greeting = "charte \(CLI.version) — requêtes interactives sur une charte.\n"
         greeting += opening?.text ?? "Aucune charte n'est chargée : tapez « :charger FICHIER ».\n"
         greeting += "Tapez « :aide » pour l'aide, « :quitter » ou Ctrl-D pour sortir.\n"
         console.out(greeting)
 
         let file = history ? HistoryFile.defaultPath(environment: console.environment).map { HistoryFile(path: $0) } : nil
-        var editor = LineEditor(history: file?.load() ?? History())
-        var historyWarned = false
+        let reader = TerminalLineReader(editor: LineEditor(history: file?.load() ?? History()),
+                                        renderer: LineRenderer(prompt: "charte> ", colour: console.colourOnOut))
         Terminal.installHandlers()
+        guard Terminal.enableRawMode(0) else { return runPlain(&session, console: console) }
+        defer { Terminal.restore() }
+        var printer = Printer(console: console, interactive: true)
+        var historyWarned = false
         while true {
             let charter = session.charter
-            editor.completer = { line, cursor in
+            reader.editor.completer = { line, cursor in
                 QueryCompletion.complete(line: line, cursor: cursor, charter: charter, listDirectory: listDirectory)
             }
-            let reader = TerminalLineReader(editor: editor, renderer: LineRenderer(prompt: "charte> ", colour: console.colourOnOut))
-            let line = reader.readLine()
-            editor = reader.editor
-            guard let line else { break }
+            guard let line = reader.readLine() else { break }
             if let file, case .failure(let error) = file.append(line), !historyWarned {
                 console.out("Attention : \(error.message) ; l'historique de cette session ne sera pas gardé.\n")
                 historyWarned = true
@@ -92,6 +87,17 @@ enum ReplCommand {
             if output.quit { break }
         }
         return ExitCode.success
+    }
+
+    /// The session on plain lines: answers on stdout, errors on stderr; exit 1 if a line failed.
+    private static func runPlain(_ session: inout ReplSession, console: Console) -> Int32 {
+        var printer = Printer(console: console, interactive: false)
+        while let line = console.readLine() {
+            let output = session.submit(line)
+            printer.print(output)
+            if output.quit { break }
+        }
+        return printer.failed ? ExitCode.problems : ExitCode.success
     }
 
     /// Lists a directory for `:charger` completion: names, with `/` after subdirectories.

@@ -11,8 +11,9 @@ nonisolated(unsafe) private var savedDescriptor: Int32 = 0
 
 /// The thin layer over the terminal: raw mode through termios, its size, raw reads and writes.
 ///
-/// Raw mode is on only while a line is being edited, and the saved settings are put back
-/// when the line ends, at exit, and on the signals that end the process.
+/// Raw mode stays on for the whole interactive session (so keys typed while an answer is
+/// being computed are neither lost nor echoed twice); the saved settings are put back at
+/// exit and on every signal that ends the process, crashes included.
 enum Terminal {
     /// Switches a terminal to raw mode (no echo, no line buffering, no signal keys):
     /// Ctrl-C then arrives as a byte and cancels the line instead of killing the session.
@@ -30,7 +31,8 @@ enum Terminal {
             characters[Int(VMIN)] = 1
             characters[Int(VTIME)] = 0
         }
-        guard tcsetattr(descriptor, TCSAFLUSH, &raw) == 0 else {
+        // TCSADRAIN, not TCSAFLUSH: keys typed ahead must not be thrown away.
+        guard tcsetattr(descriptor, TCSADRAIN, &raw) == 0 else {
             savedSettings = nil
             return false
         }
@@ -40,23 +42,23 @@ enum Terminal {
     /// Puts back the settings saved by `enableRawMode`, if raw mode is on.
     static func restore() {
         guard var settings = savedSettings else { return }
-        tcsetattr(savedDescriptor, TCSAFLUSH, &settings)
+        tcsetattr(savedDescriptor, TCSADRAIN, &settings)
         savedSettings = nil
     }
 
-    /// Restores the terminal at exit and before dying of SIGTERM, SIGHUP or SIGQUIT;
-    /// ignores SIGINT, so a Ctrl-C typed while an answer prints never ends the session.
+    /// Restores the terminal at exit and before dying of a signal: one sent (SIGTERM,
+    /// SIGHUP, SIGQUIT, SIGINT from another process) or a crash (a Swift trap is SIGILL or
+    /// SIGTRAP). The handler then dies of the same signal, so the exit status stays true.
     static func installHandlers() {
         atexit { Terminal.restore() }
-        for number in [SIGTERM, SIGHUP, SIGQUIT] {
+        for number in [SIGTERM, SIGHUP, SIGQUIT, SIGINT, SIGABRT, SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE] {
             signal(number) { number in
                 // tcsetattr, signal and raise are async-signal-safe.
-                if var settings = savedSettings { tcsetattr(savedDescriptor, TCSAFLUSH, &settings) }
+                if var settings = savedSettings { tcsetattr(savedDescriptor, TCSANOW, &settings) }
                 signal(number, SIG_DFL)
                 raise(number)
             }
         }
-        signal(SIGINT, SIG_IGN)
     }
 
     /// The terminal's width in columns (80 when it cannot be known).

@@ -8,7 +8,8 @@ final class TerminalLineReader {
 
     private let input: Int32
     private let output: Int32
-    private(set) var editor: LineEditor
+    /// The editor, kept from line to line (its history grows as lines are submitted).
+    var editor: LineEditor
     private let renderer: LineRenderer
 
     /// A reader on standard input and output.
@@ -20,10 +21,8 @@ final class TerminalLineReader {
     }
 
     /// Reads one line; nil at the end of the session (Ctrl-D on an empty line, end of input).
-    /// Returns nil at once if the terminal cannot be put in raw mode.
+    /// The terminal must be in raw mode (`Terminal.enableRawMode`).
     func readLine() -> String? {
-        guard Terminal.enableRawMode(input) else { return nil }
-        defer { Terminal.restore() }
         var decoder = KeyDecoder()
         redraw()
         while true {
