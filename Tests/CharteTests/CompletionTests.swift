@@ -32,7 +32,11 @@ struct CompletionTests {
         ("qui attribuer_licence ", ["ressource"], "("),
         ("qui attribuer_licence r", ["ressource"], "("),
         ("qui piloter ", [], "("),
-        ("peut ", ["direction", "documentaliste", "editeurs", "gestionnaire"], " "),
+        ("peut ", ["\"Mme Martin\"", "direction", "documentaliste", "editeurs", "gestionnaire"], " "),
+        ("peut \"", ["\"Mme Martin\""], " "),
+        ("taches \"mme m", ["\"Mme Martin\""], " "),
+        ("peut \"Mme Martin\"", [], " "),
+        ("qui \"Mme", [], " "),
         ("peut do", ["documentaliste"], " "),
         ("peut documentaliste ", ["attribuer_licence", "commander", "piloter"], " "),
         ("peut documentaliste co", ["commander"], " "),
@@ -64,6 +68,7 @@ struct CompletionTests {
         ("qui attribuer_licence ressource(categorie: manuel) ", [], " "),
         ("echeances 2026", [], " "),
         ("qui \"lic", [], " "),
+        ("qui \"lic\" ", [], " "),
     ] as [(String, [String], String)])
     func completesInContext(line: String, candidates: [String], suffix: String) {
         let completion = complete(line)
@@ -73,7 +78,7 @@ struct CompletionTests {
 
     @Test(arguments: [
         ("qui comm", 4), ("peut documentaliste commander ressource(categorie: ma", 51), ("qui ", 4),
-        ("  pe", 2), (":re", 0), ("qui attribuer_licence ressource(", 32),
+        ("  pe", 2), (":re", 0), ("qui attribuer_licence ressource(", 32), ("peut \"Mme", 5),
     ])
     func replacesTheWordBeforeTheCursor(line: String, start: Int) {
         #expect(complete(line).start == start)

@@ -32,6 +32,11 @@ public enum QueryCompletion {
         if let last = tokens.last, last.kind == .word, last.span.end == file.bytes.count {
             typed = last.text
             tokens.removeLast()
+        } else if let last = tokens.last, last.kind == .string, last.span.end == file.bytes.count,
+                  case let raw = file.text(last.span.range), raw.hasPrefix("\""), raw.count == 1 || !raw.hasSuffix("\"") {
+            // An unfinished `"Mme Ma`: a person's name is being typed.
+            typed = raw
+            tokens.removeLast()
         } else if let last = tokens.last, last.span.end == file.bytes.count, last.kind != .leftParen,
                   last.kind != .comma, last.kind != .colon {
             // The cursor touches a number, a string or a closing bracket: nothing to add.
@@ -65,7 +70,7 @@ public enum QueryCompletion {
         case (.qui, 1), (.peut, 2):
             return (objectTypeName(ofAction: previous, in: charter).map { [$0] } ?? [], "(")
         case (.peut, 0), (.taches, 0):
-            return (charter.actors.map(\.id), " ")
+            return (charter.actors.map(\.id) + charter.persons.keys.map { "\"\($0)\"" }, " ")
         case (.peut, 1):
             return (charter.actions.map(\.id), " ")
         case (.echeances, 0):
