@@ -51,6 +51,7 @@ public enum CLI {
         QueryCommand.echeances,
         QueryCommand.montre,
         ReplCommand.command,
+        TestCommand.command,
     ]
 
     /// Runs `charte` with its arguments (without the program name).

@@ -206,7 +206,7 @@ struct QueryResolver {
     mutating func date(_ date: QueryDate?) -> CalendarDate?? {
         switch date {
         case nil: return .some(nil)
-        case .literal(let value, _): return value.map { .some($0) }
+        case .literal(let value): return value.map { .some($0) }
         case .name(let name):
             guard let calendar = charter.calendar else {
                 report(.noCalendar(name.text), at: name.span)

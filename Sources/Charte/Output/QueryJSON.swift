@@ -52,15 +52,20 @@ public enum QueryJSON {
         .object([
             ("decision", .string(may.outcome.rawValue)),
             ("manquants", .strings(may.missing)),
-            ("regles", .array(may.rules.map { rule in
-                .object([
-                    ("genre", .string(rule.kind.rawValue)),
-                    ("id", .string(rule.id)),
-                    ("fichier", .optional(rule.position?.file)),
-                    ("ligne", rule.position.map { .int($0.line) } ?? .null),
-                ])
-            })),
+            ("regles", encode(may.rules)),
         ])
+    }
+
+    /// The deciding rules of a `peut`: `[{"genre", "id", "fichier", "ligne"}]`.
+    public static func encode(_ rules: [RuleReference]) -> JSON {
+        .array(rules.map { rule in
+            .object([
+                ("genre", .string(rule.kind.rawValue)),
+                ("id", .string(rule.id)),
+                ("fichier", .optional(rule.position?.file)),
+                ("ligne", rule.position.map { .int($0.line) } ?? .null),
+            ])
+        })
     }
 
     /// `taches`.

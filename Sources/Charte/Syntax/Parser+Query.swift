@@ -87,8 +87,8 @@ extension Parser {
     mutating func parseOptionalQueryDate() throws(Recovery) -> QueryDate? {
         if current.kind == .date {
             let token = advance()
-            if case .date(let date) = token.value { return .literal(date, span: token.span) }
-            return .literal(nil, span: token.span)
+            if case .date(let date) = token.value { return .literal(date) }
+            return .literal(nil)
         }
         if current.kind == .word { return .name(try expectName("une date ou un nom du calendrier")) }
         return nil

@@ -21,7 +21,7 @@ public enum Query: Sendable, Hashable {
 /// The date of `echeances DATE`: a literal or a name of the calendar.
 public enum QueryDate: Sendable, Hashable {
     /// `2026-09-01`; nil when the lexer found it impossible (already reported).
-    case literal(CalendarDate?, span: Span)
+    case literal(CalendarDate?)
     /// `rentree`, a name of the charter's calendar.
     case name(Name)
 }
