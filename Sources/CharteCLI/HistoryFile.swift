@@ -101,7 +101,9 @@ public struct HistoryFile: Sendable {
 
 /// Why the history could not be saved (the session goes on without it).
 public enum HistoryFileError: Error, Sendable, Hashable {
+    /// The directory could not be created (a file is in the way, no permission).
     case cannotCreateDirectory(path: String)
+    /// The file could not be written (disk full, no permission).
     case cannotWrite(path: String)
 
     /// The French message shown once to the user.

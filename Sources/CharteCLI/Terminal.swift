@@ -9,7 +9,8 @@ import Darwin
 nonisolated(unsafe) private var savedSettings: termios?
 nonisolated(unsafe) private var savedDescriptor: Int32 = 0
 
-/// The thin layer over the terminal: raw mode through termios, its size, raw reads and writes.
+/// The thin layer over the terminal: raw mode through termios, its size, byte reads
+/// (writes go through `Console.write`).
 ///
 /// Raw mode stays on for the whole interactive session (so keys typed while an answer is
 /// being computed are neither lost nor echoed twice); the saved settings are put back at
@@ -92,10 +93,5 @@ enum Terminal {
             if count < 0 && errno == EINTR { continue }
             return .end
         }
-    }
-
-    /// Writes text to a descriptor, all of it.
-    static func write(_ text: String, to descriptor: Int32) {
-        Console.write(text, to: descriptor)
     }
 }

@@ -77,7 +77,7 @@ final class TerminalLineReader {
     }
 
     private func write(_ text: String) {
-        Terminal.write(text, to: output)
+        Console.write(text, to: output)
     }
 
     /// Candidates laid out in columns, as shells list them.

@@ -115,5 +115,17 @@ struct ReplTerminalTests {
         #expect(second.type(":quitter\r", waitFor: "\n"))
         #expect(second.finish() == 0)
         #expect(!second.screen.contains("\u{1B}[1;34m"), "NO_COLOR: no coloured prompt")
+
+        // --sans-historique neither offers nor records anything.
+        let saved = try String(contentsOfFile: state + "/charte/historique", encoding: .utf8)
+        #expect(saved.hasSuffix("taches gestionnaire\n:quitter\n"))
+        let third = try PseudoTerminalSession(binary: binary, arguments: ["repl", "--sans-historique", file.path],
+                                              environment: environment)
+        #expect(third.wait(for: "charte> "))
+        #expect(third.type("\u{1B}[A", waitFor: "\u{07}"))
+        #expect(third.type("montre pilotage\r", waitFor: "tache pilotage"))
+        #expect(third.type("\u{04}", waitFor: "\n"))
+        #expect(third.finish() == 0)
+        #expect(try String(contentsOfFile: state + "/charte/historique", encoding: .utf8) == saved)
     }
 }
