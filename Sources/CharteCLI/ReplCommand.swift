@@ -37,7 +37,8 @@ enum ReplCommand {
         guard arguments.positionals.count <= 1 else {
             throw UsageError(message: "un seul fichier de charte à la fois (les autres se chargent avec :charger)")
         }
-        let interactive = console.inIsTerminal && console.outIsTerminal
+        // The line editor draws with escape sequences: a dumb terminal gets plain lines.
+        let interactive = console.inIsTerminal && console.outIsTerminal && console.environment["TERM"] != "dumb"
         var session = ReplSession(colour: interactive && console.colourOnOut)
         var opening: ReplOutput?
         if let path = arguments.positionals.first {
