@@ -50,6 +50,7 @@ public enum CLI {
         QueryCommand.taches,
         QueryCommand.echeances,
         QueryCommand.montre,
+        ReplCommand.command,
         TestCommand.command,
     ]
 
