@@ -45,6 +45,7 @@ public enum CLI {
     public static let commands: [Command] = [
         VerifyCommand.command,
         FormatCommand.command,
+        ExplainCommand.command,
     ]
 
     /// Runs `charte` with its arguments (without the program name).
