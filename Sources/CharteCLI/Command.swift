@@ -44,6 +44,8 @@ public enum CLI {
     /// Every command, in the order `charte --help` lists them.
     public static let commands: [Command] = [
         VerifyCommand.command,
+        JournalCommand.command,
+        AgendaCommand.command,
         FormatCommand.command,
         ExplainCommand.command,
     ]
