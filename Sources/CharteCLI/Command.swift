@@ -47,6 +47,7 @@ public enum CLI {
         JournalCommand.command,
         AgendaCommand.command,
         FormatCommand.command,
+        ImportCommand.command,
         ExplainCommand.command,
     ]
 
