@@ -177,3 +177,31 @@ private func squeezed(_ text: String) -> String {
         #expect(outcome.changesFile)
     }
 }
+
+/// Comments between every pair of tokens, alone on their line or after code: the formatter
+/// keeps them all, keeps the tree, and is idempotent.
+@Suite struct FormatCommentStressTests {
+    @Test(arguments: [1, 2, 3, 7])
+    func commentsBetweenTokens(stride: Int) throws {
+        let paths = allCharterPaths().filter { !$0.contains("invalid") && !$0.contains("exemples-erreurs") }
+        for path in paths {
+            let original = try #require(FileAccess.read(path))
+            let file = SourceFile(id: FileID(0), name: path, bytes: original)
+            let tokens = Lexer.tokenize(file).tokens.dropLast()
+            var bytes: [UInt8] = []
+            var offset = 0
+            for (index, token) in tokens.enumerated() {
+                bytes += original[offset..<token.span.end]
+                offset = token.span.end
+                if index % stride == 0 {
+                    let ownLine = (index / stride) % 2 == 0
+                    bytes += Array((ownLine ? "\n# c\(index)\n" : " # c\(index)\n").utf8)
+                }
+            }
+            bytes += original[offset...]
+            let outcome = Formatter.format(bytes: bytes, name: path)
+            let text = try #require(outcome.text, "\(path) stride \(stride): \(outcome.result)")
+            #expect(Formatter.format(text: text).text == text, "\(path) stride \(stride) not idempotent")
+        }
+    }
+}
