@@ -3,11 +3,11 @@ import Foundation
 @testable import Charte
 import CharteCLI
 
-private let seedPath = repositoryPath("Tests/CharteTests/Fixtures/ressources-numeriques-organisation.tsv")
+private let seedTablePath = repositoryPath("Tests/CharteTests/Fixtures/ressources-numeriques-organisation.tsv")
 
 /// The seed's filled cells as (step, role, text), read with nothing but string splitting.
 private func seedCells() throws -> [[String]] {
-    let text = try String(contentsOfFile: seedPath, encoding: .utf8)
+    let text = try String(contentsOfFile: seedTablePath, encoding: .utf8)
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
     let headerIndex = try #require(lines.firstIndex { $0.filter { !$0.isEmpty }.count >= 3 })
     let roles = lines[headerIndex]
@@ -53,13 +53,13 @@ private func squashed(_ text: String) -> String {
 
 @Suite struct ImportTests {
     @Test func seedGolden() throws {
-        let reading = try TableReader.read(path: seedPath)
-        let skeleton = CharterSkeleton(table: reading.table, source: seedPath)
+        let reading = try TableReader.read(path: seedTablePath)
+        let skeleton = CharterSkeleton(table: reading.table, source: seedTablePath)
         expectGolden(skeleton.text, "Tests/CharteTests/Golden/import/ressources-numeriques-organisation.charte")
     }
 
     @Test func seedTable() throws {
-        let reading = try TableReader.read(path: seedPath)
+        let reading = try TableReader.read(path: seedTablePath)
         let table = reading.table
         #expect(reading.warnings.isEmpty)
         #expect(reading.separator == UInt8(ascii: "\t"))
@@ -80,8 +80,8 @@ private func squashed(_ text: String) -> String {
     /// The generated charter checks clean and has one task per filled cell, with the
     /// right step, responsable and text (as label and note), in table order.
     @Test func seedCharterHasEveryCell() throws {
-        let reading = try TableReader.read(path: seedPath)
-        let skeleton = CharterSkeleton(table: reading.table, source: seedPath)
+        let reading = try TableReader.read(path: seedTablePath)
+        let skeleton = CharterSkeleton(table: reading.table, source: seedTablePath)
         let loaded = CharterLoader.check(text: skeleton.text)
         #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics.map(\.message.text))")
         #expect(Formatter.format(text: skeleton.text).text == skeleton.text)
@@ -102,11 +102,11 @@ private func squashed(_ text: String) -> String {
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let charter = directory + "/seed.charte"
-        let imported = runCLI(["importer", seedPath, "-o", charter])
+        let imported = runCLI(["importer", seedTablePath, "-o", charter])
         #expect(imported.status == 0)
         let exported = runCLI(["exporter", charter, "--format", "tsv"])
         #expect(exported.status == 0, "\(exported.err)")
-        let original = try TableReader.read(path: seedPath).table
+        let original = try TableReader.read(path: seedTablePath).table
         let back = try TableReader.read(bytes: Array(exported.out.utf8), name: "export.tsv").table
         #expect(back.roles == original.roles)
         #expect(back.rows.map(\.step) == original.rows.map(\.step))
@@ -175,10 +175,10 @@ private func squashed(_ text: String) -> String {
     @Test func commandWritesAtomicallyOrToStandardOutput() throws {
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let printed = runCLI(["importer", seedPath])
+        let printed = runCLI(["importer", seedTablePath])
         #expect(printed.status == 0)
         #expect(printed.err.isEmpty)
-        let written = runCLI(["importer", seedPath, "-o", directory + "/charte.charte"])
+        let written = runCLI(["importer", seedTablePath, "-o", directory + "/charte.charte"])
         #expect(written.status == 0)
         #expect(written.out.isEmpty)
         #expect(written.err.contains("8 étapes, 6 rôles, 26 tâches"))
@@ -191,7 +191,7 @@ private func squashed(_ text: String) -> String {
         let empty = runCLI(["importer", directory + "/vide.tsv"])
         #expect(empty.status == 1)
         #expect(empty.err.contains("aucune ligne d'en-tête"))
-        let failed = runCLI(["importer", seedPath, "-o", directory + "/absent/charte.charte"])
+        let failed = runCLI(["importer", seedTablePath, "-o", directory + "/absent/charte.charte"])
         #expect(failed.status == 2)
         #expect(failed.err.contains("impossible d'écrire"))
     }
