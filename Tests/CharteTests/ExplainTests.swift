@@ -22,6 +22,11 @@ import CharteCLI
         #expect(text.contains("Comment corriger :"))
     }
 
+    @Test func bidiControlsAreShownNotPrinted() {
+        let text = DiagnosticCode.W601.explanation.render()
+        #expect(text.contains("role cpe \"CPE⟨U+202E⟩ principal\""))
+    }
+
     @Test(arguments: [("e100", DiagnosticCode.E100), (" W302 ", .W302)])
     func acceptsLowerCaseAndSpaces(typed: String, code: DiagnosticCode) {
         #expect(Explanation.code(named: typed) == code)

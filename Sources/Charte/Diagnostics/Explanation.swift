@@ -59,13 +59,23 @@ public struct Explanation: Sendable {
         let report = loaded.diagnostics.map { renderer.render($0, sources: loaded.sources) }.joined(separator: "\n")
         var text = "\(code.rawValue) — \(title) (\(severity))\n\n"
         text += "Ce que cela veut dire :\n\(Explanation.indented(meaning))\n\n"
-        text += "Exemple :\n\(Explanation.indented(example))\n"
+        text += "Exemple :\n\(Explanation.indented(Explanation.visible(example)))\n"
         if let fileSizeLimit {
             text += "  (vérifié ici avec une limite de \(fileSizeLimit) octets)\n"
         }
         text += "\nCe que « charte verifier » en dit :\n\(Explanation.indented(report))\n\n"
         text += "Comment corriger :\n\(Explanation.indented(fix))\n"
         return text
+    }
+
+    /// The text with invisible bidirectional controls shown as `⟨U+202E⟩`, so that printing
+    /// the W601 example cannot reorder the terminal's display.
+    static func visible(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if Lexer.isBidiControl(scalar) { out += "⟨\(Lexer.scalarName(scalar))⟩" } else { out.unicodeScalars.append(scalar) }
+        }
+        return out
     }
 
     /// Each non-empty line indented by two spaces, without a final newline.
