@@ -52,6 +52,11 @@ public enum CLI {
         QueryCommand.montre,
         ReplCommand.command,
         TestCommand.command,
+        JournalCommand.command,
+        AgendaCommand.command,
+        FormatCommand.command,
+        ImportCommand.command,
+        ExplainCommand.command,
     ]
 
     /// Runs `charte` with its arguments (without the program name).
