@@ -44,6 +44,7 @@ public enum CLI {
     /// Every command, in the order `charte --help` lists them.
     public static let commands: [Command] = [
         VerifyCommand.command,
+        ExportCommand.command,
     ]
 
     /// Runs `charte` with its arguments (without the program name).
