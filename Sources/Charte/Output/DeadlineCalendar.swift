@@ -23,7 +23,7 @@ public enum TaskDeadline: Sendable, Hashable {
     public var text: String {
         switch self {
         case .date(let date, _): DateText.long(date)
-        case .afterEvent(let event, let delay): "sous \(delay) après chaque « \(event) »"
+        case .afterEvent(let event, let delay): "sous \(delay) après chaque «\u{00A0}\(event)\u{00A0}»"
         case .none: ""
         }
     }

@@ -105,35 +105,55 @@ public enum HTMLExport {
     }
 
     static func sheets(_ sheets: [RoleSheet]) -> String {
-        var out = "<section class=\"feuille\" id=\"fiches\">\n<h2><span class=\"num\">3</span> Fiches par rôle"
-        out += " <span class=\"aide\">ce que chacun tient, et pour quand</span></h2>\n<div class=\"fiches\">\n"
-        for sheet in sheets {
-            out += "<article class=\"fiche \(sheet.kind.rawValue)\">\n<h3>\(escape(sheet.label))</h3>\n"
-            var facts = [sheet.kind.frenchName.prefix(1).uppercased() + sheet.kind.frenchName.dropFirst()]
-            if !sheet.persons.isEmpty { facts.append("personnes : " + sheet.persons.joined(separator: ", ")) }
-            if !sheet.members.isEmpty { facts.append("membres : " + sheet.members.joined(separator: ", ")) }
-            out += "<p class=\"genre\">\(escape(facts.joined(separator: " · ")))</p>\n"
-            if !sheet.items.isEmpty {
-                out += "<ol>\n"
-                for item in sheet.items {
-                    var detail = item.step
-                    if !item.responsables.isEmpty { detail += " · avec " + item.responsables.joined(separator: ", ") }
-                    if !item.places.isEmpty { detail += " · en " + item.places.joined(separator: ", ") }
-                    let when = item.deadline.text
-                    out += "<li>\(badge(item.letter))<span class=\"tache\">\(escape(item.label))"
-                    out += "<small>\(escape(detail))</small></span>"
-                    out += "<span class=\"quand\(when.isEmpty ? " vide" : "")\">\(escape(when.isEmpty ? "—" : when))</span></li>\n"
-                }
-                out += "</ol>\n"
+        var out = ""
+        for (index, sheet) in sheets.enumerated() {
+            // Each role's sheet starts a page, so it can be handed out; instances and
+            // external actors, with fewer tasks, follow one another.
+            let starts = index == 0 || sheet.kind == .role
+            if starts {
+                if index > 0 { out += "</section>\n" }
+                out += "<section class=\"feuille fiches\"\(index == 0 ? " id=\"fiches\"" : "")>\n"
+                out += "<p class=\"rappel\"><span class=\"num\">3</span> Fiches par rôle</p>\n"
             }
-            if !sheet.permissions.isEmpty {
-                out += "<ul class=\"regles\">\n"
-                out += sheet.permissions.map { "<li>\(escape($0.text))</li>\n" }.joined()
-                out += "</ul>\n"
-            }
-            out += "</article>\n"
+            out += sheetArticle(sheet)
         }
-        return out + "</div>\n</section>\n"
+        return sheets.isEmpty ? "" : out + "</section>\n"
+    }
+
+    static func sheetArticle(_ sheet: RoleSheet) -> String {
+        var out = "<article class=\"fiche \(sheet.kind.rawValue)\">\n<header>\n<div>\n"
+        out += "<h3>\(escape(sheet.label))</h3>\n"
+        var facts = [sheet.kind.frenchName.prefix(1).uppercased() + sheet.kind.frenchName.dropFirst()]
+        if !sheet.persons.isEmpty { facts.append("personnes : " + sheet.persons.joined(separator: ", ")) }
+        if !sheet.members.isEmpty { facts.append("membres : " + sheet.members.joined(separator: ", ")) }
+        out += "<p class=\"genre\">\(escape(facts.joined(separator: " · ")))</p>\n</div>\n<p class=\"compte\">"
+        for letter in Letter.allCases {
+            let count = sheet.items.filter { $0.letter == letter }.count
+            if count > 0 { out += "<span>\(badge(letter)) \(count)</span>" }
+        }
+        out += "</p>\n</header>\n"
+        if !sheet.items.isEmpty {
+            out += "<table class=\"fiche\">\n<colgroup><col class=\"lettre\"><col><col class=\"etape\"><col class=\"quand\"></colgroup>\n"
+            out += "<thead><tr><th scope=\"col\"></th><th scope=\"col\">Tâche</th><th scope=\"col\">Étape</th>"
+            out += "<th scope=\"col\">Échéance</th></tr></thead>\n<tbody>\n"
+            for item in sheet.items {
+                var detail: [String] = []
+                if !item.responsables.isEmpty { detail.append("avec " + item.responsables.joined(separator: ", ")) }
+                if !item.places.isEmpty { detail.append("en " + item.places.joined(separator: ", ")) }
+                out += "<tr class=\"\(item.letter.rawValue)\"><td>\(badge(item.letter))</td><td><span class=\"tache\">\(escape(item.label))</span>"
+                if !detail.isEmpty { out += " <span class=\"detail\">\(escape(detail.joined(separator: " · ")))</span>" }
+                if let note = item.note { out += "<span class=\"note\">\(escape(note))</span>" }
+                let when = item.deadline.text
+                out += "</td><td>\(escape(item.step))</td><td class=\"\(when.isEmpty ? "vide" : "")\">\(escape(when.isEmpty ? "—" : when))</td></tr>\n"
+            }
+            out += "</tbody>\n</table>\n"
+        }
+        if !sheet.permissions.isEmpty {
+            out += "<ul class=\"regles\">\n"
+            out += sheet.permissions.map { "<li>\(escape($0.text))</li>\n" }.joined()
+            out += "</ul>\n"
+        }
+        return out + "</article>\n"
     }
 
     static func calendar(_ calendar: DeadlineCalendar) -> String {

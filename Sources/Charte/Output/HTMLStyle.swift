@@ -38,7 +38,10 @@ enum HTMLStyle {
     thead th { background: var(--accent); color: #fff; font-size: 8.5pt; font-weight: 600; vertical-align: bottom; }
     tr { break-inside: avoid; }
     /* 1. Steps × roles */
-    table.etapes { table-layout: fixed; font-size: 8.5pt; line-height: 1.3; }
+    table.etapes { table-layout: fixed; font-size: 8pt; line-height: 1.25; }
+    table.etapes td, table.etapes tbody th { padding: 3px 5px; }
+    table.etapes tbody tr { break-inside: auto; }
+    ul.cases li { break-inside: avoid; }
     table.etapes col.etape { width: 15%; }
     table.etapes thead th.coin { background: #142c66; letter-spacing: .06em; }
     table.etapes tbody th { background: #f5f7fb; font-weight: 600; }
@@ -46,17 +49,18 @@ enum HTMLStyle {
       text-transform: uppercase; letter-spacing: .04em; }
     table.etapes tbody tr:nth-child(even) td { background: #fbfbfd; }
     ul.cases { list-style: none; margin: 0; padding: 0; }
-    ul.cases li { margin: 0 0 4px; display: flex; gap: 4px; }
+    ul.cases li { margin: 0 0 3px; display: flex; gap: 4px; }
     ul.cases li:last-child { margin-bottom: 0; }
     ul.cases li.R { font-weight: 600; }
-    ul.cases li:not(.R) { color: #3c4454; }
+    ul.cases li:not(.R) { color: #3c4454; font-size: 7.5pt; }
     /* 2. RACI matrix */
     table.raci { font-size: 8pt; line-height: 1.25; }
     table.raci thead th.acteur { width: 2.6em; padding: 4px 2px; text-align: center; }
-    table.raci thead th.acteur span { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap;
-      display: inline-block; max-height: 13em; overflow: hidden; text-overflow: ellipsis; }
+    table.raci thead th.acteur span { writing-mode: vertical-rl; transform: rotate(180deg);
+      display: inline-block; max-height: 12em; text-align: left; }
     table.raci thead th.acteur.instance { background: #34508f; }
     table.raci thead th.acteur.externe { background: #55607a; }
+    table.raci tr.etape { break-after: avoid; }
     table.raci tr.etape th { background: #eef2fa; color: var(--accent); font-size: 8.5pt; padding: 3px 6px; }
     table.raci td { padding: 2px 6px; }
     table.raci td.lettre { text-align: center; font-weight: 700; padding: 2px 0; }
@@ -64,21 +68,25 @@ enum HTMLStyle {
     td.lettre.S { background: var(--S-clair); color: var(--S); } td.lettre.C { background: var(--C-clair); color: var(--C); }
     td.lettre.I { background: var(--I-clair); color: var(--I); }
     /* 3. Sheets */
-    .fiches { columns: 2; column-gap: 18px; }
-    .fiche { break-inside: avoid; border: 1px solid var(--filet); border-top: 4px solid var(--accent);
-      border-radius: 4px; padding: 8px 10px 6px; margin: 0 0 14px; display: inline-block; width: 100%; }
-    .fiche.instance { border-top-color: #34508f; } .fiche.externe { border-top-color: #55607a; }
-    .fiche h3 { margin: 0; font-size: 11pt; }
-    .fiche .genre { margin: 0 0 6px; color: var(--pale); font-size: 8pt; }
-    .fiche ol { list-style: none; margin: 0; padding: 0; font-size: 8.5pt; line-height: 1.3; }
-    .fiche li { display: flex; gap: 6px; padding: 3px 0; border-top: 1px dotted var(--filet); }
-    .fiche li:first-child { border-top: 0; }
-    .fiche .tache { flex: 1; }
-    .fiche .tache small { display: block; color: var(--pale); font-size: 7.5pt; }
-    .fiche .quand { flex: none; width: 27%; text-align: right; color: var(--encre); font-size: 8pt; }
-    .fiche .quand.vide { color: var(--pale); }
-    .fiche ul.regles { margin: 6px 0 2px; padding: 6px 0 0 16px; border-top: 1px solid var(--filet); font-size: 8pt;
-      color: #3c4454; }
+    .rappel { margin: 0 0 8px; color: var(--accent); font-weight: 700; font-size: 9pt; }
+    .rappel .num { display: inline-block; min-width: 1.6em; text-align: center; background: var(--accent); color: #fff;
+      border-radius: 3px; font-size: 8pt; padding: 0 4px; margin-right: 4px; }
+    .fiche + .fiche { margin-top: 18px; }
+    .fiche header { display: flex; justify-content: space-between; align-items: flex-end; gap: 16px;
+      border-bottom: 2px solid var(--accent); padding-bottom: 4px; margin-bottom: 6px; break-after: avoid; }
+    .fiche.instance header { border-bottom-color: #34508f; } .fiche.externe header { border-bottom-color: #55607a; }
+    .fiche h3 { margin: 0; font-size: 14pt; }
+    .fiche .genre { margin: 0; color: var(--pale); font-size: 8.5pt; }
+    .fiche .compte { margin: 0; display: flex; gap: 10px; font-size: 8.5pt; color: var(--pale); }
+    table.fiche { font-size: 8.5pt; line-height: 1.3; }
+    table.fiche col.lettre { width: 2.4em; } table.fiche col.etape { width: 22%; } table.fiche col.quand { width: 17%; }
+    table.fiche thead th { background: #f1f3f8; color: var(--pale); font-weight: 600; }
+    table.fiche td { border-left: 0; border-right: 0; }
+    table.fiche tr.R .tache { font-weight: 600; }
+    table.fiche .detail { color: var(--pale); font-size: 7.5pt; }
+    table.fiche .note { display: block; color: #4b5363; font-size: 7.5pt; font-style: italic; margin-top: 2px; }
+    table.fiche td.vide { color: var(--pale); }
+    .fiche ul.regles { margin: 6px 0 0; padding: 0 0 0 16px; font-size: 8pt; color: #3c4454; }
     /* 4. Calendar */
     table.calendrier { font-size: 8.5pt; }
     table.calendrier col.date { width: 19%; } table.calendrier col.etape { width: 22%; }
@@ -107,6 +115,7 @@ enum HTMLStyle {
       main { max-width: none; margin: 0; }
       .feuille { box-shadow: none; border-radius: 0; padding: 0; margin: 0; }
       .feuille + .feuille { break-before: page; }
+      .fiche + .fiche { margin-top: 14px; }
       thead { display: table-header-group; }
       h2, h3 { break-after: avoid; }
       footer { display: none; }

@@ -17,6 +17,8 @@ public struct RoleSheet: Sendable, Hashable {
         public let places: [String]
         /// The responsables' labels, for tasks the actor does not lead.
         public let responsables: [String]
+        /// The task's notes, joined, for tasks the actor leads (R); nil otherwise or without notes.
+        public let note: String?
     }
 
     /// The actor's id.
@@ -58,7 +60,8 @@ public struct RoleSheet: Sendable, Hashable {
                      step: charter.steps[task.step].label ?? charter.steps[task.step].id,
                      deadline: TaskDeadline(task: task, charter: charter),
                      places: task.places.map(name),
-                     responsables: letter == .responsable ? [] : task.responsables.map(name))
+                     responsables: letter == .responsable ? [] : task.responsables.map(name),
+                     note: letter == .responsable && !task.notes.isEmpty ? task.notes.joined(separator: " ") : nil)
             }
         }
         self.permissions = zip(charter.permissions, permissions).filter { !$0.0.everyone && $0.0.actors.contains(index) }.map(\.1)

@@ -4,7 +4,8 @@
 /// The shape is the seed's (`ressources-numeriques-organisation.tsv`): a header row of role
 /// labels under the corner `LES ETAPES`, then a row per step led by its label. A task held
 /// as responsable is written as its label alone; any other letter follows the label in
-/// parentheses (`Piloter la politique (I)`). Columns are the `role` actors in declaration
+/// parentheses (`Piloter la politique (I)`); a cell lists R tasks first, then A, S, C, I,
+/// each in declaration order. Columns are the `role` actors in declaration
 /// order (every actor when the charter declares no role), so instances and externals,
 /// which the seed table has no column for, appear in the RACI matrix instead.
 public struct StepRoleTable: Sendable, Hashable {
@@ -49,11 +50,13 @@ public struct StepRoleTable: Sendable, Hashable {
         columns = columnActors.map { charter.actors[$0].label ?? charter.actors[$0].id }
         rows = charter.steps.map { step in
             let cells = columnActors.map { actor in
-                step.tasks.compactMap { index -> Entry? in
+                let entries = step.tasks.compactMap { index -> Entry? in
                     let task = charter.tasks[index]
                     guard let letter = task.letter(of: actor) else { return nil }
                     return Entry(task: task.id, label: task.label ?? task.id, letter: letter)
                 }
+                // R first, then A, S, C, I; declaration order within a letter (a stable sort).
+                return Letter.allCases.flatMap { letter in entries.filter { $0.letter == letter } }
             }
             return Row(step: step.id, label: step.label ?? step.id, cells: cells)
         }
