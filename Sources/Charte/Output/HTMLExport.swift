@@ -205,7 +205,7 @@ public enum HTMLExport {
     }
 
     static func permissions(_ lines: [PermissionLine]) -> String {
-        var out = "<section class=\"feuille\" id=\"permissions\">\n<h2><span class=\"num\">5</span> Permissions"
+        var out = "<section class=\"feuille suite\" id=\"permissions\">\n<h2><span class=\"num\">5</span> Permissions"
         out += " <span class=\"aide\">en plus des tâches, qui autorisent leurs responsables et aides</span></h2>\n"
         out += "<table class=\"permissions\">\n<colgroup><col class=\"genre\"><col><col><col></colgroup>\n"
         out += "<thead><tr><th scope=\"col\">Règle</th><th scope=\"col\">Acteurs</th><th scope=\"col\">Action</th>"

@@ -38,21 +38,21 @@ enum HTMLStyle {
     thead th { background: var(--accent); color: #fff; font-size: 8.5pt; font-weight: 600; vertical-align: bottom; }
     tr { break-inside: avoid; }
     /* 1. Steps × roles */
-    table.etapes { table-layout: fixed; font-size: 8pt; line-height: 1.25; }
+    table.etapes { table-layout: fixed; font-size: 7.5pt; line-height: 1.2; }
     table.etapes td, table.etapes tbody th { padding: 3px 5px; }
-    table.etapes tbody tr { break-inside: auto; }
     ul.cases li { break-inside: avoid; }
-    table.etapes col.etape { width: 15%; }
+    table.etapes col.etape { width: 12%; }
     table.etapes thead th.coin { background: #142c66; letter-spacing: .06em; }
     table.etapes tbody th { background: #f5f7fb; font-weight: 600; }
     table.etapes tbody th small { display: block; color: var(--accent); font-size: 7.5pt; font-weight: 700;
       text-transform: uppercase; letter-spacing: .04em; }
     table.etapes tbody tr:nth-child(even) td { background: #fbfbfd; }
     ul.cases { list-style: none; margin: 0; padding: 0; }
-    ul.cases li { margin: 0 0 3px; display: flex; gap: 4px; }
+    ul.cases li { margin: 0 0 2px; display: flex; gap: 3px; }
     ul.cases li:last-child { margin-bottom: 0; }
     ul.cases li.R { font-weight: 600; }
-    ul.cases li:not(.R) { color: #3c4454; font-size: 7.5pt; }
+    ul.cases li:not(.R) { color: #3c4454; font-size: 7pt; }
+    ul.cases .l { width: 1.35em; height: 1.35em; line-height: 1.35em; font-size: 6.5pt; }
     /* 2. RACI matrix */
     table.raci { font-size: 8pt; line-height: 1.25; }
     table.raci thead th.acteur { width: 2.6em; padding: 4px 2px; text-align: center; }
@@ -95,10 +95,11 @@ enum HTMLStyle {
     table.calendrier tr.vacances td { background: repeating-linear-gradient(135deg, #f6f6f6 0 6px, #efefef 6px 12px);
       color: var(--pale); font-style: italic; }
     table.calendrier td.date { white-space: nowrap; }
-    .colonnes { display: flex; gap: 24px; margin-top: 12px; }
-    .colonnes > div { flex: 1; }
+    .colonnes { margin-top: 12px; }
+    .colonnes > div + div { margin-top: 8px; }
+    .colonnes h3 { break-after: avoid; }
     .colonnes ul { margin: 0; padding-left: 16px; font-size: 8.5pt; }
-    .colonnes li { margin-bottom: 3px; }
+    .colonnes li { margin-bottom: 3px; break-inside: avoid; }
     .colonnes li small { color: var(--pale); }
     /* 5. Permissions */
     table.permissions { font-size: 8.5pt; }
@@ -116,6 +117,7 @@ enum HTMLStyle {
       .feuille { box-shadow: none; border-radius: 0; padding: 0; margin: 0; }
       .feuille + .feuille { break-before: page; }
       .fiche + .fiche { margin-top: 14px; }
+      .feuille + .feuille.suite { break-before: auto; margin-top: 22px; }
       thead { display: table-header-group; }
       h2, h3 { break-after: avoid; }
       footer { display: none; }
