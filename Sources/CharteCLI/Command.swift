@@ -44,7 +44,12 @@ public enum CLI {
     /// Every command, in the order `charte --help` lists them.
     public static let commands: [Command] = [
         VerifyCommand.command,
+        JournalCommand.command,
+        AgendaCommand.command,
+        FormatCommand.command,
         ExportCommand.command,
+        ImportCommand.command,
+        ExplainCommand.command,
     ]
 
     /// Runs `charte` with its arguments (without the program name).

@@ -3,39 +3,12 @@ import Foundation
 @testable import Charte
 @testable import CharteCLI
 
-/// A charter whose every label tries to break out of its format.
-let hostileCharter = """
-etablissement "<script>alert('x')</script> & \\"Cie\\""
-role a "=SOMME(A1:A9)"
-role b "+33 1 23 45 67 89"
-role c "-2+3"
-role d "@cmd|' /C calc'!A0"
-role e "</style><img src=x onerror=alert(1)>"
-action faire "Faire \\"ça\\" | vite\\nmaintenant"
-etape s "<b>Étape</b> \\"une\\"" {
-  tache t "Tâche <i>1</i>, \\"citée\\"\\nsur deux lignes\\tet tabulée" {
-    responsable a
-    aide b
-    consulte c
-    informe d, e
-    action faire
-    note "<script>document.write(1)</script>"
-  }
-}
-"""
-
-/// The hostile charter, checked.
-func hostile() throws -> Charter {
-    let loaded = check(hostileCharter)
-    return try #require(loaded.charter, "\(loaded.diagnostics.map(\.message.text))")
-}
-
 @Suite("Escaping in exports")
 struct ExportEscapingTests {
     // MARK: - HTML
 
     @Test func htmlEscapesEveryText() throws {
-        let html = HTMLExport.render(CharterDocument(charter: try hostile()))
+        let html = HTMLExport.render(CharterDocument(charter: try ExportSupport.hostile()))
         #expect(!html.contains("<script"))
         #expect(!html.contains("<b>Étape"))
         #expect(!html.contains("<i>1</i>"))
@@ -48,11 +21,11 @@ struct ExportEscapingTests {
     }
 
     @Test func htmlIsSelfContained() throws {
-        for (html, isHostile) in [(HTMLExport.render(CharterDocument(charter: try hostile())), true),
-                                  (HTMLExport.render(CharterDocument(charter: try exportFixture().charter)), false)] {
+        for (html, isHostile) in [(HTMLExport.render(CharterDocument(charter: try ExportSupport.hostile())), true),
+                                  (HTMLExport.render(CharterDocument(charter: try ExportSupport.exportFixture().charter)), false)] {
             #expect(!html.lowercased().contains("<script"))
             #expect(!html.lowercased().contains("<img"))
-            // The hostile charter shows `src=` as escaped text; the fixture has none at all.
+            // The ExportSupport.hostile charter shows `src=` as escaped text; the fixture has none at all.
             #expect(isHostile || !html.contains("src="))
             #expect(!html.contains("http:"))
             #expect(!html.contains("https:"))
@@ -96,8 +69,8 @@ struct ExportEscapingTests {
     }
 
     @Test func hostileCSVParsesBackToTheSameCells() throws {
-        let csv = DelimitedExport.render(try hostile(), dialect: .csv, view: .tableau)
-        let rows = parseCSV(csv)
+        let csv = DelimitedExport.render(try ExportSupport.hostile(), dialect: .csv, view: .tableau)
+        let rows = ExportSupport.parseCSV(csv)
         #expect(rows.count == 2)
         #expect(rows.allSatisfy { $0.count == 6 })
         #expect(rows[0] == ["LES ETAPES", "'=SOMME(A1:A9)", "'+33 1 23 45 67 89", "'-2+3", "'@cmd|' /C calc'!A0",
@@ -109,7 +82,7 @@ struct ExportEscapingTests {
     }
 
     @Test func tsvNeverHoldsATabOrANewlineInACell() throws {
-        let tsv = DelimitedExport.render(try hostile(), dialect: .tsv, view: .tableau)
+        let tsv = DelimitedExport.render(try ExportSupport.hostile(), dialect: .tsv, view: .tableau)
         let lines = tsv.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.count == 3 && lines[2].isEmpty)
         #expect(lines.dropLast().allSatisfy { $0.split(separator: "\t", omittingEmptySubsequences: false).count == 6 })
@@ -125,7 +98,7 @@ struct ExportEscapingTests {
     }
 
     @Test func dotLabelsCannotEndTheirString() throws {
-        let dot = DOTExport.render(try hostile())
+        let dot = DOTExport.render(try ExportSupport.hostile())
         #expect(dot.contains("label=\"Tâche <i>1</i>, \\\"citée\\\"\\nsur deux lignes\tet tabulée\\n(=SOMME(A1:A9))\""))
         // Every line of a statement has balanced quotes once escaped quotes are removed.
         for line in dot.split(separator: "\n") {
@@ -141,7 +114,7 @@ struct ExportEscapingTests {
     }
 
     @Test func markdownTablesKeepTheirColumns() throws {
-        let markdown = MarkdownExport.render(CharterDocument(charter: try hostile()))
+        let markdown = MarkdownExport.render(CharterDocument(charter: try ExportSupport.hostile()))
         let lines = markdown.split(separator: "\n")
         let header = try #require(lines.firstIndex { $0.hasPrefix("| LES ETAPES") })
         let tableLines = [lines[header], lines[header + 2]]
@@ -155,38 +128,3 @@ struct ExportEscapingTests {
     }
 }
 
-/// A small RFC 4180 reader for the tests: quoted fields, doubled quotes, CRLF rows.
-func parseCSV(_ text: String) -> [[String]] {
-    var rows: [[String]] = [], row: [String] = [], field = ""
-    var quoted = false, index = text.startIndex
-    while index < text.endIndex {
-        let character = text[index]
-        index = text.index(after: index)
-        if quoted {
-            if character == "\"" {
-                if index < text.endIndex, text[index] == "\"" {
-                    field.append("\"")
-                    index = text.index(after: index)
-                } else {
-                    quoted = false
-                }
-            } else {
-                field.append(character)
-            }
-        } else if character == "\"" {
-            quoted = true
-        } else if character == "," {
-            row.append(field)
-            field = ""
-        } else if character == "\r\n" || character == "\n" {
-            row.append(field)
-            rows.append(row)
-            row = []
-            field = ""
-        } else {
-            field.append(character)
-        }
-    }
-    if !field.isEmpty || !row.isEmpty { rows.append(row + [field]) }
-    return rows
-}

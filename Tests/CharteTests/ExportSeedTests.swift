@@ -3,51 +3,13 @@ import Foundation
 @testable import Charte
 @testable import CharteCLI
 
-/// The seed table, in the `shared/` folder that lies beside the repository.
-let seedPath = repositoryRoot + "/../shared/seed/ressources-numeriques-organisation.tsv"
-/// The bundled example charter.
-let exampleCharterPath = repositoryPath("rules/etablissement-exemple.charte")
-
-/// The seed's table: its header row (`LES ETAPES`, role labels) and the rows after it.
-func seedGrid() throws -> [[String]] {
-    let text = try String(contentsOfFile: seedPath, encoding: .utf8)
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0.trimmingSuffix { $0 == "\r" }) }
-    let header = try #require(lines.firstIndex { $0.hasPrefix(StepRoleTable.corner + "\t") })
-    return lines[header...].filter { !$0.isEmpty }.map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
-}
-
-/// A charter made from the seed as an importer would: a role per column, a step per row,
-/// a task per filled cell, labelled with the cell's text, held by the column's role.
-func charterFromSeed(_ grid: [[String]]) -> String {
-    func quoted(_ text: String) -> String { "\"" + text.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"") + "\"" }
-    var text = ""
-    for (column, label) in grid[0].enumerated().dropFirst() { text += "role r\(column) \(quoted(label))\n" }
-    for (row, cells) in grid.enumerated().dropFirst() {
-        text += "etape e\(row) \(quoted(cells[0])) {\n"
-        for (column, cell) in cells.enumerated().dropFirst() where !cell.isEmpty {
-            text += "  tache t\(row)_\(column) \(quoted(cell)) { responsable r\(column) }\n"
-        }
-        text += "}\n"
-    }
-    return text
-}
-
-extension Substring {
-    /// The substring without trailing characters that match.
-    func trimmingSuffix(while predicate: (Character) -> Bool) -> Substring {
-        var end = endIndex
-        while end > startIndex, predicate(self[index(before: end)]) { end = index(before: end) }
-        return self[startIndex..<end]
-    }
-}
-
 @Suite("Exports of the seed and of the bundled charters")
 struct ExportSeedTests {
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: seedPath)))
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: ExportSupport.seedPath)))
     func seedRoundTripReproducesItsCells() throws {
-        let grid = try seedGrid()
+        let grid = try ExportSupport.seedGrid()
         #expect(grid.count == 9, "a header and eight steps")
-        let loaded = check(charterFromSeed(grid), name: "seed.charte")
+        let loaded = check(ExportSupport.charterFromSeed(grid), name: "seed.charte")
         let charter = try #require(loaded.charter, "\(loaded.diagnostics.map(\.message.text))")
         // The spec speaks of 28 filled cells; the seed file as shipped has 26 non-empty step cells.
         let filled = grid.dropFirst().reduce(0) { $0 + $1.dropFirst().filter { !$0.isEmpty }.count }
@@ -61,13 +23,13 @@ struct ExportSeedTests {
             #expect(actual == expected.map { $0 })
         }
 
-        let csv = parseCSV(DelimitedExport.render(charter, dialect: .csv, view: .tableau))
+        let csv = ExportSupport.parseCSV(DelimitedExport.render(charter, dialect: .csv, view: .tableau))
         #expect(csv == exported)
     }
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: exampleCharterPath)))
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: ExportSupport.exampleCharterPath)))
     func theExampleCharterExportsInEveryFormat() throws {
-        let loaded = try CharterLoader.load(path: exampleCharterPath)
+        let loaded = try CharterLoader.load(path: ExportSupport.exampleCharterPath)
         let charter = try #require(loaded.charter)
         for format in ExportFormat.allCases {
             let text = CharterExporter.render(charter, file: loaded.file, format: format)
@@ -75,12 +37,12 @@ struct ExportSeedTests {
         }
         let html = CharterExporter.render(charter, file: loaded.file, format: .html)
         #expect(!html.contains("<script") && !html.contains("src=") && !html.contains("http"))
-        let json = try #require(try parseJSON(CharterExporter.render(charter, file: loaded.file, format: .json)) as? [String: Any])
+        let json = try #require(try ExportSupport.parseJSON(CharterExporter.render(charter, file: loaded.file, format: .json)) as? [String: Any])
         #expect((json["taches"] as? [Any])?.count == charter.tasks.count)
-        let rows = parseCSV(CharterExporter.render(charter, file: loaded.file, format: .csv))
+        let rows = ExportSupport.parseCSV(CharterExporter.render(charter, file: loaded.file, format: .csv))
         #expect(rows.count == charter.steps.count + 1)
         #expect(rows.first?.first == StepRoleTable.corner)
-        let matrix = parseCSV(CharterExporter.render(charter, file: loaded.file, format: .csv, view: .raci))
+        let matrix = ExportSupport.parseCSV(CharterExporter.render(charter, file: loaded.file, format: .csv, view: .raci))
         #expect(matrix.count == charter.tasks.count + 1)
     }
 

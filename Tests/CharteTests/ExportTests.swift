@@ -3,18 +3,6 @@ import Foundation
 @testable import Charte
 @testable import CharteCLI
 
-/// The export fixture, relative to the repository root.
-let exportFixturePath = "Tests/CharteTests/Fixtures/export/college-essai.charte"
-
-/// The export fixture, checked under its relative name.
-func exportFixture() throws -> (charter: Charter, file: SourceFile) {
-    let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: repositoryPath(exportFixturePath))))
-    let loaded = CharterLoader.check(bytes: bytes, name: exportFixturePath)
-    let charter = try #require(loaded.charter, "the export fixture must check without errors")
-    #expect(loaded.diagnostics.isEmpty, "the export fixture must check clean: \(loaded.diagnostics.map(\.message.text))")
-    return (charter, loaded.file)
-}
-
 @Suite("charte exporter")
 struct ExportTests {
     // MARK: - Golden files, one per format
@@ -30,7 +18,7 @@ struct ExportTests {
         (.json, .tableau, "college-essai.json"),
     ])
     func golden(format: ExportFormat, view: DelimitedExport.View, name: String) throws {
-        let (charter, file) = try exportFixture()
+        let (charter, file) = try ExportSupport.exportFixture()
         let text = CharterExporter.render(charter, file: file, format: format, view: view)
         expectGolden(text, "Tests/CharteTests/Fixtures/export/golden/" + name)
         #expect(CharterExporter.render(charter, file: file, format: format, view: view) == text, "output must be deterministic")
@@ -39,7 +27,7 @@ struct ExportTests {
     // MARK: - The views
 
     @Test func stepTableHasTheSeedShape() throws {
-        let (charter, _) = try exportFixture()
+        let (charter, _) = try ExportSupport.exportFixture()
         let table = StepRoleTable(charter: charter)
         #expect(table.columns == ["Équipe de direction", "Professeur-documentaliste", "Gestionnaire",
                                   "=Coordinateurs, \"disciplines\" | 1+1"])
@@ -51,7 +39,7 @@ struct ExportTests {
     }
 
     @Test func raciMatrixListsEveryActorHoldingALetter() throws {
-        let (charter, _) = try exportFixture()
+        let (charter, _) = try ExportSupport.exportFixture()
         let matrix = RaciMatrix(charter: charter)
         #expect(matrix.columns.map(\.id) == ["direction", "doc", "gestion", "coord", "ca", "editeur"])
         let selection = try #require(matrix.rows.first { $0.task == "selection" })
@@ -59,7 +47,7 @@ struct ExportTests {
     }
 
     @Test func calendarOrdersDeadlinesAndHolidays() throws {
-        let (charter, _) = try exportFixture()
+        let (charter, _) = try ExportSupport.exportFixture()
         let calendar = DeadlineCalendar(charter: charter)
         let timeline = calendar.timeline.map { entry -> String in
             switch entry {
@@ -109,10 +97,10 @@ struct ExportTests {
     // MARK: - The command
 
     @Test func writesStdoutByDefault() throws {
-        let result = runCLI(["exporter", repositoryPath(exportFixturePath), "--format", "csv"])
+        let result = runCLI(["exporter", repositoryPath(ExportSupport.exportFixturePath), "--format", "csv"])
         #expect(result.status == ExitCode.success)
         #expect(result.err.isEmpty)
-        let (charter, file) = try exportFixture()
+        let (charter, file) = try ExportSupport.exportFixture()
         #expect(result.out == CharterExporter.render(charter, file: file, format: .csv))
     }
 
@@ -123,7 +111,7 @@ struct ExportTests {
         let target = directory.appendingPathComponent("charte.html").path
         try "ancien contenu".write(toFile: target, atomically: false, encoding: .utf8)
 
-        let result = runCLI(["exporter", repositoryPath(exportFixturePath), "-o", target])
+        let result = runCLI(["exporter", repositoryPath(ExportSupport.exportFixturePath), "-o", target])
         #expect(result.status == ExitCode.success)
         #expect(result.out.isEmpty)
         let written = try String(contentsOfFile: target, encoding: .utf8)
@@ -134,7 +122,7 @@ struct ExportTests {
     }
 
     @Test func unwritableOutputIsAUsageError() {
-        let result = runCLI(["exporter", repositoryPath(exportFixturePath), "--format", "json", "-o", "/nonexistent/dir/x.json"])
+        let result = runCLI(["exporter", repositoryPath(ExportSupport.exportFixturePath), "--format", "json", "-o", "/nonexistent/dir/x.json"])
         #expect(result.status == ExitCode.usage)
         #expect(result.err.contains("impossible d'écrire"))
     }
@@ -166,7 +154,7 @@ struct ExportTests {
         (["--format", "csv", "--vue", "colonnes"], "vue inconnue « colonnes »"),
     ])
     func usageErrors(options: [String], message: String) {
-        let result = runCLI(["exporter", repositoryPath(exportFixturePath)] + options)
+        let result = runCLI(["exporter", repositoryPath(ExportSupport.exportFixturePath)] + options)
         #expect(result.status == ExitCode.usage)
         #expect(result.err.contains(message))
     }

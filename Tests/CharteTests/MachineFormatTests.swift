@@ -3,34 +3,22 @@ import Foundation
 @testable import Charte
 @testable import CharteCLI
 
-/// The faulty fixture, loaded under its repository-relative name so outputs are stable.
-func machineFormatFixture() throws -> LoadedCharter {
-    let relative = "Tests/CharteTests/Fixtures/export/erreurs.charte"
-    let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: repositoryPath(relative))))
-    return CharterLoader.check(bytes: bytes, name: relative)
-}
-
-/// Parses JSON text with Foundation, as another tool would.
-func parseJSON(_ text: String) throws -> Any {
-    try JSONSerialization.jsonObject(with: Data(text.utf8))
-}
-
 @Suite("charte verifier --format json|github")
 struct MachineFormatTests {
     // MARK: - JSON
 
     @Test func jsonGolden() throws {
-        let loaded = try machineFormatFixture()
+        let loaded = try ExportSupport.machineFormatFixture()
         let files = [FileDiagnostics(loaded)]
         let text = DiagnosticJSONRenderer().render(files, summary: CheckSummary(files))
         expectGolden(text, "Tests/CharteTests/Fixtures/export/golden/erreurs.diagnostics.json")
     }
 
     @Test func jsonShape() throws {
-        let loaded = try machineFormatFixture()
+        let loaded = try ExportSupport.machineFormatFixture()
         let files = [FileDiagnostics(loaded)]
         let text = DiagnosticJSONRenderer().render(files, summary: CheckSummary(files, unreadable: ["absent.charte"]))
-        let root = try #require(try parseJSON(text) as? [String: Any])
+        let root = try #require(try ExportSupport.parseJSON(text) as? [String: Any])
         #expect(root["version"] as? Int == 1)
         let diagnostics = try #require(root["diagnostics"] as? [[String: Any]])
         #expect(diagnostics.count == loaded.diagnostics.count)
@@ -69,26 +57,26 @@ struct MachineFormatTests {
         let result = runCLI(["verifier", "--format", "json", path])
         #expect(result.status == ExitCode.problems)
         #expect(result.err.isEmpty)
-        let root = try #require(try parseJSON(result.out) as? [String: Any])
+        let root = try #require(try ExportSupport.parseJSON(result.out) as? [String: Any])
         #expect((root["diagnostics"] as? [Any])?.count == 4)
 
         let clean = runCLI(["verifier", "--format", "json", repositoryPath("Tests/CharteTests/Fixtures/export/college-essai.charte")])
         #expect(clean.status == ExitCode.success)
-        let cleanRoot = try #require(try parseJSON(clean.out) as? [String: Any])
+        let cleanRoot = try #require(try ExportSupport.parseJSON(clean.out) as? [String: Any])
         #expect((cleanRoot["diagnostics"] as? [Any])?.isEmpty == true)
     }
 
     @Test func unreadableFileIsCountedAndExitsTwo() throws {
         let result = runCLI(["verifier", "--format", "json", "/nonexistent/absent.charte"])
         #expect(result.status == ExitCode.usage)
-        let root = try #require(try parseJSON(result.out) as? [String: Any])
+        let root = try #require(try ExportSupport.parseJSON(result.out) as? [String: Any])
         #expect((root["bilan"] as? [String: Any])?["illisibles"] as? [String] == ["/nonexistent/absent.charte"])
     }
 
     // MARK: - GitHub workflow commands
 
     @Test func githubGolden() throws {
-        let loaded = try machineFormatFixture()
+        let loaded = try ExportSupport.machineFormatFixture()
         let text = loaded.diagnostics.map { GitHubRenderer().render($0, sources: loaded.sources) }.joined()
         expectGolden(text, "Tests/CharteTests/Fixtures/export/golden/erreurs.github.txt")
     }

@@ -153,9 +153,12 @@ public struct Parser {
             if nesting == 0, stop(token) { return }
             switch token.kind {
             case .leftBrace, .leftParen, .leftBracket: nesting += 1
-            case .rightBrace, .rightParen, .rightBracket:
+            case .rightBrace:
                 if nesting == 0 { return }
                 nesting -= 1
+            case .rightParen, .rightBracket:
+                // Unmatched closers are leftovers of the broken construct (e.g. after E012): skip them.
+                if nesting > 0 { nesting -= 1 }
             default: break
             }
             advance()
