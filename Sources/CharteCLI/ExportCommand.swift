@@ -67,7 +67,7 @@ enum ExportCommand {
             return ExitCode.success
         }
         do {
-            try OutputFile.write(text, to: output)
+            try FileAccess.writeAtomically(text, to: output)
         } catch {
             console.err("charte exporter : \(error.message)\n")
             return ExitCode.usage
