@@ -64,11 +64,15 @@ struct SarifTests {
                 == "acteur inconnu « documentalist » (vouliez-vous dire « documentaliste » ? (déclaré ligne 3))")
     }
 
-    @Test func everyCodeHasItsDescriptions() {
+    @Test func everyCodeHasARuleNameAndDescriptions() throws {
         for code in DiagnosticCode.allCases {
             #expect(!code.identifier.isEmpty && code.identifier.first?.isUppercase == true)
-            #expect(code.fullDescription.hasSuffix("."))
-            #expect(code.remedy.hasSuffix("."))
+            #expect(code.identifier.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) })
+            let rule = try #require(try ExportSupport.parseJSON(SarifRenderer.rule(code).rendered()) as? [String: Any])
+            let full = try #require((rule["fullDescription"] as? [String: Any])?["text"] as? String)
+            #expect(!full.isEmpty && !full.contains("\n"))
+            let help = try #require(rule["help"] as? [String: Any])
+            #expect((help["markdown"] as? String)?.contains("charte expliquer \(code.rawValue)") == true)
         }
         #expect(Set(DiagnosticCode.allCases.map(\.identifier)).count == DiagnosticCode.allCases.count)
     }

@@ -1,5 +1,5 @@
-// What each code means and how to fix it, for rule catalogues (SARIF `rules`) that
-// describe a code apart from any one diagnostic.
+// A stable English name per code, for rule catalogues (SARIF `rules`) that describe a code
+// apart from any one diagnostic; what a code means and how to fix it is `explanation`.
 
 extension DiagnosticCode {
     /// A stable English identifier in PascalCase (SARIF `reportingDescriptor.name`).
@@ -39,86 +39,6 @@ extension DiagnosticCode {
         case .W503: "ForbidCarvesTask"
         case .W600: "MixedScripts"
         case .W601: "BidirectionalControl"
-        }
-    }
-
-    /// One or two French sentences saying what the code reports.
-    public var fullDescription: String {
-        switch self {
-        case .E001: "Un caractère qui ne peut commencer aucun élément du langage, ou une séquence d'échappement inconnue dans une chaîne."
-        case .E002: "Une chaîne ouverte par « \" » ou « « » n'est pas fermée sur la même ligne."
-        case .E003: "Une date mal écrite (autre chose que AAAA-MM-JJ), impossible (2026-02-30) ou hors des années 1 à 9999."
-        case .E004: "Un nombre mal formé, ou plus grand que les entiers de 64 bits."
-        case .E005: "Le fichier n'est pas de l'UTF-8 valide ; le message donne la position de l'octet fautif."
-        case .E010: "Un élément inattendu à cet endroit : le message dit ce qui était attendu et ce qui a été trouvé."
-        case .E011: "Un bloc « { » n'est jamais fermé ; le message désigne la déclaration qui l'ouvre."
-        case .E012: "Une condition est imbriquée plus profondément que la limite de l'analyseur."
-        case .E013: "Le fichier ou une ligne dépasse une limite de taille du moteur."
-        case .E100: "Un nom utilisé comme acteur (rôle, instance ou externe) n'est déclaré nulle part."
-        case .E101: "Un nom est déclaré deux fois ; acteurs, objets, actions, événements, étapes et tâches partagent un même espace de noms."
-        case .E102: "Un « apres » nomme une étape ou une tâche qui n'existe pas."
-        case .E103: "Une tâche ou une permission nomme une action qui n'est pas déclarée."
-        case .E104: "Un « quand » nomme un événement qui n'est pas déclaré."
-        case .E105: "Une action, un événement ou un objet de test nomme un type d'objet qui n'est pas déclaré."
-        case .E106: "Une condition ou un objet nomme un attribut ou une valeur d'énumération que le type d'objet ne connaît pas."
-        case .E107: "Une échéance nomme une date absente du calendrier, ou utilise une date relative sans calendrier."
-        case .E200: "Une condition compare des valeurs de types différents, ou utilise comme condition ce qui n'en est pas une."
-        case .E202: "Une tâche déclenchée par un événement doit avoir « quand » et « delai » ensemble."
-        case .E300: "Chaque tâche doit avoir au moins un responsable (le R de RACI)."
-        case .W301: "Une tâche a plus d'un approbateur, alors que le A de RACI est en principe unique."
-        case .W302: "Un acteur est déclaré mais n'apparaît dans aucune tâche ni aucune permission."
-        case .W303: "Une étape ne contient aucune tâche."
-        case .W304: "Un même acteur tient plusieurs lettres RACI dans une même tâche."
-        case .E305: "Les « apres » des étapes ou des tâches forment un cycle ; le message montre le cycle."
-        case .E400: "L'échéance d'une tâche tombe avant celle d'un de ses prérequis."
-        case .W401: "Une échéance tombe hors de la période couverte par le calendrier."
-        case .W402: "Une échéance tombe pendant une période de vacances du calendrier."
-        case .E500: "Une interdiction refuse à un responsable ou à une aide d'une tâche son action sur tous les objets de la tâche : la tâche est morte pour cet acteur."
-        case .W501: "Pour certains objets, une action n'a aucun responsable : le message les nomme."
-        case .W502: "Deux tâches aux responsables différents couvrent les mêmes objets d'une action."
-        case .W503: "Une interdiction retire à un responsable ou à une aide d'une tâche son action sur une partie des objets de la tâche."
-        case .W600: "Un identifiant mêle des lettres de plusieurs écritures (latin et cyrillique, par exemple), signe d'un caractère trompeur."
-        case .W601: "Une chaîne contient un caractère de contrôle bidirectionnel invisible qui peut changer l'ordre d'affichage du texte."
-        }
-    }
-
-    /// How to fix it, in French.
-    public var remedy: String {
-        switch self {
-        case .E001: "Retirez le caractère, ou mettez-le dans une chaîne ; dans une chaîne, les échappements permis sont \\\", \\\\, \\n et \\t."
-        case .E002: "Fermez la chaîne sur la même ligne ; utilisez \\n pour un retour à la ligne."
-        case .E003: "Écrivez la date AAAA-MM-JJ et vérifiez qu'elle existe."
-        case .E004: "Séparez le nombre de son unité (« 3 jours ») et restez sous 9223372036854775807."
-        case .E005: "Enregistrez le fichier en UTF-8."
-        case .E010: "Écrivez à cet endroit ce que le message dit attendre."
-        case .E011: "Ajoutez la « } » qui ferme le bloc ouvert à l'endroit indiqué."
-        case .E012: "Simplifiez la condition, par exemple avec « dans [a, b] »."
-        case .E013: "Découpez le fichier ou la ligne ; la taille maximale d'un fichier se change avec --taille-max."
-        case .E100: "Corrigez le nom (voir la suggestion) ou déclarez l'acteur par « role », « instance » ou « externe »."
-        case .E101: "Renommez l'une des deux déclarations ou supprimez le doublon."
-        case .E102: "Corrigez le nom de l'étape ou de la tâche prérequise."
-        case .E103: "Corrigez le nom de l'action ou déclarez-la par « action »."
-        case .E104: "Corrigez le nom de l'événement ou déclarez-le par « evenement »."
-        case .E105: "Corrigez le nom du type ou déclarez-le par « objet »."
-        case .E106: "Utilisez un attribut et une valeur déclarés dans le bloc « objet »."
-        case .E107: "Ajoutez la date au bloc « calendrier », ou écrivez une date AAAA-MM-JJ."
-        case .E200: "Comparez l'attribut à une valeur de son type (voir les valeurs possibles)."
-        case .E202: "Ajoutez « delai N jours » à « quand », ou « quand EVENEMENT » à « delai »."
-        case .E300: "Ajoutez une clause « responsable ACTEUR »."
-        case .W301: "Gardez un seul « approbateur » ; les autres peuvent être « consulte »."
-        case .W302: "Utilisez l'acteur dans une tâche ou une permission, ou supprimez sa déclaration."
-        case .W303: "Ajoutez une tâche à l'étape ou supprimez-la."
-        case .W304: "Gardez la lettre la plus forte (R, puis A, S, C, I)."
-        case .E305: "Retirez l'un des « apres » du cycle."
-        case .E400: "Avancez l'échéance du prérequis ou reculez celle de la tâche."
-        case .W401: "Vérifiez la date, ou étendez le calendrier."
-        case .W402: "Choisissez une date hors vacances."
-        case .E500: "Restreignez l'interdiction par « si », ou retirez cet acteur de la tâche."
-        case .W501: "Ajoutez une tâche qui couvre ces objets, ou élargissez une condition."
-        case .W502: "Rendez les conditions exclusives, ou donnez aux deux tâches les mêmes responsables."
-        case .W503: "Vérifiez que cette exception est voulue."
-        case .W600: "Retapez l'identifiant au clavier."
-        case .W601: "Retirez ce caractère invisible."
         }
     }
 }

@@ -52,17 +52,27 @@ public struct SarifRenderer: Sendable {
         log(files).rendered(pretty: true) + "\n"
     }
 
-    /// The `reportingDescriptor` of a code.
+    /// The `reportingDescriptor` of a code: its title, what it means and how to fix it (the
+    /// text of `charte expliquer`), with the example charter in the Markdown help.
     static func rule(_ code: DiagnosticCode) -> JSON {
-        .object([
+        let explanation = code.explanation
+        let meaning = paragraph(explanation.meaning), fix = paragraph(explanation.fix)
+        let markdown = "**Sens.** \(meaning)\n\n**Exemple.**\n\n```\n\(explanation.example)\n```\n\n"
+            + "**Correction.** \(fix)\n\nVoir aussi : `charte expliquer \(code.rawValue)`."
+        return .object([
             ("id", .string(code.rawValue)),
             ("name", .string(code.identifier)),
             ("shortDescription", .object([("text", .string(code.title))])),
-            ("fullDescription", .object([("text", .string(code.fullDescription))])),
-            ("help", .object([("text", .string(code.remedy))])),
+            ("fullDescription", .object([("text", .string(meaning))])),
+            ("help", .object([("text", .string(fix)), ("markdown", .string(markdown))])),
             ("defaultConfiguration", .object([("level", .string(level(code.severity)))])),
             ("properties", .object([("tags", .strings(["charte"]))])),
         ])
+    }
+
+    /// Text wrapped over several lines, as one line.
+    static func paragraph(_ text: String) -> String {
+        text.split(whereSeparator: \.isNewline).map { $0.trimmingPrefix(while: \.isWhitespace) }.joined(separator: " ")
     }
 
     /// The SARIF level of a severity.
