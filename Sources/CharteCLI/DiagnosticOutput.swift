@@ -31,8 +31,8 @@ enum DiagnosticFormat: String, CaseIterable {
 /// Prints diagnostics of loaded charters: line formats as they come (at most `limit`),
 /// document formats (JSON, SARIF) all at once in `finish`.
 struct DiagnosticPrinter {
-    /// Where the project lives, for SARIF's `informationUri`.
-    static let informationURI = "https://github.com/charte-lang/charte"
+    /// Where the project lives, for SARIF's `informationUri` (the README's placeholder until the project has a public home).
+    static let informationURI = "https://example.org/charte"
 
     let format: DiagnosticFormat
     let console: Console
