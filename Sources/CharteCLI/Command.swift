@@ -55,6 +55,7 @@ public enum CLI {
         JournalCommand.command,
         AgendaCommand.command,
         FormatCommand.command,
+        ExportCommand.command,
         ImportCommand.command,
         ExplainCommand.command,
     ]
