@@ -31,16 +31,7 @@ enum QueryCommand {
         synopsis: "charte requete FICHIER \"REQUÊTE\" [--format texte|json]",
         summary: "répond à une requête sur une charte (qui, peut, taches, echeances, montre)",
         description: """
-        Requêtes :
-          qui ACTION [OBJET]          les tâches qui font l'action sur l'objet, avec leur RACI
-          qui TACHE                   le RACI d'une tâche
-          qui "mots"                  les tâches dont le libellé ou la note contient les mots
-          peut ACTEUR ACTION [OBJET]  autorisé, refusé ou indéterminé, avec les règles et leurs lignes
-          taches ACTEUR               la fiche de poste d'un acteur, étape par étape
-          echeances [DATE]            les échéances dans l'ordre des dates (à partir de DATE)
-          montre NOM                  une déclaration telle qu'elle est écrite
-        OBJET s'écrit type(attribut: valeur, …) ; un attribut omis est inconnu. ACTEUR est un
-        identifiant ou le nom d'une personne entre guillemets ("Mme Martin").
+        \(QueryVerb.summary)
         Exemple : charte requete charte.charte 'qui attribuer_licence ressource(categorie: manuel)'
         \(exitCodes)
         """,

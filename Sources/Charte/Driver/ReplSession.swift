@@ -180,15 +180,7 @@ public struct ReplSession: Sendable {
 
     /// The text of `:aide`.
     public static let help = """
-    Requêtes :
-      qui ACTION [OBJET]          les tâches qui font l'action sur l'objet, avec leur RACI
-      qui TACHE                   le RACI d'une tâche
-      qui "mots"                  les tâches dont le libellé ou la note contient les mots
-      peut ACTEUR ACTION [OBJET]  autorisé, refusé ou indéterminé, avec les règles décisives
-      taches ACTEUR               les tâches d'un acteur, étape par étape
-      echeances [DATE]            les échéances dans l'ordre des dates (à partir de DATE)
-      montre NOM                  une déclaration telle qu'elle est écrite
-    OBJET s'écrit type(attribut: valeur, …) ; un attribut omis est inconnu.
+    \(QueryVerb.summary)
     Exemple : qui attribuer_licence ressource(categorie: manuel)
 
     Commandes :

@@ -225,9 +225,7 @@ struct QueryResolver {
     mutating func symbol(_ name: Name) -> Symbol? {
         if let symbol = charter.symbols[name.text] { return symbol }
         let close = Suggestions.closest(to: name.text, among: candidates { _ in true })
-        report(.unexpectedToken(expected: "le nom d'une déclaration (acteur, objet, action, événement, étape ou tâche)",
-                                found: "« \(name.text) », déclaré nulle part"),
-               at: name.span, candidates: close)
+        report(.unknownDeclaration(name.text), at: name.span, candidates: close)
         return nil
     }
 }

@@ -45,3 +45,19 @@ public enum QueryVerb: String, CaseIterable, Sendable, Hashable {
         }
     }
 }
+
+extension QueryVerb {
+    /// The French summary of every query form, shown by `charte requete --help` and `:aide`.
+    public static let summary = """
+    Requêtes :
+      qui ACTION [OBJET]          les tâches qui font l'action sur l'objet, avec leur RACI
+      qui TACHE                   le RACI d'une tâche
+      qui "mots"                  les tâches dont le libellé ou la note contient les mots
+      peut ACTEUR ACTION [OBJET]  autorisé, refusé ou indéterminé, avec les règles et leurs lignes
+      taches ACTEUR               la fiche de poste d'un acteur, étape par étape
+      echeances [DATE]            les échéances dans l'ordre des dates (à partir de DATE)
+      montre NOM                  une déclaration telle qu'elle est écrite
+    OBJET s'écrit type(attribut: valeur, …) ; un attribut omis est inconnu. ACTEUR est un
+    identifiant ou le nom d'une personne entre guillemets ("Mme Martin").
+    """
+}
