@@ -11,6 +11,6 @@ let package = Package(
         .target(name: "Charte"),
         .target(name: "CharteCLI", dependencies: ["Charte"]),
         .executableTarget(name: "charte", dependencies: ["CharteCLI"]),
-        .testTarget(name: "CharteTests", dependencies: ["Charte", "CharteCLI"]),
+        .testTarget(name: "CharteTests", dependencies: ["Charte", "CharteCLI"], exclude: ["Fixtures", "Golden"]),
     ]
 )

@@ -117,7 +117,7 @@ public enum Message: Sendable, Hashable {
         case .bidiControl(let name): "caractère de contrôle bidirectionnel \(name) dans une chaîne"
         case .mixedScripts(let name, let scripts):
             "l'identifiant « \(name) » mêle plusieurs écritures (\(scripts.joined(separator: ", ")))"
-        case .unexpectedToken(let expected, let found): "\(expected) attendu, trouvé \(found)"
+        case .unexpectedToken(let expected, let found): "attendu : \(expected) ; trouvé : \(found)"
         case .reservedWord(let word): "« \(word) » est un mot réservé et ne peut pas servir de nom"
         case .unclosedBlock(let what, let name): "bloc non fermé : « } » attendu pour fermer \(what) « \(name) »"
         case .nestingTooDeep(let limit): "imbrication trop profonde (plus de \(limit) niveaux)"
@@ -217,6 +217,7 @@ public enum Message: Sendable, Hashable {
 /// The catalogue of note texts attached to diagnostics.
 public enum NoteMessage: Sendable, Hashable {
     case firstDeclaredHere
+    case firstLetterHere(String)
     case blockOpenedHere
     case prerequisiteDeadline(String)
     case periodDeclaredHere(String)
@@ -232,6 +233,7 @@ public enum NoteMessage: Sendable, Hashable {
     public var text: String {
         switch self {
         case .firstDeclaredHere: "première déclaration ici"
+        case .firstLetterHere(let letter): "déjà \(letter) ici"
         case .blockOpenedHere: "bloc ouvert ici"
         case .prerequisiteDeadline(let date): "échéance du prérequis : \(date)"
         case .periodDeclaredHere(let name): "période « \(name) » déclarée ici"

@@ -24,7 +24,7 @@ extension Checker {
                     if let first = letters[name.text], first.letter != letter, !reportedTwice.contains(name.text) {
                         reportedTwice.insert(name.text)
                         report(.twoLetters(actor: name.text, letters: "\(first.letter.rawValue) et \(letter.rawValue)"),
-                               at: name.span, notes: [Note(.firstDeclaredHere, at: first.span)])
+                               at: name.span, notes: [Note(.firstLetterHere(first.letter.rawValue), at: first.span)])
                     } else if letters[name.text] == nil {
                         letters[name.text] = (letter, name.span)
                     }

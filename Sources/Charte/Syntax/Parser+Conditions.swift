@@ -68,6 +68,25 @@ extension Parser {
         guard [.word, .string, .integer, .date].contains(current.kind) else {
             try fail(expected: "un attribut, une valeur, « non » ou « ( »")
         }
+        // A clause or declaration keyword is an ordinary name here, unless what follows
+        // could not follow an operand: then the condition was left incomplete.
+        if Parser.isClauseStart(current) || Parser.isDeclarationStart(current) || current.is(.tache), !Parser.canFollowOperand(next) {
+            try fail(expected: "un attribut ou une valeur")
+        }
         return try parseValue()
+    }
+
+    /// Whether a token may come right after an operand in a valid charter.
+    static func canFollowOperand(_ token: Token) -> Bool {
+        switch token.kind {
+        case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual, .assign,
+             .rightParen, .rightBracket, .comma, .rightBrace, .endOfFile:
+            return true
+        case .word:
+            return token.is(.et) || token.is(.ou) || token.is(.dans) || isClauseStart(token) || isDeclarationStart(token)
+                || token.is(.tache) || token.is(.qui) || token.is(.peut) || token.is(.refuse)
+        default:
+            return false
+        }
     }
 }

@@ -146,16 +146,19 @@ public struct Parser {
     // MARK: - Recovery
 
     /// Skips tokens up to (not including) one that `stop` accepts, skipping balanced brackets.
-    mutating func synchronize(until stop: (Token) -> Bool) {
+    mutating func synchronize(until stop: (Token, Token) -> Bool) {
         var nesting = 0
         while !atEnd {
             let token = current
-            if nesting == 0, stop(token) { return }
+            if nesting == 0, stop(token, next) { return }
             switch token.kind {
             case .leftBrace, .leftParen, .leftBracket: nesting += 1
-            case .rightBrace, .rightParen, .rightBracket:
+            case .rightBrace:
                 if nesting == 0 { return }
                 nesting -= 1
+            case .rightParen, .rightBracket:
+                // Unmatched closers are leftovers of the broken construct (e.g. after E012): skip them.
+                if nesting > 0 { nesting -= 1 }
             default: break
             }
             advance()
@@ -185,7 +188,7 @@ public struct Parser {
             } catch {
                 abandonDeclarations(above: 0)
                 if index == start { advance() }
-                synchronize { Parser.isDeclarationStart($0) }
+                synchronize { token, _ in Parser.isDeclarationStart(token) }
                 if current.kind == .rightBrace { advance() }
             }
         }

@@ -1,0 +1,36 @@
+import Testing
+import Foundation
+@testable import Charte
+
+/// The ```charte code blocks of a Markdown file, with the line each starts on.
+func charteBlocks(in relative: String) -> [(line: Int, text: String)] {
+    guard let text = try? String(contentsOfFile: repositoryPath(relative), encoding: .utf8) else { return [] }
+    var blocks: [(Int, String)] = []
+    var current: [String]?
+    var start = 0
+    for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        if current == nil, line.trimmingCharacters(in: .whitespaces) == "```charte" {
+            current = []
+            start = index + 2
+        } else if current != nil, line.trimmingCharacters(in: .whitespaces) == "```" {
+            blocks.append((start, (current ?? []).joined(separator: "\n")))
+            current = nil
+        } else if current != nil {
+            current?.append(String(line))
+        }
+    }
+    return blocks
+}
+
+@Suite struct DocsTests {
+    /// Every charter shown in the documentation checks clean, so the docs cannot rot.
+    @Test(arguments: ["README.md", "Grammar.md"])
+    func charteBlocksCheckClean(document: String) {
+        let blocks = charteBlocks(in: document)
+        #expect(!blocks.isEmpty, "no ```charte block in \(document)")
+        for block in blocks {
+            let loaded = CharterLoader.check(text: block.text, name: "\(document):\(block.line)")
+            #expect(loaded.diagnostics.map(\.code.rawValue) == [], "\(document) block at line \(block.line)")
+        }
+    }
+}
