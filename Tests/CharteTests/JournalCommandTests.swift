@@ -89,3 +89,21 @@ struct JournalCommandTests {
         #expect(runCLI(["journal", "--help"]).out.contains("Usage : charte journal CHARTE JOURNAL.csv"))
     }
 }
+
+@Suite("Journal JSON")
+struct JournalJSONTests {
+    @Test("the streamed rendering is the pretty rendering of the JSON tree")
+    func streamedEqualsTree() {
+        let report = checkJournal("""
+        date;acteur;action;tache;categorie;mouvement
+        2026-09-07;documentaliste;attribuer_licence;;manuel;
+        2026-09-08;gestionnaire;attribuer_licence;;;
+        2026-09-10;;mouvement_eleve;;;depart
+        2026-09-11;gestionaire;attribuer_licence;;manuel;
+        """, at: "2026-09-20")
+        let renderer = JournalJSONRenderer(charter: journalFixture.model, charterName: "c.charte", journalName: "j.csv")
+        #expect(renderer.render(report) == renderer.json(report).rendered(pretty: true) + "\n")
+        let empty = checkJournal("date;acteur;action\n")
+        #expect(renderer.render(empty) == renderer.json(empty).rendered(pretty: true) + "\n")
+    }
+}

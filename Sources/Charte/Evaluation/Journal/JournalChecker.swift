@@ -79,7 +79,10 @@ struct JournalRun {
     var actionCache = FieldCache<ActionCell>()
     var taskCache = FieldCache<TaskCell>()
     var actorCache = FieldCache<ActorCell>()
-    var valueCaches: [[FieldCache<JournalCell.Parsed>]]
+    /// Value caches of every attribute of every type, flattened: type `t`'s start at `valueCacheBase[t]`.
+    var valueCaches: [FieldCache<JournalCell.Parsed>]
+    let valueCacheBase: [Int]
+    var verdicts: [VerdictKey: JournalVerdict] = [:]
     /// One reused value array per object type: filling an object allocates nothing.
     var scratch: [[Value?]]
 
@@ -89,7 +92,14 @@ struct JournalRun {
         self.encoding = dialect.encoding
         self.report = JournalReport(date: checker.date, encoding: dialect.encoding, separator: dialect.separator)
         self.roles = charter.actors.indices.map(RoleSummary.init(actor:))
-        self.valueCaches = charter.objectTypes.map { Array(repeating: FieldCache(limit: 1024), count: $0.attributes.count) }
+        var base: [Int] = []
+        var total = 0
+        for type in charter.objectTypes {
+            base.append(total)
+            total += type.attributes.count
+        }
+        self.valueCacheBase = base
+        self.valueCaches = Array(repeating: FieldCache(limit: 1024), count: total)
         self.scratch = charter.objectTypes.map { Array(repeating: nil, count: $0.attributes.count) }
     }
 
@@ -150,7 +160,7 @@ struct JournalRun {
             rowIssues.append(JournalIssue(line: line, kind: .unknownAction(text), suggestions: close))
         case nil:
             // A task marked done without an action: still check who says so.
-            if let column = columns.actor, !cell(reader, column).isEmpty, case .unknown(let text, let close)? = readActor(reader, column) {
+            if let column = columns.actor, case .unknown(let text, let close)? = readActor(reader, column) {
                 rowIssues.append(JournalIssue(line: line, kind: .unknownActor(text), suggestions: close))
             }
         }
@@ -170,7 +180,7 @@ struct JournalRun {
     /// Checks an action row's permission; false when it could not be checked.
     mutating func checkAction<Source>(_ action: Int, _ reader: CSVReader<Source>, line: Int, date: CalendarDate, task: TaskCell?) -> Bool {
         let actionID = charter.actions[action].id
-        guard let column = columns.actor, !cell(reader, column).isEmpty, let actorCell = readActor(reader, column) else {
+        guard let column = columns.actor, let actorCell = readActor(reader, column) else {
             rowIssues.append(JournalIssue(line: line, kind: .missingActor(action: actionID)))
             return false
         }
@@ -192,9 +202,20 @@ struct JournalRun {
             }
         }
         guard outcome != .autorise else { return true }
+        var taskID: String?
+        if case .task(let index)? = task { taskID = charter.tasks[index].id }
+        report.flagged.append(JournalAction(line: line, date: date, actor: written, task: taskID,
+                                            verdict: verdict(actors: actors, action: action, object: object)))
+        return true
+    }
+
+    /// The explained decision for an actor, action and object: computed once per distinct triple.
+    mutating func verdict(actors: [Int], action: Int, object: ObjectValue) -> JournalVerdict {
+        let key = VerdictKey(actors: actors, action: action, values: object.values)
+        if let known = verdicts[key] { return known }
         let decision = checker.authorizer.decide(actors: actors, action: action, object: object)
         var attributes: [JournalAttribute] = []
-        if let type {
+        if let type = object.type {
             for (index, attribute) in charter.objectTypes[type].attributes.enumerated() {
                 if let value = object.values[index] {
                     var raw = value.written(as: attribute.type)
@@ -206,36 +227,45 @@ struct JournalRun {
         let rules = decision.rules.map { rule in
             JournalRule(kind: rule.kind, id: rule.id, line: rule.span.flatMap { span in checker.charterSource?.location(of: span.start).line })
         }
-        var taskID: String?
-        if case .task(let index)? = task { taskID = charter.tasks[index].id }
-        report.flagged.append(JournalAction(
-            line: line, date: date, actor: written, roles: actors.map { charter.actors[$0].id }, action: actionID,
-            objectType: type.map { charter.objectTypes[$0].id }, attributes: attributes, task: taskID,
-            outcome: decision.outcome, missing: decision.missing, rules: rules))
-        return true
+        let verdict = JournalVerdict(roles: actors.map { charter.actors[$0].id }, action: charter.actions[action].id,
+                                     objectType: object.type.map { charter.objectTypes[$0].id }, attributes: attributes,
+                                     outcome: decision.outcome, missing: decision.missing, rules: rules)
+        if verdicts.count < JournalRun.verdictLimit { verdicts[key] = verdict }
+        return verdict
+    }
+
+    /// The most distinct verdicts remembered (free-text attributes could make every row distinct).
+    static let verdictLimit = 10_000
+
+    /// What a verdict depends on.
+    struct VerdictKey: Hashable {
+        let actors: [Int]
+        let action: Int
+        let values: [Value?]
     }
 
     /// The object of a row, its attributes read from their columns (an empty cell is unknown).
     mutating func readObject<Source>(type: Int, _ reader: CSVReader<Source>, line: Int) -> ObjectValue {
         let attributes = charter.objectTypes[type].attributes
+        let base = valueCacheBase[type]
         for index in attributes.indices {
             scratch[type][index] = nil
             guard let column = columns.attributes[type][index] else { continue }
-            let parsed: JournalCell.Parsed? = reader.withField(column) { raw in
-                let bytes = JournalCell.trimmed(raw)
-                guard !bytes.isEmpty else { return nil }
-                let (encoding, valueType) = (self.encoding, attributes[index].type)
-                return valueCaches[type][index].value(for: bytes) { JournalCell.value(encoding.decode(bytes), type: valueType) }
+            let parsed: JournalCell.Parsed
+            switch JournalRun.look(reader, column, encoding: encoding, { valueCaches[base + index].lookup($0) }) {
+            case .empty: continue
+            case .known(let known): parsed = known
+            case .new(let text):
+                parsed = JournalCell.value(text, type: attributes[index].type)
+                reader.withField(column) { valueCaches[base + index].insert(JournalCell.trimmed($0), parsed) }
             }
             switch parsed {
-            case .value(let value)?:
+            case .value(let value):
                 scratch[type][index] = value
-            case .invalid(let expected, let close)?:
+            case .invalid(let expected, let close):
                 rowIssues.append(JournalIssue(line: line, kind: .badValue(attribute: attributes[index].name,
                                                                           value: cell(reader, column), expected: expected),
                                               suggestions: close))
-            case nil:
-                break
             }
         }
         return ObjectValue(type: type, values: scratch[type])
@@ -267,46 +297,72 @@ struct JournalRun {
         return date
     }
 
-    mutating func readAction<Source>(_ reader: CSVReader<Source>, _ column: Int) -> ActionCell? {
-        let (charter, encoding) = (self.charter, self.encoding)
-        return reader.withField(column) { raw in
+    /// A cell looked up in a cache: empty, already resolved, or new (with its decoded text).
+    enum Lookup<Resolved> { case empty, known(Resolved), new(String) }
+
+    ///
+    /// Static, and `find` the only capture of `self`: a method call on `self` beside a closure
+    /// capturing `self` would make the compiler copy the whole run for every cell.
+    static func look<Source, Resolved>(_ reader: CSVReader<Source>, _ column: Int, encoding: TextEncoding,
+                                       _ find: (UnsafeBufferPointer<UInt8>) -> Resolved?) -> Lookup<Resolved> {
+        reader.withField(column) { raw in
             let bytes = JournalCell.trimmed(raw)
-            guard !bytes.isEmpty else { return nil }
-            return actionCache.value(for: bytes) {
-                let text = encoding.decode(bytes)
-                if let index = charter.action(named: text) { return .action(index) }
-                if let index = charter.event(named: text) { return .event(index) }
+            if bytes.isEmpty { return .empty }
+            if let resolved = find(bytes) { return .known(resolved) }
+            return .new(encoding.decode(bytes))
+        }
+    }
+
+    mutating func readAction<Source>(_ reader: CSVReader<Source>, _ column: Int) -> ActionCell? {
+        switch JournalRun.look(reader, column, encoding: encoding, { actionCache.lookup($0) }) {
+        case .empty: return nil
+        case .known(let cell): return cell
+        case .new(let text):
+            let cell: ActionCell
+            if let index = charter.action(named: text) {
+                cell = .action(index)
+            } else if let index = charter.event(named: text) {
+                cell = .event(index)
+            } else {
                 let names = charter.actions.map { Candidate(name: $0.id, span: nil) } + charter.events.map { Candidate(name: $0.id, span: nil) }
-                return .unknown(text, Suggestions.closest(to: text, among: names).map(\.name))
+                cell = .unknown(text, Suggestions.closest(to: text, among: names).map(\.name))
             }
+            reader.withField(column) { actionCache.insert(JournalCell.trimmed($0), cell) }
+            return cell
         }
     }
 
     mutating func readTask<Source>(_ reader: CSVReader<Source>, _ column: Int) -> TaskCell? {
-        let (charter, encoding) = (self.charter, self.encoding)
-        return reader.withField(column) { raw in
-            let bytes = JournalCell.trimmed(raw)
-            guard !bytes.isEmpty else { return nil }
-            return taskCache.value(for: bytes) {
-                let text = encoding.decode(bytes)
-                if let index = charter.task(named: text) { return .task(index) }
+        switch JournalRun.look(reader, column, encoding: encoding, { taskCache.lookup($0) }) {
+        case .empty: return nil
+        case .known(let cell): return cell
+        case .new(let text):
+            let cell: TaskCell
+            if let index = charter.task(named: text) {
+                cell = .task(index)
+            } else {
                 let names = charter.tasks.map { Candidate(name: $0.id, span: nil) }
-                return .unknown(text, Suggestions.closest(to: text, among: names).map(\.name))
+                cell = .unknown(text, Suggestions.closest(to: text, among: names).map(\.name))
             }
+            reader.withField(column) { taskCache.insert(JournalCell.trimmed($0), cell) }
+            return cell
         }
     }
 
     mutating func readActor<Source>(_ reader: CSVReader<Source>, _ column: Int) -> ActorCell? {
-        let (charter, encoding) = (self.charter, self.encoding)
-        return reader.withField(column) { raw in
-            let bytes = JournalCell.trimmed(raw)
-            guard !bytes.isEmpty else { return nil }
-            return actorCache.value(for: bytes) {
-                let text = encoding.decode(bytes)
-                if let actors = charter.actors(for: text) { return .actors(actors, text) }
+        switch JournalRun.look(reader, column, encoding: encoding, { actorCache.lookup($0) }) {
+        case .empty: return nil
+        case .known(let cell): return cell
+        case .new(let text):
+            let cell: ActorCell
+            if let actors = charter.actors(for: text) {
+                cell = .actors(actors, text)
+            } else {
                 let names = charter.actors.map(\.id) + charter.persons.keys.sorted()
-                return .unknown(text, Suggestions.closest(to: text, among: names.map { Candidate(name: $0, span: nil) }).map(\.name))
+                cell = .unknown(text, Suggestions.closest(to: text, among: names.map { Candidate(name: $0, span: nil) }).map(\.name))
             }
+            reader.withField(column) { actorCache.insert(JournalCell.trimmed($0), cell) }
+            return cell
         }
     }
 
