@@ -68,8 +68,16 @@ public struct JournalJSONRenderer: Sendable {
     /// pretty, written list item by list item so a journal with many findings never holds the
     /// whole tree in memory.
     public func render(_ report: JournalReport) -> String {
+        // Strings are escaped in JSON text, so every line break in it is structural.
         func indented(_ value: JSON, _ level: Int) -> String {
-            value.rendered(pretty: true).replacing("\n", with: "\n" + String(repeating: "  ", count: level))
+            let text = value.rendered(pretty: true)
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count + 64)
+            for byte in text.utf8 {
+                bytes.append(byte)
+                if byte == 0x0A { bytes.append(contentsOf: repeatElement(0x20, count: 2 * level)) }
+            }
+            return String(decoding: bytes, as: UTF8.self)
         }
         let members = members(report)
         var out = "{\n"
