@@ -6,6 +6,7 @@ public struct JournalJSONRenderer: Sendable {
     public let charter: Charter
     /// The names written for the charter and the journal.
     public let charterName: String
+    /// The journal's name.
     public let journalName: String
 
     /// Creates a renderer.
