@@ -133,6 +133,19 @@ struct JournalCheckTests {
         #expect(report.counts.skipped == 5)
     }
 
+    @Test("a short row is read with its missing cells empty")
+    func shortRow() throws {
+        let report = checkJournal("""
+        date;acteur;action;tache;categorie
+        2026-09-07;documentaliste;attribuer_licence
+        2026-09-07;documentaliste
+        """)
+        let row = try #require(report.flagged.first)
+        #expect(row.outcome == .indetermine)
+        #expect(row.missing == ["categorie"])
+        #expect(report.issueCodes == ["3:ligne_sans_action"])
+    }
+
     @Test("the header is matched without case or accents; unknown columns are reported")
     func header() {
         let report = checkJournal("""
