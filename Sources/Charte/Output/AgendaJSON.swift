@@ -4,6 +4,7 @@ public struct AgendaJSONRenderer: Sendable {
     public let charter: Charter
     /// The names written for the charter and the journal (if one was read).
     public let charterName: String
+    /// The journal's name.
     public let journalName: String?
 
     /// Creates a renderer.

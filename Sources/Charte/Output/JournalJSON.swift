@@ -6,6 +6,7 @@ public struct JournalJSONRenderer: Sendable {
     public let charter: Charter
     /// The names written for the charter and the journal.
     public let charterName: String
+    /// The journal's name.
     public let journalName: String
 
     /// Creates a renderer.
@@ -15,39 +16,94 @@ public struct JournalJSONRenderer: Sendable {
         self.journalName = journalName
     }
 
-    /// The report as a JSON value.
-    public func json(_ report: JournalReport) -> JSON {
+    /// One top-level member: a value, or a list rendered item by item.
+    enum Member {
+        case value(JSON)
+        case items(Int, (Int) -> JSON)
+    }
+
+    /// The top-level members, in their fixed order.
+    func members(_ report: JournalReport) -> [(String, Member)] {
         let counts = report.counts
-        return .object([
-            ("charte", .string(charterName)),
-            ("journal", .string(journalName)),
-            ("date", .string(report.date.description)),
-            ("encodage", .string(report.encoding.rawValue)),
-            ("separateur", .string(String(UnicodeScalar(report.separator)))),
-            ("lignes", .object([
+        let refused = report.refused, undecided = report.undecided
+        let roles = report.roles.sorted { charter.actors[$0.actor].id < charter.actors[$1.actor].id }
+        return [
+            ("charte", .value(.string(charterName))),
+            ("journal", .value(.string(journalName))),
+            ("date", .value(.string(report.date.description))),
+            ("encodage", .value(.string(report.encoding.rawValue))),
+            ("separateur", .value(.string(String(UnicodeScalar(report.separator))))),
+            ("lignes", .value(.object([
                 ("lues", .int(counts.rows)), ("actions", .int(counts.actions)), ("evenements", .int(counts.events)),
                 ("taches_faites", .int(counts.completions)), ("apres_la_date", .int(counts.afterDate)),
                 ("ignorees", .int(counts.skipped)),
-            ])),
-            ("refusees", .array(report.refused.map(action))),
-            ("indeterminees", .array(report.undecided.map(action))),
-            ("echeances", .array(report.instances.map(instance))),
-            ("hors_ordre", .array(report.outOfOrder.map(outOfOrder))),
-            ("anomalies", .array(report.issues.map(issue))),
-            ("roles", .array(report.roles.sorted { charter.actors[$0.actor].id < charter.actors[$1.actor].id }.map(role))),
-            ("bilan", .object([
-                ("refusees", .int(report.refused.count)), ("indeterminees", .int(report.undecided.count)),
+            ]))),
+            ("refusees", .items(refused.count) { action(refused[$0]) }),
+            ("indeterminees", .items(undecided.count) { action(undecided[$0]) }),
+            ("echeances", .items(report.instances.count) { instance(report.instances[$0]) }),
+            ("hors_ordre", .items(report.outOfOrder.count) { outOfOrder(report.outOfOrder[$0]) }),
+            ("anomalies", .items(report.issues.count) { issue(report.issues[$0]) }),
+            ("roles", .items(roles.count) { role(roles[$0]) }),
+            ("bilan", .value(.object([
+                ("refusees", .int(refused.count)), ("indeterminees", .int(undecided.count)),
                 ("en_retard", .int(report.instances(.overdue).count)), ("faites_en_retard", .int(report.instances(.doneLate).count)),
                 ("bientot", .int(report.instances(.dueSoon).count)), ("a_venir", .int(report.instances(.upcoming).count)),
                 ("faites", .int(report.instances(.doneOnTime).count)), ("hors_ordre", .int(report.outOfOrder.count)),
                 ("anomalies", .int(report.issues.count)), ("lisible", .bool(report.headerUsable)),
-            ])),
-            ("code_de_sortie", .int(report.hasProblems ? 1 : 0)),
-        ])
+            ]))),
+            ("code_de_sortie", .value(.int(report.hasProblems ? 1 : 0))),
+        ]
     }
 
-    /// The JSON text, indented, ending with a newline.
-    public func render(_ report: JournalReport) -> String { json(report).rendered(pretty: true) + "\n" }
+    /// The report as a JSON value.
+    public func json(_ report: JournalReport) -> JSON {
+        .object(members(report).map { key, member in
+            switch member {
+            case .value(let value): (key, value)
+            case .items(let count, let make): (key, .array((0..<count).map(make)))
+            }
+        })
+    }
+
+    /// The JSON text, indented, ending with a newline: the same text as `json(report)` rendered
+    /// pretty, written list item by list item so a journal with many findings never holds the
+    /// whole tree in memory.
+    public func render(_ report: JournalReport) -> String {
+        // Strings are escaped in JSON text, so every line break in it is structural.
+        func indented(_ value: JSON, _ level: Int) -> String {
+            let text = value.rendered(pretty: true)
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count + 64)
+            for byte in text.utf8 {
+                bytes.append(byte)
+                if byte == 0x0A { bytes.append(contentsOf: repeatElement(0x20, count: 2 * level)) }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        let members = members(report)
+        var out = "{\n"
+        for (index, (key, member)) in members.enumerated() {
+            out += "  "
+            JSON.escape(key, into: &out)
+            out += ": "
+            switch member {
+            case .value(let value):
+                out += indented(value, 1)
+            case .items(let count, let make):
+                if count == 0 {
+                    out += "[]"
+                } else {
+                    out += "[\n"
+                    for item in 0..<count {
+                        out += "    " + indented(make(item), 2) + (item < count - 1 ? "," : "") + "\n"
+                    }
+                    out += "  ]"
+                }
+            }
+            out += (index < members.count - 1 ? "," : "") + "\n"
+        }
+        return out + "}\n"
+    }
 
     func action(_ action: JournalAction) -> JSON {
         let object: JSON = action.objectType.map { type in

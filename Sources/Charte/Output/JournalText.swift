@@ -5,6 +5,7 @@ public struct JournalTextRenderer: Sendable {
     public let charter: Charter
     /// The names shown for the charter and the journal.
     public let charterName: String
+    /// The journal's name.
     public let journalName: String
 
     /// Creates a renderer.

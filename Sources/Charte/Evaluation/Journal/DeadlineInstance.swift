@@ -85,12 +85,14 @@ public struct DeadlineInstance: Sendable, Hashable {
 public struct OutOfOrderTask: Sendable, Hashable {
     /// The task's index.
     public var task: Int
-    /// When the journal first marks it done, and on which line.
+    /// When the journal first marks it done.
     public var doneOn: CalendarDate
+    /// The journal line that first marks it done.
     public var line: Int
     /// The prerequisite's index.
     public var prerequisite: Int
-    /// When the prerequisite was first marked done (nil: not yet), and on which line.
+    /// When the prerequisite was first marked done (nil: not yet).
     public var prerequisiteDoneOn: CalendarDate?
+    /// The journal line that first marks the prerequisite done.
     public var prerequisiteLine: Int?
 }

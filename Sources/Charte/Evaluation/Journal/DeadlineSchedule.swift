@@ -7,8 +7,11 @@
 public struct DeadlineSchedule: Sendable {
     /// An event row: which event, when, on which line.
     public struct EventRow: Sendable, Hashable {
+        /// The event's index in the charter.
         public var event: Int
+        /// The date of the row.
         public var date: CalendarDate
+        /// The journal line.
         public var line: Int
         /// Creates an event row.
         public init(event: Int, date: CalendarDate, line: Int) {
@@ -20,8 +23,11 @@ public struct DeadlineSchedule: Sendable {
 
     /// A row marking a task done.
     public struct Completion: Sendable, Hashable {
+        /// The task's index in the charter.
         public var task: Int
+        /// The date of the row.
         public var date: CalendarDate
+        /// The journal line.
         public var line: Int
         /// Creates a completion.
         public init(task: Int, date: CalendarDate, line: Int) {

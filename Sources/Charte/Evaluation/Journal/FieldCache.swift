@@ -22,23 +22,30 @@ struct FieldCache<Value> {
     /// Creates an empty cache.
     init(limit: Int = 4096) { self.limit = limit }
 
-    /// The cached value for a key, computing and keeping it on a miss.
-    mutating func value(for key: UnsafeBufferPointer<UInt8>, compute: () -> Value) -> Value {
+    /// The cached value for a key, or nil on a miss.
+    func lookup(_ key: UnsafeBufferPointer<UInt8>) -> Value? {
         let hash = FieldCache.hash(key)
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] >= 0 {
-            let entry = entries[Int(slots[slot])]
-            if entry.hash == hash, matches(entry, key) { return entry.value }
+            let index = Int(slots[slot])
+            if entries[index].hash == hash, matches(entries[index], key) { return entries[index].value }
             slot = (slot + 1) & mask
         }
-        let value = compute()
-        guard entries.count < limit else { return value }
+        return nil
+    }
+
+    /// Keeps a value for a key that missed (ignored once the table is full).
+    mutating func insert(_ key: UnsafeBufferPointer<UInt8>, _ value: Value) {
+        guard entries.count < limit else { return }
+        let hash = FieldCache.hash(key)
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] >= 0 { slot = (slot + 1) & mask }
         slots[slot] = Int32(entries.count)
         entries.append(Entry(offset: keyBytes.count, length: key.count, hash: hash, value: value))
         keyBytes.append(contentsOf: key)
         if entries.count * 2 > slots.count { grow() }
-        return value
     }
 
     private func matches(_ entry: Entry, _ key: UnsafeBufferPointer<UInt8>) -> Bool {

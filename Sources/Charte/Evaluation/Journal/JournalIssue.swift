@@ -53,16 +53,6 @@ public struct JournalIssue: Sendable, Hashable {
         self.suggestions = suggestions
     }
 
-    /// Whether the row was still used (in part): the issue only warns.
-    public var rowStillUsed: Bool {
-        switch kind {
-        case .csv(let kind): if case .notUTF8 = kind { true } else { false }
-        case .duplicateColumn, .unknownColumn, .unknownActor, .badValue, .noOpenInstance, .dueDateOutOfRange,
-             .missingActor, .unknownAction, .unknownTask: true
-        default: false
-        }
-    }
-
     /// A stable short code for tools.
     public var code: String {
         switch kind {

@@ -18,6 +18,48 @@ public struct JournalAttribute: Sendable, Hashable {
     public var raw: String
 }
 
+/// Why a kind of action was not permitted: the same for every row with the same actor, action
+/// and object, so a journal with thousands of identical refusals keeps one of these.
+public final class JournalVerdict: Sendable, Hashable {
+    /// The actor ids the row's actor stands for.
+    public let roles: [String]
+    /// The action's id.
+    public let action: String
+    /// The object type's id, if the action has one.
+    public let objectType: String?
+    /// The attributes the row gives, in declaration order.
+    public let attributes: [JournalAttribute]
+    /// `refuse` or `indetermine`.
+    public let outcome: Outcome
+    /// The attributes that would settle an undecided row, sorted.
+    public let missing: [String]
+    /// The rules that decided, in charter order.
+    public let rules: [JournalRule]
+
+    /// Creates a verdict.
+    public init(roles: [String], action: String, objectType: String?, attributes: [JournalAttribute], outcome: Outcome,
+                missing: [String], rules: [JournalRule]) {
+        self.roles = roles
+        self.action = action
+        self.objectType = objectType
+        self.attributes = attributes
+        self.outcome = outcome
+        self.missing = missing
+        self.rules = rules
+    }
+
+    public static func == (lhs: JournalVerdict, rhs: JournalVerdict) -> Bool {
+        lhs === rhs || (lhs.roles == rhs.roles && lhs.action == rhs.action && lhs.objectType == rhs.objectType
+            && lhs.attributes == rhs.attributes && lhs.outcome == rhs.outcome && lhs.missing == rhs.missing && lhs.rules == rhs.rules)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(roles)
+        hasher.combine(action)
+        hasher.combine(attributes)
+    }
+}
+
 /// An action row that was not permitted: refused, or undecided for want of attributes.
 public struct JournalAction: Sendable, Hashable {
     /// The journal line.
@@ -26,22 +68,25 @@ public struct JournalAction: Sendable, Hashable {
     public var date: CalendarDate
     /// The actor as written in the journal (an id or a person's name).
     public var actor: String
-    /// The actor ids it stands for.
-    public var roles: [String]
-    /// The action's id.
-    public var action: String
-    /// The object type's id, if the action has one.
-    public var objectType: String?
-    /// The attributes the row gives, in declaration order.
-    public var attributes: [JournalAttribute]
     /// The task the row marks done, if any.
     public var task: String?
+    /// What decided, shared between identical rows.
+    public var verdict: JournalVerdict
+
+    /// The actor ids it stands for.
+    public var roles: [String] { verdict.roles }
+    /// The action's id.
+    public var action: String { verdict.action }
+    /// The object type's id, if the action has one.
+    public var objectType: String? { verdict.objectType }
+    /// The attributes the row gives, in declaration order.
+    public var attributes: [JournalAttribute] { verdict.attributes }
     /// `refuse` or `indetermine`.
-    public var outcome: Outcome
+    public var outcome: Outcome { verdict.outcome }
     /// The attributes that would settle an undecided row, sorted.
-    public var missing: [String]
+    public var missing: [String] { verdict.missing }
     /// The rules that decided, in charter order.
-    public var rules: [JournalRule]
+    public var rules: [JournalRule] { verdict.rules }
 
     /// The object as a literal: `ressource(categorie: manuel, licence: nominative)`.
     public var objectText: String? {

@@ -92,12 +92,27 @@ public struct CSVReader<Source: ByteChunkSource> {
         defer { chunkIndex = index }
         return chunk.withUnsafeBufferPointer { buffer in
             while index < count {
-                let byte = buffer[index]
-                index += 1
                 if skipBOM > 0 {
                     skipBOM -= 1
+                    index += 1
                     continue
                 }
+                // Fast path: a run of ordinary bytes inside a field is copied at once.
+                if state == .unquoted || state == .quoted {
+                    let start = index
+                    if state == .unquoted {
+                        while index < count, buffer[index] != separator, buffer[index] != 0x0A, buffer[index] != 0x0D { index += 1 }
+                    } else {
+                        while index < count, buffer[index] != quote, buffer[index] != 0x0A, buffer[index] != 0x0D { index += 1 }
+                    }
+                    if index > start {
+                        appendRun(UnsafeBufferPointer(rebasing: buffer[start..<index]))
+                        previousCR = false
+                    }
+                    if index == count { break }
+                }
+                let byte = buffer[index]
+                index += 1
                 // Lines are counted for every byte, inside quotes too.
                 let lineOfByte = line
                 if byte == 0x0A {
@@ -206,6 +221,16 @@ public struct CSVReader<Source: ByteChunkSource> {
         }
         fieldLength += 1
         bytes.append(byte)
+    }
+
+    private mutating func appendRun(_ run: UnsafeBufferPointer<UInt8>) {
+        guard overflow == nil else { return }
+        if fieldLength + run.count > options.fieldLimit {
+            overflow = .fieldTooLong(limit: options.fieldLimit)
+            return
+        }
+        fieldLength += run.count
+        bytes.append(contentsOf: run)
     }
 
     private mutating func endField() {

@@ -53,7 +53,19 @@ public struct UTF8Validator: Sendable {
 
     /// Checks more bytes; returns the absolute offset of the first invalid byte, if any.
     public mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        for (index, byte) in bytes.enumerated() {
+        var index = 0
+        let count = bytes.count
+        let raw = UnsafeRawBufferPointer(bytes)
+        while index < count {
+            // ASCII fast path: eight bytes at a time while no high bit is set.
+            if pending == 0 {
+                while index + 8 <= count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    index += 8
+                }
+                if index == count { break }
+            }
+            let byte = bytes[index]
+            index += 1
             if pending == 0 {
                 if byte < 0x80 { continue }
                 switch byte {
@@ -64,10 +76,10 @@ public struct UTF8Validator: Sendable {
                 case 0xF0: pending = 3; lower = 0x90; upper = 0xBF
                 case 0xF1...0xF3: pending = 3; lower = 0x80; upper = 0xBF
                 case 0xF4: pending = 3; lower = 0x80; upper = 0x8F
-                default: return offset + index
+                default: return offset + index - 1
                 }
             } else {
-                guard byte >= lower, byte <= upper else { return offset + index }
+                guard byte >= lower, byte <= upper else { return offset + index - 1 }
                 pending -= 1
                 lower = 0x80
                 upper = 0xBF
