@@ -5,14 +5,14 @@ import Charte
 enum ExportCommand {
     static let command = Command(
         name: "exporter", aliases: ["export"],
-        synopsis: "charte exporter FICHIER [--format markdown|html|csv|tsv|dot|json] [--vue tableau|raci] [-o SORTIE]",
+        synopsis: "charte exporter FICHIER [--format markdown|html|csv|tsv|ics|dot|json] [--vue tableau|raci] [-o SORTIE]",
         summary: "exporte la charte pour la lire, l'imprimer, la mettre dans un tableur ou un autre outil",
         description: """
         Formats : markdown et html (la charte telle qu'on la lit : tableau étapes × rôles,
         matrice RACI, une fiche par rôle, calendrier des échéances ; la page HTML est
         autonome et s'imprime en A4 paysage), csv et tsv (pour un tableur : --vue tableau,
         par défaut, reprend le tableau étapes × rôles ; --vue raci donne la matrice des
-        lettres), dot (graphe Graphviz des étapes et des prérequis), json (le modèle vérifié,
+        lettres), ics (calendrier RFC 5545 des échéances, à importer dans un agenda), dot (graphe Graphviz des étapes et des prérequis), json (le modèle vérifié,
         pour d'autres outils). Sans --format, le format se déduit de l'extension de -o
         (markdown sinon). Une charte qui contient une erreur n'est pas exportée : ses
         diagnostics s'écrivent sur la sortie d'erreur (code de sortie 1).
@@ -21,7 +21,7 @@ enum ExportCommand {
                    charte exporter rules/etablissement-exemple.charte --format csv --vue raci
         """,
         options: [
-            .value("--format", "-f", name: "FORMAT", help: "markdown, html, csv, tsv, dot ou json"),
+            .value("--format", "-f", name: "FORMAT", help: "markdown, html, csv, tsv, ics, dot ou json"),
             .value("--vue", name: "VUE", help: "pour csv et tsv : tableau (étapes × rôles, par défaut) ou raci"),
             .value("--sortie", "-o", name: "SORTIE", help: "écrit dans ce fichier au lieu de la sortie standard"),
         ],
@@ -59,8 +59,6 @@ enum ExportCommand {
             console.err("charte exporter : \(warnings) \(noun) (voir charte verifier \(path))\n")
         }
 
-        // ICS: once `ICSExport` is merged, add `case ics` to `ExportFormat` and render it in
-        // `CharterExporter.render`; nothing here needs to change.
         let text = CharterExporter.render(charter, file: loaded.file, format: format, view: view)
         guard let output, output != "-" else {
             console.out(text)
@@ -85,7 +83,7 @@ enum ExportCommand {
             return format
         }
         let extensions: [String: ExportFormat] = ["md": .markdown, "markdown": .markdown, "html": .html, "htm": .html,
-                                                  "csv": .csv, "tsv": .tsv, "dot": .dot, "gv": .dot, "json": .json]
+                                                  "csv": .csv, "tsv": .tsv, "ics": .ics, "dot": .dot, "gv": .dot, "json": .json]
         if let output, let dot = output.lastIndex(of: "."),
            let format = extensions[output[output.index(after: dot)...].lowercased()] {
             return format

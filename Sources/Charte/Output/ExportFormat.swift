@@ -12,7 +12,8 @@ public enum ExportFormat: String, Sendable, CaseIterable {
     case dot
     /// The checked model as JSON.
     case json
-    // ICS: the journal/calendar branch adds `case ics` here (see `CharterExporter.render`).
+    /// An RFC 5545 calendar of the resolved deadlines.
+    case ics
 }
 
 /// Renders a checked charter in an export format; output is deterministic.
@@ -33,7 +34,7 @@ public enum CharterExporter {
         case .tsv: DelimitedExport.render(charter, dialect: .tsv, view: view)
         case .dot: DOTExport.render(charter)
         case .json: CharterJSONExport.render(charter, file: file)
-        // ICS: `case .ics: ICSExport.render(...)` goes here once the ICS renderer is merged.
+        case .ics: ICSExport.render(charter, fileName: file?.name ?? "charte")
         }
     }
 }
