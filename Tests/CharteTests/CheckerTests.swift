@@ -128,6 +128,22 @@ etape suivi "Suivi" {
         #expect(check(base + cleanTasks).charter != nil)
     }
 
+    @Test func declarationOrderDoesNotMatter() {
+        let source = """
+        autorise r faire si x
+        etape e { tache t { responsable r  action faire si x ou non x } }
+        action faire sur o
+        objet o { x: booleen }
+        role r
+        """
+        #expect(codes(source) == [])
+    }
+
+    /// The spec's own examples, put together: exactly the warnings they imply.
+    @Test func theSpecExamplesCheckAsExpected() throws {
+        expectGolden(try renderedDiagnostics("Tests/CharteTests/Fixtures/spec-exemples.charte"), "Tests/CharteTests/Golden/spec-exemples.attendu")
+    }
+
     @Test func relativeDateWithoutCalendar() {
         #expect(underlined("role r\netape e { tache t { responsable r  echeance rentree } }") == ["E107 rentree"])
     }

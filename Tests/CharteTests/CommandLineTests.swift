@@ -72,3 +72,27 @@ import Foundation
         #expect(result.err.contains("commande inconnue"))
     }
 }
+
+@Suite struct ExportIcsCommandTests {
+    @Test func exporterWritesTheCalendar() throws {
+        let result = runCLI(["exporter", repositoryPath("rules/etablissement-exemple.charte"), "--format", "ics"])
+        #expect(result.status == 0)
+        let loaded = try CharterLoader.load(path: repositoryPath("rules/etablissement-exemple.charte"))
+        let charter = try #require(loaded.charter)
+        #expect(result.out == ICSExport.render(charter, fileName: repositoryPath("rules/etablissement-exemple.charte")))
+        #expect(result.out.hasPrefix("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"))
+        let dated = charter.tasks.filter { $0.deadline != nil && $0.trigger == nil }.count
+        #expect(result.out.components(separatedBy: "BEGIN:VEVENT").count - 1 == dated)
+    }
+
+    @Test func theExtensionOfTheOutputChoosesIcs() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("charte-ics-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = directory.appendingPathComponent("echeances.ics").path
+        #expect(runCLI(["exporter", repositoryPath("rules/college-petit.charte"), "-o", output]).status == 0)
+        let text = try String(contentsOfFile: output, encoding: .utf8)
+        #expect(text.hasPrefix("BEGIN:VCALENDAR"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["echeances.ics"])
+    }
+}

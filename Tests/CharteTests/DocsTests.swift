@@ -34,3 +34,14 @@ func charteBlocks(in relative: String) -> [(line: Int, text: String)] {
         }
     }
 }
+
+@Suite struct ReadmeEmbeddingTests {
+    /// The README's Swift example is the very code `QueriesEmbeddingTests` compiles and runs.
+    @Test func readmeExampleIsTheTestedCode() throws {
+        let readme = try String(contentsOfFile: repositoryPath("README.md"), encoding: .utf8)
+        let test = try String(contentsOfFile: repositoryPath("Tests/CharteTests/QueriesEmbeddingTests.swift"), encoding: .utf8)
+        let block = try #require(readme.split(separator: "```swift\n").dropFirst().first?.split(separator: "```").first)
+        let function = block.split(separator: "\n").filter { !$0.hasPrefix("import ") && !$0.isEmpty }.joined(separator: "\n")
+        #expect(test.contains(function))
+    }
+}

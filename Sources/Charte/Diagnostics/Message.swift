@@ -31,6 +31,7 @@ public enum Message: Sendable, Hashable {
 
     // MARK: - Names
     case unknownActor(String)
+    case unknownDeclaration(String)
     case duplicate(name: String, kind: String)
     case unknownPrerequisite(name: String, expected: String)
     case unknownAction(String)
@@ -77,7 +78,7 @@ public enum Message: Sendable, Hashable {
         case .impossibleDate, .malformedDate, .dateOutOfRange: .E003
         case .malformedNumber, .numberOverflow: .E004
         case .invalidUTF8: .E005
-        case .unexpectedToken, .reservedWord: .E010
+        case .unexpectedToken, .reservedWord, .unknownDeclaration: .E010
         case .unclosedBlock: .E011
         case .nestingTooDeep: .E012
         case .fileTooLarge, .inputTooLarge, .lineTooLong, .conditionTooLong, .tooManyDiagnostics,
@@ -142,6 +143,7 @@ public enum Message: Sendable, Hashable {
                 + "(\(Message.counted(errors, "erreur", "erreurs")), \(Message.counted(warnings, "avertissement", "avertissements"))) "
                 + "non détaillés (limite \(limit) par phase de la vérification)"
         case .unknownActor(let n): "acteur inconnu « \(n) »"
+        case .unknownDeclaration(let n): "aucune déclaration ne s'appelle « \(n) » (acteur, objet, action, événement, étape ou tâche)"
         case .duplicate(let n, let kind): "« \(n) » est déjà déclaré (\(kind))"
         case .unknownPrerequisite(let n, let expected): "\(expected) inconnue « \(n) » dans « apres »"
         case .unknownAction(let n): "action inconnue « \(n) »"
@@ -181,7 +183,7 @@ public enum Message: Sendable, Hashable {
     /// The short label written under the underlined span.
     public var label: String? {
         switch self {
-        case .unknownActor, .unknownAction, .unknownEvent, .unknownObjectType, .unknownPrerequisite:
+        case .unknownActor, .unknownAction, .unknownEvent, .unknownObjectType, .unknownPrerequisite, .unknownDeclaration:
             "n'est déclaré nulle part"
         case .unknownAttribute: "attribut inconnu"
         case .unknownValue: "valeur inconnue"

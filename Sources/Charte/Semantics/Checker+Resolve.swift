@@ -2,9 +2,12 @@
 
 extension Checker {
     mutating func resolveAll() {
-        // Object types of actions and events first: a task or a rule may come before its action.
+        // Object types of actions and events first: conditions anywhere in the file depend on them.
         for declaration in tree.declarations {
             switch declaration {
+            case .actor(let decl):
+                guard let index = charter.actor(named: decl.name.text), charter.actors[index].span == decl.span else { continue }
+                charter.actors[index].members = resolveActors(decl.members)
             case .action(let decl):
                 guard let index = charter.action(named: decl.name.text), charter.actions[index].span == decl.span,
                       let type = decl.objectType else { continue }
@@ -19,9 +22,6 @@ extension Checker {
         }
         for declaration in tree.declarations {
             switch declaration {
-            case .actor(let decl):
-                guard let index = charter.actor(named: decl.name.text), charter.actors[index].span == decl.span else { continue }
-                charter.actors[index].members = resolveActors(decl.members)
             case .step(let decl):
                 guard let index = charter.step(named: decl.name.text), charter.steps[index].span == decl.span else { continue }
                 stepDecls[index] = decl
@@ -34,7 +34,7 @@ extension Checker {
                 resolvePermission(decl)
             case .test(let decl):
                 resolveTest(decl)
-            case .establishment, .calendar, .object, .action, .event:
+            case .establishment, .calendar, .object, .actor, .action, .event:
                 break
             }
         }
@@ -129,8 +129,7 @@ extension Checker {
                 return nil
             }
             guard let entry = calendar.index[name.text] else {
-                let close = suggestionBudget.charge(calendar.entries.count)
-                    ? Suggestions.closest(to: name.text, among: calendar.entries.map { Candidate(name: $0.name, span: $0.span) }) : []
+                let close = Suggestions.closest(to: name.text, among: calendar.entries.map { Candidate(name: $0.name, span: $0.span) })
                 report(.unknownCalendarName(name.text), at: name.span, candidates: close)
                 return nil
             }
@@ -216,8 +215,7 @@ extension Checker {
         case .person(let literal):
             if let roles = charter.persons[literal.value] { return roles }
             if let index = charter.actor(named: literal.value) { return [index] }
-            let people = suggestionBudget.charge(charter.persons.count)
-                ? charter.persons.keys.sorted().map { Candidate(name: $0, span: nil) } : []
+            let people = charter.persons.keys.sorted().map { Candidate(name: $0, span: nil) }
             report(.unknownActor(literal.value), at: literal.span, candidates: Suggestions.closest(to: literal.value, among: people))
             return nil
         }
