@@ -39,3 +39,15 @@ func requireSpansWithin(_ loaded: LoadedCharter) {
         require(inside(comment), "commentaire hors du fichier : \(comment)")
     }
 }
+
+/// A charter of the repository, checked once; the fuzz binaries run from the repository root.
+func bundledCharter(_ path: String) -> LoadedCharter {
+    guard let loaded = try? CharterLoader.load(path: path), loaded.charter != nil else {
+        require(false, "charte de départ illisible ou en erreur : \(path) (lancez depuis la racine du dépôt)")
+        abort()
+    }
+    return loaded
+}
+
+/// Stops the run (a setup failure, not a finding).
+func stop() -> Never { abort() }
