@@ -10,24 +10,23 @@ enum SizeOption {
     static func parse(_ text: String?, default fallback: Int) throws(UsageError) -> Int {
         guard let text else { return fallback }
         let digits = text.prefix { $0.isASCII && $0.isNumber }
-        var unit = text.dropFirst(digits.count)
-        let multiplier: Int
-        switch unit.first.map({ $0.uppercased() }) {
-        case nil: multiplier = 1
-        case "K": multiplier = 1 << 10
-        case "M": multiplier = 1 << 20
-        case "G": multiplier = 1 << 30
-        default: multiplier = 0
-        }
-        if multiplier > 1 { unit = unit.dropFirst() }
-        let validSuffix = ["", "o", "io", "B", "iB"].contains(String(unit)) && (multiplier > 1 || unit.isEmpty || unit == "o")
-        guard !digits.isEmpty, multiplier > 0, validSuffix, let number = Int(digits) else {
+        guard !digits.isEmpty, let number = Int(digits),
+              let multiplier = units[text.dropFirst(digits.count).lowercased()] else {
             throw UsageError(message: "taille invalide « \(text) » pour --taille-max (exemples : 1048576, 512K, 32M)")
         }
         let (size, overflow) = number.multipliedReportingOverflow(by: multiplier)
         guard !overflow, size > 0 else {
-            throw UsageError(message: "taille invalide « \(text) » pour --taille-max (elle doit être positive)")
+            throw UsageError(message: "taille invalide « \(text) » pour --taille-max (elle doit être positive et raisonnable)")
         }
         return size
     }
+
+    /// Unit suffixes (lowercased) and their multipliers: octets, or K, M, G in powers of 1024.
+    private static let units: [String: Int] = {
+        var table: [String: Int] = ["": 1, "o": 1, "b": 1]
+        for (letter, power) in [("k", 10), ("m", 20), ("g", 30)] {
+            for suffix in ["", "o", "io", "b", "ib"] { table[letter + suffix] = 1 << power }
+        }
+        return table
+    }()
 }

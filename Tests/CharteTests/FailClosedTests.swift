@@ -116,3 +116,45 @@ struct SeededGenerator: RandomNumberGenerator {
         }
     }
 }
+
+/// Every command that uses a charter refuses one with an error: exit 1, no answer on stdout.
+@Suite struct FailClosedCommandTests {
+    static let commands: [(name: String, arguments: @Sendable (String) -> [String])] = [
+        ("verifier", { ["verifier", $0] }),
+        ("requete", { ["requete", $0, "qui x"] }),
+        ("requete json", { ["requete", "--format", "json", $0, "peut x y"] }),
+        ("qui", { ["qui", $0, "x"] }),
+        ("journal", { ["journal", $0, "rules/journal-2026-2027.csv", "--date", "2027-05-24"] }),
+        ("agenda", { ["agenda", $0, "--date", "2027-05-24"] }),
+        ("test", { ["test", $0] }),
+        ("exporter", { ["exporter", $0, "--format", "json"] }),
+    ]
+
+    static let brokenCharters = FailClosedTests.errorExamples.filter { $0.hasPrefix("E") }.map { "rules/exemples-erreurs/" + $0 }
+
+    @Test(arguments: brokenCharters)
+    func everyCommandRefusesABrokenCharter(_ path: String) {
+        for command in Self.commands {
+            let result = runCLI(command.arguments(path))
+            #expect(result.status == 1, "charte \(command.name) \(path) : statut \(result.status)")
+            if command.name == "test" {
+                // Its report goes to stdout: it says that no test ran.
+                #expect(result.out.contains("aucun test n'a été lancé"))
+            } else {
+                #expect(result.out.isEmpty, "charte \(command.name) \(path) répond : \(result.out.prefix(80))")
+            }
+            #expect(result.err.contains("erreur"), "charte \(command.name) \(path) ne dit pas pourquoi")
+        }
+        let repl = runCLI(["repl", path], input: ["qui x", "peut x y"])
+        #expect(repl.status == 1)
+        #expect(!repl.out.contains("autorise"))
+    }
+
+    @Test func theSameCommandsWorkOnACleanCharter() {
+        let path = "rules/etablissement-exemple.charte"
+        for command in Self.commands where !["requete", "requete json", "qui"].contains(command.name) {
+            let result = runCLI(command.arguments(path))
+            #expect(result.status != 2, "charte \(command.name) : \(result.err.prefix(200))")
+        }
+    }
+}

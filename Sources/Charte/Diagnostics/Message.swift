@@ -23,6 +23,7 @@ public enum Message: Sendable, Hashable {
     case fileTooLarge(size: Int, limit: Int)
     case inputTooLarge(limit: Int)
     case lineTooLong(length: Int, limit: Int)
+    case queryTooLong(length: Int, limit: Int)
     case conditionTooLong(limit: Int)
     case tooManyAttributes(type: String, limit: Int)
     case tooManyValues(attribute: String, limit: Int)
@@ -81,7 +82,7 @@ public enum Message: Sendable, Hashable {
         case .unexpectedToken, .reservedWord, .unknownDeclaration: .E010
         case .unclosedBlock: .E011
         case .nestingTooDeep: .E012
-        case .fileTooLarge, .inputTooLarge, .lineTooLong, .conditionTooLong, .tooManyDiagnostics,
+        case .fileTooLarge, .inputTooLarge, .lineTooLong, .queryTooLong, .conditionTooLong, .tooManyDiagnostics,
              .tooManyAttributes, .tooManyValues, .tooManyCalendarEntries: .E013
         case .unknownActor: .E100
         case .duplicate: .E101
@@ -134,6 +135,7 @@ public enum Message: Sendable, Hashable {
         case .fileTooLarge(let size, let limit): "fichier trop grand (\(size) octets, limite \(limit))"
         case .inputTooLarge(let limit): "fichier trop grand (plus de \(limit) octets)"
         case .lineTooLong(let length, let limit): "ligne trop longue (\(length) octets, limite \(limit))"
+        case .queryTooLong(let length, let limit): "requête trop longue (\(length) octets, limite \(limit))"
         case .conditionTooLong(let limit): "condition trop longue (plus de \(limit) opérateurs « et » ou « ou »)"
         case .tooManyAttributes(let type, let limit): "trop d'attributs dans le type « \(type) » (limite \(limit))"
         case .tooManyValues(let attribute, let limit): "trop de valeurs pour l'attribut « \(attribute) » (limite \(limit))"
@@ -228,6 +230,7 @@ public enum Message: Sendable, Hashable {
         case .mixedScripts: "un caractère d'une autre écriture ressemble à une lettre latine : retapez le nom"
         case .bidiControl, .bidiControlInComment: "retirez ce caractère invisible, qui peut changer l'ordre d'affichage du texte"
         case .fileTooLarge, .inputTooLarge: "la limite se change avec --taille-max"
+        case .queryTooLong: "une requête pose une seule question : raccourcissez-la"
         case .lineTooLong: "coupez la ligne : les retours à la ligne ne changent pas le sens d'une charte"
         case .conditionTooLong: "découpez la règle en plusieurs règles, ou utilisez « dans [a, b, …] »"
         case .tooManyAttributes, .tooManyValues, .tooManyCalendarEntries: "une charte en compte bien moins : le fichier a-t-il été produit par erreur ?"

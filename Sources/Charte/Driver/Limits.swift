@@ -16,6 +16,8 @@ public struct Limits: Sendable, Hashable {
     public var csvField: Int = 1024 * 1024
     /// The most fields in one CSV row.
     public var csvFields: Int = 1000
+    /// The largest CSV row, in bytes (its fields together, 4 MiB by default).
+    public var csvRecord: Int = 4 * 1024 * 1024
 
     // MARK: - Fixed limits
 

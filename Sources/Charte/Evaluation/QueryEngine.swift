@@ -69,12 +69,13 @@ public struct QueryEngine: Sendable {
 
     /// Whether a task's clauses for one action cover an object, with the attributes that would settle it.
     static func truth(of clauses: [TaskAction], on object: ObjectValue) -> (truth: Truth, missing: Set<Int>) {
-        var combined: Predicate?
+        var conditions: [Predicate] = []
         for clause in clauses {
             guard let condition = clause.condition else { return (.yes, []) }
-            combined = combined.map { .or($0, condition) } ?? condition
+            conditions.append(condition)
         }
-        return combined?.evaluateExplaining(object) ?? (.no, [])
+        // A balanced tree: a task with a million clauses must not recurse a million deep.
+        return conditions.isEmpty ? (.no, []) : Predicate.anyOf(conditions[...]).evaluateExplaining(object)
     }
 
     // MARK: - peut

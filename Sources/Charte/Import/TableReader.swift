@@ -2,6 +2,8 @@
 public enum ImportError: Error, Sendable, Equatable {
     /// The file could not be read.
     case unreadable(path: String)
+    /// The file is larger than `Limits.fileSize`: it is not read.
+    case tooLarge(path: String, limit: Int)
     /// No row has enough filled cells to be the header of role names.
     case noHeader
     /// The header names no role, or no row has a filled cell.
@@ -11,6 +13,7 @@ public enum ImportError: Error, Sendable, Equatable {
     public var message: String {
         switch self {
         case .unreadable(let path): "impossible de lire le fichier « \(path) »"
+        case .tooLarge(let path, let limit): "fichier trop grand : « \(path) » dépasse \(limit) octets"
         case .noHeader:
             "aucune ligne d'en-tête : il faut une ligne d'au moins \(RoleTable.minimumHeaderCells) cases remplies (les étapes, puis un rôle par colonne)"
         case .emptyTable: "le tableau n'a aucune case remplie sous l'en-tête des rôles"
@@ -32,8 +35,9 @@ public struct TableReading: Sendable {
 public enum TableReader {
     /// Reads a table file.
     public static func read(path: String, limits: Limits = .standard) throws(ImportError) -> TableReading {
-        guard let bytes = FileAccess.read(path) else { throw .unreadable(path: path) }
-        return try read(bytes: bytes, name: path, limits: limits)
+        guard let read = FileAccess.read(path, atMost: limits.fileSize) else { throw .unreadable(path: path) }
+        guard read.size <= limits.fileSize else { throw .tooLarge(path: path, limit: limits.fileSize) }
+        return try self.read(bytes: read.bytes, name: path, limits: limits)
     }
 
     /// Reads a table from bytes; `name` chooses the separators tried (`.tsv`: tab only).

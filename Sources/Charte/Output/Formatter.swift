@@ -42,10 +42,18 @@ public enum Formatter {
         format(bytes: Array(text.utf8), name: name, limits: limits)
     }
 
-    /// Formats a charter file.
+    /// Formats a charter file; one over `limits.fileSize` is refused (E013) without being read whole.
     public static func format(path: String, limits: Limits = .standard) throws(LoadError) -> FormatOutcome {
-        guard let bytes = FileAccess.read(path) else { throw .unreadable(path: path) }
-        return format(bytes: bytes, name: path, limits: limits)
+        guard let read = FileAccess.read(path, atMost: limits.fileSize) else { throw .unreadable(path: path) }
+        guard read.size <= limits.fileSize else {
+            var sources = SourceMap()
+            let file = sources.add(name: path, bytes: [])
+            let message: Message = read.sizeIsExact ? .fileTooLarge(size: read.size, limit: limits.fileSize)
+                                                    : .inputTooLarge(limit: limits.fileSize)
+            return FormatOutcome(sources: sources, file: file,
+                                 result: .syntaxErrors([Diagnostic(message, at: Span(file: file.id, start: 0, end: 0))]))
+        }
+        return format(bytes: read.bytes, name: path, limits: limits)
     }
 
     /// Formats a charter given as bytes; syntax errors (not semantic ones) prevent it.

@@ -24,7 +24,7 @@ public enum QueryParser {
         let file = sources.add(name: sourceName, bytes: bytes)
         guard bytes.count <= limits.queryLength else {
             let excess = Span(file: file.id, start: limits.queryLength, end: bytes.count)
-            return ParsedQuery(query: nil, diagnostics: [Diagnostic(.lineTooLong(length: bytes.count, limit: limits.queryLength), at: excess)],
+            return ParsedQuery(query: nil, diagnostics: [Diagnostic(.queryTooLong(length: bytes.count, limit: limits.queryLength), at: excess)],
                                file: file)
         }
         let lexer = Lexer.tokenize(file)

@@ -219,6 +219,10 @@ public struct CSVReader<Source: ByteChunkSource> {
             overflow = .fieldTooLong(limit: options.fieldLimit)
             return
         }
+        if bytes.count >= options.recordLimit {
+            overflow = .recordTooLong(limit: options.recordLimit)
+            return
+        }
         fieldLength += 1
         bytes.append(byte)
     }
@@ -227,6 +231,10 @@ public struct CSVReader<Source: ByteChunkSource> {
         guard overflow == nil else { return }
         if fieldLength + run.count > options.fieldLimit {
             overflow = .fieldTooLong(limit: options.fieldLimit)
+            return
+        }
+        if bytes.count + run.count > options.recordLimit {
+            overflow = .recordTooLong(limit: options.recordLimit)
             return
         }
         fieldLength += run.count

@@ -20,6 +20,8 @@ public struct CSVIssue: Sendable, Hashable {
         case fieldTooLong(limit: Int)
         /// A record with more fields than the limit.
         case tooManyFields(limit: Int)
+        /// A record longer than the limit, in bytes (its fields together).
+        case recordTooLong(limit: Int)
         /// A quoted field still open at the end of the file.
         case unclosedQuote
         /// The file is not valid UTF-8 (first invalid byte at `offset`, on `line`): it was read
@@ -51,6 +53,7 @@ public struct CSVIssue: Sendable, Hashable {
         switch kind {
         case .fieldTooLong: "champ_trop_long"
         case .tooManyFields: "trop_de_champs"
+        case .recordTooLong: "ligne_trop_longue"
         case .unclosedQuote: "guillemet_non_ferme"
         case .notUTF8: "encodage"
         case .readFailed: "lecture_impossible"
@@ -62,6 +65,7 @@ public struct CSVIssue: Sendable, Hashable {
         switch kind {
         case .fieldTooLong(let limit): "champ trop long (plus de \(limit) octets) : ligne ignorée"
         case .tooManyFields(let limit): "trop de champs (plus de \(limit)) : ligne ignorée"
+        case .recordTooLong(let limit): "ligne trop longue (plus de \(limit) octets) : ligne ignorée"
         case .unclosedQuote: "guillemet ouvert jamais fermé : la fin du fichier n'a pas pu être lue"
         case .notUTF8(let offset, let line):
             "le fichier n'est pas en UTF-8 (octet \(offset), ligne \(line)) : il a été lu en Windows-1252"
@@ -79,6 +83,8 @@ public struct CSVOptions: Sendable, Hashable {
     public var fieldLimit: Int
     /// The most fields in one record.
     public var fieldCountLimit: Int
+    /// The largest record, in bytes (its fields together): bounds the memory one row takes.
+    public var recordLimit: Int
     /// Whether lines with nothing on them are skipped (rather than read as one empty field).
     public var skipsEmptyLines: Bool
 
@@ -88,6 +94,7 @@ public struct CSVOptions: Sendable, Hashable {
         self.separators = separators.isEmpty ? [UInt8(ascii: ",")] : separators
         self.fieldLimit = max(1, limits.csvField)
         self.fieldCountLimit = max(1, limits.csvFields)
+        self.recordLimit = max(1, limits.csvRecord)
         self.skipsEmptyLines = skipsEmptyLines
     }
 
