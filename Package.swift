@@ -14,6 +14,6 @@ let package = Package(
         .executableTarget(name: "charte", dependencies: ["CharteCLI"]),
         // Benchmarks (`swift run -c release charte-bench`); not used by the tests.
         .executableTarget(name: "charte-bench", dependencies: ["Charte"]),
-        .testTarget(name: "CharteTests", dependencies: ["Charte", "CharteCLI"]),
+        .testTarget(name: "CharteTests", dependencies: ["Charte", "CharteCLI"], exclude: ["Fixtures", "Golden"]),
     ]
 )

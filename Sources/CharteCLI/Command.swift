@@ -44,6 +44,20 @@ public enum CLI {
     /// Every command, in the order `charte --help` lists them.
     public static let commands: [Command] = [
         VerifyCommand.command,
+        QueryCommand.requete,
+        QueryCommand.qui,
+        QueryCommand.peut,
+        QueryCommand.taches,
+        QueryCommand.echeances,
+        QueryCommand.montre,
+        ReplCommand.command,
+        TestCommand.command,
+        JournalCommand.command,
+        AgendaCommand.command,
+        FormatCommand.command,
+        ExportCommand.command,
+        ImportCommand.command,
+        ExplainCommand.command,
     ]
 
     /// Runs `charte` with its arguments (without the program name).

@@ -85,7 +85,11 @@ public struct HumanRenderer: Sendable {
         var text = file.lineText(location.line)
         text = String(text.map { $0 == "\t" ? " " : $0 })
         let displayed = HumanRenderer.truncate(text, around: location.column - 1)
-        let lineEnd = lineStart + file.text(lineStart..<file.bytes.count).prefix { $0 != "\n" }.utf8.count
+        // The line's last byte, from the line table (decoding the rest of the file would cost
+        // its whole size per diagnostic, and count replaced invalid bytes wrongly).
+        let starts = file.lineStarts
+        var lineEnd = lineIndex + 1 < starts.count ? starts[lineIndex + 1] - 1 : file.bytes.count
+        if lineEnd > lineStart, file.bytes[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
         let underlineEnd = min(span.end, lineEnd)
         let width = max(1, file.characterCount(from: span.start, to: max(span.start, underlineEnd)))
         let column = location.column - 1 - displayed.shift

@@ -12,6 +12,7 @@ public enum Message: Sendable, Hashable {
     case numberOverflow(String)
     case invalidUTF8(offset: Int)
     case bidiControl(String)
+    case bidiControlInComment(String)
     case mixedScripts(name: String, scripts: [String])
 
     // MARK: - Syntax
@@ -20,10 +21,18 @@ public enum Message: Sendable, Hashable {
     case unclosedBlock(what: String, name: String)
     case nestingTooDeep(limit: Int)
     case fileTooLarge(size: Int, limit: Int)
+    case inputTooLarge(limit: Int)
     case lineTooLong(length: Int, limit: Int)
+    case queryTooLong(length: Int, limit: Int)
+    case conditionTooLong(limit: Int)
+    case tooManyAttributes(type: String, limit: Int)
+    case tooManyValues(attribute: String, limit: Int)
+    case tooManyCalendarEntries(limit: Int)
+    case tooManyDiagnostics(errors: Int, warnings: Int, limit: Int)
 
     // MARK: - Names
     case unknownActor(String)
+    case unknownDeclaration(String)
     case duplicate(name: String, kind: String)
     case unknownPrerequisite(name: String, expected: String)
     case unknownAction(String)
@@ -70,10 +79,11 @@ public enum Message: Sendable, Hashable {
         case .impossibleDate, .malformedDate, .dateOutOfRange: .E003
         case .malformedNumber, .numberOverflow: .E004
         case .invalidUTF8: .E005
-        case .unexpectedToken, .reservedWord: .E010
+        case .unexpectedToken, .reservedWord, .unknownDeclaration: .E010
         case .unclosedBlock: .E011
         case .nestingTooDeep: .E012
-        case .fileTooLarge, .lineTooLong: .E013
+        case .fileTooLarge, .inputTooLarge, .lineTooLong, .queryTooLong, .conditionTooLong, .tooManyDiagnostics,
+             .tooManyAttributes, .tooManyValues, .tooManyCalendarEntries: .E013
         case .unknownActor: .E100
         case .duplicate: .E101
         case .unknownPrerequisite: .E102
@@ -98,15 +108,15 @@ public enum Message: Sendable, Hashable {
         case .overlap: .W502
         case .forbidCarvesTask: .W503
         case .mixedScripts: .W600
-        case .bidiControl: .W601
+        case .bidiControl, .bidiControlInComment: .W601
         }
     }
 
     /// The one-line message.
     public var text: String {
         switch self {
-        case .unexpectedCharacter(let c): "caractère inattendu « \(c) »"
-        case .unknownEscape(let e): "séquence d'échappement inconnue « \(e) »"
+        case .unexpectedCharacter(let c): "caractère inattendu « \(Message.visible(c)) »"
+        case .unknownEscape(let e): "séquence d'échappement inconnue « \(Message.visible(e)) »"
         case .unterminatedString: "chaîne non terminée"
         case .impossibleDate(let d): "date impossible « \(d) »"
         case .malformedDate(let d): "date mal formée « \(d) »"
@@ -115,15 +125,27 @@ public enum Message: Sendable, Hashable {
         case .numberOverflow(let n): "nombre trop grand « \(n) »"
         case .invalidUTF8(let offset): "UTF-8 invalide à l'octet \(offset)"
         case .bidiControl(let name): "caractère de contrôle bidirectionnel \(name) dans une chaîne"
+        case .bidiControlInComment(let name): "caractère de contrôle bidirectionnel \(name) dans un commentaire"
         case .mixedScripts(let name, let scripts):
             "l'identifiant « \(name) » mêle plusieurs écritures (\(scripts.joined(separator: ", ")))"
-        case .unexpectedToken(let expected, let found): "\(expected) attendu, trouvé \(found)"
+        case .unexpectedToken(let expected, let found): "attendu : \(expected) ; trouvé : \(found)"
         case .reservedWord(let word): "« \(word) » est un mot réservé et ne peut pas servir de nom"
         case .unclosedBlock(let what, let name): "bloc non fermé : « } » attendu pour fermer \(what) « \(name) »"
         case .nestingTooDeep(let limit): "imbrication trop profonde (plus de \(limit) niveaux)"
         case .fileTooLarge(let size, let limit): "fichier trop grand (\(size) octets, limite \(limit))"
+        case .inputTooLarge(let limit): "fichier trop grand (plus de \(limit) octets)"
         case .lineTooLong(let length, let limit): "ligne trop longue (\(length) octets, limite \(limit))"
+        case .queryTooLong(let length, let limit): "requête trop longue (\(length) octets, limite \(limit))"
+        case .conditionTooLong(let limit): "condition trop longue (plus de \(limit) opérateurs « et » ou « ou »)"
+        case .tooManyAttributes(let type, let limit): "trop d'attributs dans le type « \(type) » (limite \(limit))"
+        case .tooManyValues(let attribute, let limit): "trop de valeurs pour l'attribut « \(attribute) » (limite \(limit))"
+        case .tooManyCalendarEntries(let limit): "trop de dates et de périodes dans le calendrier (limite \(limit))"
+        case .tooManyDiagnostics(let errors, let warnings, let limit):
+            "trop de problèmes : \(Message.counted(errors + warnings, "autre diagnostic", "autres diagnostics")) "
+                + "(\(Message.counted(errors, "erreur", "erreurs")), \(Message.counted(warnings, "avertissement", "avertissements"))) "
+                + "non détaillés (limite \(limit) par phase de la vérification)"
         case .unknownActor(let n): "acteur inconnu « \(n) »"
+        case .unknownDeclaration(let n): "aucune déclaration ne s'appelle « \(n) » (acteur, objet, action, événement, étape ou tâche)"
         case .duplicate(let n, let kind): "« \(n) » est déjà déclaré (\(kind))"
         case .unknownPrerequisite(let n, let expected): "\(expected) inconnue « \(n) » dans « apres »"
         case .unknownAction(let n): "action inconnue « \(n) »"
@@ -163,7 +185,7 @@ public enum Message: Sendable, Hashable {
     /// The short label written under the underlined span.
     public var label: String? {
         switch self {
-        case .unknownActor, .unknownAction, .unknownEvent, .unknownObjectType, .unknownPrerequisite:
+        case .unknownActor, .unknownAction, .unknownEvent, .unknownObjectType, .unknownPrerequisite, .unknownDeclaration:
             "n'est déclaré nulle part"
         case .unknownAttribute: "attribut inconnu"
         case .unknownValue: "valeur inconnue"
@@ -206,8 +228,13 @@ public enum Message: Sendable, Hashable {
         case .coverageGap: "ajoutez une tâche qui couvre ces objets, ou élargissez une condition"
         case .overlap: "rendez les conditions exclusives, ou donnez aux deux tâches les mêmes responsables"
         case .mixedScripts: "un caractère d'une autre écriture ressemble à une lettre latine : retapez le nom"
-        case .bidiControl: "retirez ce caractère invisible, qui peut changer l'ordre d'affichage du texte"
-        case .fileTooLarge: "la limite se change avec --taille-max"
+        case .bidiControl, .bidiControlInComment: "retirez ce caractère invisible, qui peut changer l'ordre d'affichage du texte"
+        case .fileTooLarge, .inputTooLarge: "la limite se change avec --taille-max"
+        case .queryTooLong: "une requête pose une seule question : raccourcissez-la"
+        case .lineTooLong: "coupez la ligne : les retours à la ligne ne changent pas le sens d'une charte"
+        case .conditionTooLong: "découpez la règle en plusieurs règles, ou utilisez « dans [a, b, …] »"
+        case .tooManyAttributes, .tooManyValues, .tooManyCalendarEntries: "une charte en compte bien moins : le fichier a-t-il été produit par erreur ?"
+        case .tooManyDiagnostics: "corrigez les premières erreurs et relancez ; le fichier est peut-être d'un autre format"
         case .orderingNeedsNumberOrDate: "utilisez « == », « != » ou « dans [...] »"
         default: nil
         }
@@ -217,6 +244,7 @@ public enum Message: Sendable, Hashable {
 /// The catalogue of note texts attached to diagnostics.
 public enum NoteMessage: Sendable, Hashable {
     case firstDeclaredHere
+    case firstLetterHere(String)
     case blockOpenedHere
     case prerequisiteDeadline(String)
     case periodDeclaredHere(String)
@@ -232,6 +260,7 @@ public enum NoteMessage: Sendable, Hashable {
     public var text: String {
         switch self {
         case .firstDeclaredHere: "première déclaration ici"
+        case .firstLetterHere(let letter): "déjà \(letter) ici"
         case .blockOpenedHere: "bloc ouvert ici"
         case .prerequisiteDeadline(let date): "échéance du prérequis : \(date)"
         case .periodDeclaredHere(let name): "période « \(name) » déclarée ici"

@@ -62,6 +62,8 @@ struct SuggestionIndex {
 
     /// Entries by the number of scalars of their folded name.
     private var byLength: [Int: [Entry]] = [:]
+    /// The number of candidates indexed.
+    private(set) var count = 0
 
     /// Indexes candidates; of several with one name, the first is kept (as `closest(to:among:)` does).
     init(_ candidates: [Candidate]) {
@@ -69,6 +71,7 @@ struct SuggestionIndex {
         for candidate in candidates where seen.insert(candidate.name).inserted {
             let folded = Array(Folding.fold(candidate.name).unicodeScalars)
             byLength[folded.count, default: []].append(Entry(candidate: candidate, folded: folded))
+            count += 1
         }
     }
 

@@ -6,7 +6,8 @@ extension CharterLoader {
     ///
     /// Tokens never cross a line break, so the second half can be lexed from any line start.
     /// It is cut at a line that starts with a declaration keyword, past the middle. If the
-    /// first half parses without a single syntax diagnostic, the parser stood at top level,
+    /// first half parses without a single syntax diagnostic (and the lexers' diagnostics stay
+    /// within one phase's share), the parser stood at top level,
     /// between two declarations, when it reached the cut (no declaration can go on with a
     /// declaration keyword without an error), and would have parsed the second half exactly
     /// as a fresh parser does: the two results are joined. Otherwise the file is parsed again
@@ -15,12 +16,16 @@ extension CharterLoader {
         let count = file.bytes.count
         if count >= threshold, Concurrently.hasSecondCore, let cut = declarationLine(after: count / 2, in: file.bytes) {
             let (second, first) = Concurrently.run({ Parser.parse(file, lines: cut..<count) }, while: { Parser.parse(file, lines: 0..<cut) })
-            if first.parserDiagnostics.isEmpty {
+            // One lexer keeps its first `DiagnosticCap.perPhase` diagnostics: two halves give the
+            // same only if together they stay within that share.
+            let lexerDiagnostics = first.lexerDiagnostics + second.lexerDiagnostics
+            if first.parserDiagnostics.isEmpty, !first.lexerOmittedDiagnostics, !second.lexerOmittedDiagnostics,
+               lexerDiagnostics.count <= DiagnosticCap.perPhase {
                 var tree = first.tree
                 tree.declarations += second.tree.declarations
-                return ParsedFile(tree: tree, lexerDiagnostics: first.lexerDiagnostics + second.lexerDiagnostics,
+                return ParsedFile(tree: tree, lexerDiagnostics: lexerDiagnostics,
                                   parserDiagnostics: second.parserDiagnostics, comments: first.comments + second.comments,
-                                  damagedNames: first.damagedNames.union(second.damagedNames))
+                                  damagedNames: first.damagedNames.union(second.damagedNames), lexerOmittedDiagnostics: false)
             }
         }
         return Parser.parse(file, lines: 0..<count)

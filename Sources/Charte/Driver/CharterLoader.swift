@@ -44,10 +44,17 @@ public enum LoadError: Error, Sendable, Equatable {
 
 /// Runs the pipeline bytes → tokens → tree → checked charter.
 public enum CharterLoader {
-    /// Reads and checks a charter file.
+    /// Reads and checks a charter file; a file over `limits.fileSize` is refused (E013) without being read whole.
     public static func load(path: String, limits: Limits = .standard) throws(LoadError) -> LoadedCharter {
-        guard let bytes = FileAccess.read(path) else { throw .unreadable(path: path) }
-        return check(bytes: bytes, name: path, limits: limits)
+        guard let read = FileAccess.read(path, atMost: limits.fileSize) else { throw .unreadable(path: path) }
+        if read.size > limits.fileSize {
+            var sources = SourceMap()
+            let file = sources.add(name: path, bytes: [])
+            let message: Message = read.sizeIsExact ? .fileTooLarge(size: read.size, limit: limits.fileSize)
+                                                    : .inputTooLarge(limit: limits.fileSize)
+            return refused(file, sources: sources, Diagnostic(message, at: Span(file: file.id, start: 0, end: 0)))
+        }
+        return check(bytes: read.bytes, name: path, limits: limits)
     }
 
     /// Checks a charter given as text, under a virtual file name for diagnostics.
@@ -60,11 +67,14 @@ public enum CharterLoader {
         var sources = SourceMap()
         if bytes.count > limits.fileSize {
             let file = sources.add(name: name, bytes: [])
-            let diagnostic = Diagnostic(.fileTooLarge(size: bytes.count, limit: limits.fileSize), at: Span(file: file.id, start: 0, end: 0))
-            return LoadedCharter(sources: sources, file: file, tree: SyntaxTree(declarations: [], file: file.id),
-                                 comments: [], model: Charter(file: file.id), diagnostics: [diagnostic])
+            return refused(file, sources: sources, Diagnostic(.fileTooLarge(size: bytes.count, limit: limits.fileSize),
+                                                              at: Span(file: file.id, start: 0, end: 0)))
         }
         let file = sources.add(name: name, bytes: bytes)
+        if let line = Limits.firstLine(of: bytes, longerThan: limits.lineLength) {
+            return refused(file, sources: sources, Diagnostic(.lineTooLong(length: line.length, limit: limits.lineLength),
+                                                              at: Span(file: file.id, start: line.start, end: line.start)))
+        }
         // The parser pulls tokens from the lexer as it goes (no token array is ever built); a
         // large file is parsed in two halves on two threads, and checked partly concurrently.
         let parsed = parse(file, splittingAbove: limits.parallelWork)
@@ -74,6 +84,12 @@ public enum CharterLoader {
         let (model, semantic) = Checker.check(parsed.tree, damage: damage, concurrently: bytes.count >= limits.parallelWork)
         let all = (syntactic + semantic).sortedForDisplay()
         return LoadedCharter(sources: sources, file: file, tree: parsed.tree, comments: parsed.comments, model: model, diagnostics: all)
+    }
+
+    /// A charter refused before reading, with the one diagnostic that says why.
+    static func refused(_ file: SourceFile, sources: SourceMap, _ diagnostic: Diagnostic) -> LoadedCharter {
+        LoadedCharter(sources: sources, file: file, tree: SyntaxTree(declarations: [], file: file.id),
+                      comments: [], model: Charter(file: file.id), diagnostics: [diagnostic])
     }
 }
 

@@ -1,8 +1,12 @@
-/// The limits that keep Charte safe on any input; each excess is a diagnostic, never a crash.
+/// The limits that keep Charte safe on any input; each excess is a diagnostic, never a crash
+/// or a hang. The adjustable ones are properties (`charte verifier --taille-max` sets
+/// `fileSize`); the fixed ones are constants of the phase that enforces them, listed here.
 public struct Limits: Sendable, Hashable {
-    /// The largest charter or journal file read, in bytes (16 MiB by default).
+    /// The largest charter or journal file read, in bytes (16 MiB by default): E013.
     public var fileSize: Int = 16 * 1024 * 1024
-    /// The deepest nesting of conditions.
+    /// The longest line of a charter, in bytes without its line end (1 MiB by default): E013.
+    public var lineLength: Int = 1024 * 1024
+    /// The deepest nesting of conditions (parentheses and `non`): E012.
     public var nesting: Int = Parser.maximumDepth
     /// The most diagnostics printed before "… et N autres".
     public var printedDiagnostics: Int = 200
@@ -12,14 +16,49 @@ public struct Limits: Sendable, Hashable {
     public var csvField: Int = 1024 * 1024
     /// The most fields in one CSV row.
     public var csvFields: Int = 1000
+    /// The largest CSV row, in bytes (its fields together, 4 MiB by default).
+    public var csvRecord: Int = 4 * 1024 * 1024
     /// From this many bytes on, a charter is lexed and parsed in two halves on two threads
     /// and some checks run concurrently (when the machine has two cores); the result is
     /// the same either way. `Int.max` keeps everything on one thread.
     public var parallelWork: Int = 1024 * 1024
+
+    // MARK: - Fixed limits
+
+    /// The most `et`/`ou` operators in one condition: E013.
+    public static let conditionOperators = Parser.maximumOperators
+    /// The most diagnostics each phase (lexer, parser, checker) keeps; the others are counted in one E013.
+    public static let keptDiagnostics = DiagnosticCap.perPhase
+    /// The most attributes in an object type, and values in an enumeration: E013.
+    public static let attributes = Checker.maximumAttributes
+    /// The most named dates and periods in the calendar: E013.
+    public static let calendarEntries = Checker.maximumCalendarEntries
+    /// The most candidate comparisons spent on "vouliez-vous dire" over one check (then none are offered).
+    public static let suggestionWork = SuggestionBudget.limit
+    /// The most evaluations spent on the static analysis (W501, W502, E500, W503) over one check.
+    public static let coverageWork = Coverage.maximumWork
+    /// The most prerequisite visits spent on E400 over one check.
+    public static let deadlineWork = Checker.deadlineWork
 
     /// The default limits.
     public static let standard = Limits()
 
     /// Creates the default limits.
     public init() {}
+
+    /// The first line longer than `limit` bytes (line ends not counted): its start and length.
+    public static func firstLine(of bytes: [UInt8], longerThan limit: Int) -> (start: Int, length: Int)? {
+        guard bytes.count > limit else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer -> (start: Int, length: Int)? in
+            var start = 0
+            for offset in 0...buffer.count {
+                guard offset == buffer.count || buffer[offset] == UInt8(ascii: "\n") else { continue }
+                var end = offset
+                if end > start, buffer[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+                if end - start > limit { return (start, end - start) }
+                start = offset + 1
+            }
+            return nil
+        }
+    }
 }

@@ -176,7 +176,7 @@ public struct Authorizer: Sendable {
     }
 
     func attributeNames(_ indices: Set<Int>, type: Int?) -> [String] {
-        guard let type else { return [] }
+        guard let type, charter.objectTypes.indices.contains(type) else { return [] }
         let attributes = charter.objectTypes[type].attributes
         return indices.compactMap { $0 < attributes.count ? attributes[$0].name : nil }.sorted()
     }

@@ -6,6 +6,7 @@ extension Checker {
         let first = charter.calendar?.first, last = charter.calendar?.last
         let periods = charter.calendar?.periods ?? []
         var scratch = PrerequisiteSearch()
+        var work = Checker.deadlineWork
         for (index, task) in charter.tasks.enumerated() {
             guard task.trigger == nil, let deadline = task.deadline, let span = task.deadlineSpan else { continue }
             if let first, let last {
@@ -18,7 +19,7 @@ extension Checker {
                 }
             }
             if task.after.isEmpty { continue }
-            for prerequisite in nearestPrerequisitesWithDeadline(of: index, using: &scratch) {
+            for prerequisite in nearestPrerequisitesWithDeadline(of: index, using: &scratch, work: &work) {
                 let other = charter.tasks[prerequisite]
                 guard let otherDeadline = other.deadline, deadline < otherDeadline else { continue }
                 report(.deadlineBeforePrerequisite(task: task.id, date: deadline.description,
@@ -29,18 +30,24 @@ extension Checker {
     }
 
     /// The prerequisites that have a fixed deadline, looking through those without one.
+    ///
+    /// Each visit spends one unit of `work`; once it is spent (only a hostile file gets
+    /// there) no more prerequisites are returned, so the check stays linear in practice.
     func nearestPrerequisitesWithDeadline(of task: Int) -> [Int] {
         var scratch = PrerequisiteSearch()
-        return nearestPrerequisitesWithDeadline(of: task, using: &scratch)
+        var work = Checker.deadlineWork
+        return nearestPrerequisitesWithDeadline(of: task, using: &scratch, work: &work)
     }
 
     /// The same, reusing the search's buffers from task to task (no set allocated per task).
-    func nearestPrerequisitesWithDeadline(of task: Int, using search: inout PrerequisiteSearch) -> [Int] {
+    func nearestPrerequisitesWithDeadline(of task: Int, using search: inout PrerequisiteSearch, work: inout Int) -> [Int] {
         var result: [Int] = []
         search.begin(taskCount: charter.tasks.count)
         _ = search.visit(task)
         search.pending.append(contentsOf: charter.tasks[task].after)
         while let next = search.pending.popLast() {
+            guard work > 0 else { return [] }
+            work -= 1
             guard search.visit(next) else { continue }
             if charter.tasks[next].trigger == nil, charter.tasks[next].deadline != nil {
                 result.append(next)

@@ -2,6 +2,7 @@
 
 extension Checker {
     mutating func resolveAll() {
+        // Object types of actions and events first: conditions anywhere in the file depend on them.
         taskDecls = Array(repeating: nil, count: charter.tasks.count)
         stepDecls = Array(repeating: nil, count: charter.steps.count)
         for declaration in tree.declarations {
@@ -17,6 +18,12 @@ extension Checker {
                 guard let index = charter.event(named: decl.name.text), charter.events[index].span == decl.span,
                       let type = decl.objectType else { continue }
                 charter.events[index].objectType = resolveObjectType(type)
+            default:
+                break
+            }
+        }
+        for declaration in tree.declarations {
+            switch declaration {
             case .step(let decl):
                 guard let index = charter.step(named: decl.name.text), charter.steps[index].span == decl.span else { continue }
                 stepDecls[index] = decl
@@ -29,7 +36,7 @@ extension Checker {
                 resolvePermission(decl)
             case .test(let decl):
                 resolveTest(decl)
-            case .establishment, .calendar, .object:
+            case .establishment, .calendar, .object, .actor, .action, .event:
                 break
             }
         }

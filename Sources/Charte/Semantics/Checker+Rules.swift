@@ -24,7 +24,7 @@ extension Checker {
                     if first.letter != name.letter, !reportedTwice.contains(name.actor) {
                         reportedTwice.append(name.actor)
                         report(.twoLetters(actor: charter.actors[name.actor].id, letters: "\(first.letter.rawValue) et \(name.letter.rawValue)"),
-                               at: name.span, notes: [Note(.firstDeclaredHere, at: first.span)])
+                               at: name.span, notes: [Note(.firstLetterHere(first.letter.rawValue), at: first.span)])
                     }
                 } else {
                     letters.append((name.actor, name.letter, name.span))
@@ -73,19 +73,22 @@ extension Checker {
     /// The elementary cycles found by a depth-first search, each once, starting at its smallest node.
     static func cycles(in edges: [[Int]]) -> [[Int]] {
         var state = [UInt8](repeating: 0, count: edges.count)  // 0 new, 1 on stack, 2 done
+        var position = [Int](repeating: -1, count: edges.count)  // index on `path` while on the stack
         var found: [[Int]] = []
         var seen = Set<[Int]>()
         for root in edges.indices where state[root] == 0 {
             var stack: [(node: Int, next: Int)] = [(root, 0)]
             var path: [Int] = [root]
             state[root] = 1
+            position[root] = 0
             while let top = stack.last {
                 let successors = edges[top.node]
                 if top.next < successors.count {
                     stack[stack.count - 1].next += 1
                     let successor = successors[top.next]
                     guard successor < edges.count else { continue }
-                    if state[successor] == 1, let start = path.firstIndex(of: successor) {
+                    if state[successor] == 1, position[successor] >= 0 {
+                        let start = position[successor]
                         var cycle = Array(path[start...])
                         if let smallest = cycle.indices.min(by: { cycle[$0] < cycle[$1] }) {
                             cycle = Array(cycle[smallest...] + cycle[..<smallest])
@@ -93,11 +96,13 @@ extension Checker {
                         if seen.insert(cycle).inserted { found.append(cycle) }
                     } else if state[successor] == 0 {
                         state[successor] = 1
+                        position[successor] = path.count
                         stack.append((successor, 0))
                         path.append(successor)
                     }
                 } else {
                     state[top.node] = 2
+                    position[top.node] = -1
                     stack.removeLast()
                     path.removeLast()
                 }

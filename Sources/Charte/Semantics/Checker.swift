@@ -19,6 +19,10 @@ public struct Checker {
     var suggestedActors = Set<String>()
     /// Actions with a rule whose condition did not type: not analysed for coverage.
     var damagedActions = Set<Int>()
+    /// Work left for "vouliez-vous dire" suggestions.
+    var suggestionBudget = SuggestionBudget()
+    /// Counts the diagnostics beyond the phase's share (see `DiagnosticCap`).
+    var cap = DiagnosticCap()
     /// The syntax of each checked task and step (by index), for precise spans in later checks.
     var taskDecls: [TaskDecl?] = []
     var stepDecls: [StepDecl?] = []
@@ -38,11 +42,13 @@ public struct Checker {
     static func check(_ tree: SyntaxTree, damage: SyntaxDamage, concurrently: Bool) -> (charter: Charter, diagnostics: [Diagnostic]) {
         var checker = Checker(charter: Charter(file: tree.file), tree: tree, damage: damage)
         checker.run(concurrently: concurrently)
+        checker.cap.enforce(on: &checker.diagnostics)
+        checker.cap.close(&checker.diagnostics)
         return (checker.charter, checker.diagnostics)
     }
 
     mutating func report(_ message: Message, at span: Span, notes: [Note] = [], candidates: [Candidate] = []) {
-        diagnostics.append(Diagnostic(message, at: span, notes: notes, candidates: candidates))
+        cap.append(Diagnostic(message, at: span, notes: notes, candidates: candidates), to: &diagnostics)
     }
 
     mutating func run(concurrently: Bool = false) {
@@ -63,7 +69,13 @@ public struct Checker {
                 checkDeadlines()
                 checkUsage()
             })
-            diagnostics += coverage
+            // The analysis stops once the phase holds its share of diagnostics, counting those
+            // before it: below the share the result is the same; at it, it is done again in place.
+            if diagnostics.count + coverage.count < DiagnosticCap.perPhase {
+                diagnostics += coverage
+            } else {
+                Coverage.analyse(self.charter, skipping: damagedActions, into: &diagnostics)
+            }
             return
         }
         checkRoles()
@@ -168,6 +180,10 @@ public struct Checker {
     mutating func declareCalendar(_ decl: CalendarDecl) {
         var calendar = SchoolCalendar(label: decl.label?.value)
         for entry in decl.entries {
+            if calendar.entries.count == Checker.maximumCalendarEntries {
+                report(.tooManyCalendarEntries(limit: Checker.maximumCalendarEntries), at: entry.name.span)
+                break
+            }
             if let existing = calendar.index[entry.name.text] {
                 report(.duplicate(name: entry.name.text, kind: "nom du calendrier"), at: entry.name.span,
                        notes: [Note(.firstDeclaredHere, at: calendar.entries[existing].span)])
@@ -188,6 +204,10 @@ public struct Checker {
     mutating func declareObject(_ decl: ObjectDecl) -> ObjectType {
         var attributes: [Attribute] = []
         for attribute in decl.attributes {
+            if attributes.count == Checker.maximumAttributes {
+                report(.tooManyAttributes(type: decl.name.text, limit: Checker.maximumAttributes), at: attribute.name.span)
+                break
+            }
             if let first = attributes.first(where: { $0.name == attribute.name.text }) {
                 report(.duplicate(name: attribute.name.text, kind: "attribut de « \(decl.name.text) »"), at: attribute.name.span,
                        notes: [Note(.firstDeclaredHere, at: first.span)])
@@ -199,6 +219,10 @@ public struct Checker {
                 var seen: [String: Span] = [:]
                 var kept: [String] = []
                 for value in values {
+                    if kept.count == Checker.maximumAttributes {
+                        report(.tooManyValues(attribute: attribute.name.text, limit: Checker.maximumAttributes), at: value.span)
+                        break
+                    }
                     if let first = seen[value.text] {
                         report(.duplicate(name: value.text, kind: "valeur de « \(attribute.name.text) »"), at: value.span,
                                notes: [Note(.firstDeclaredHere, at: first)])
@@ -220,7 +244,7 @@ public struct Checker {
 
     // MARK: - Name lookup
 
-    /// Candidates of one kind for a "vouliez-vous dire".
+    /// Every declared name of one kind, as candidates for a "vouliez-vous dire".
     func candidates(_ matches: (Symbol) -> Bool) -> [Candidate] {
         charter.symbols.filter { matches($0.value) }.map { Candidate(name: $0.key, span: declared[$0.key]) }
             .sorted { $0.name < $1.name }
@@ -245,7 +269,9 @@ public struct Checker {
         if suggestionIndexes[kind] == nil {
             suggestionIndexes[kind] = SuggestionIndex(candidates(kind.matches))
         }
-        return suggestionIndexes[kind]?.closest(to: name) ?? []
+        // Each look-up is charged its candidates: past the budget, no more suggestions.
+        guard let index = suggestionIndexes[kind], suggestionBudget.charge(index.count) else { return [] }
+        return index.closest(to: name)
     }
 
     mutating func resolveActor(_ name: Name, countsAsUse: Bool = true) -> Int? {

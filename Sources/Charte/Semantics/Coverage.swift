@@ -68,6 +68,7 @@ enum Coverage {
     }
 
     static func analyse(_ charter: Charter, skipping damaged: Set<Int>, into diagnostics: inout [Diagnostic]) {
+        var budget = maximumWork
         // Index once which tasks perform each action and which forbids concern it: scanning
         // every task for every action was quadratic (and copied each task while doing so).
         var performingTasks = [[Int]](repeating: [], count: charter.actions.count)
@@ -82,29 +83,30 @@ enum Coverage {
             forbidsByAction[permission.action].append(index)
         }
         var performers: [(task: Int, predicate: Predicate, span: Span)] = []
+        var conditions: [Predicate] = []
         var used = Set<Int>()
         for actionIndex in charter.actions.indices where !damaged.contains(actionIndex) && !performingTasks[actionIndex].isEmpty {
-            // Each task's conditions on this action, joined with `ou` (left to right).
+            guard !DiagnosticCap.isFull(diagnostics) else { return }
+            // Each task's conditions on this action, joined with `ou` (as a balanced tree).
             performers.removeAll(keepingCapacity: true)
             for taskIndex in performingTasks[actionIndex] {
-                var predicate: Predicate?, span: Span?
+                conditions.removeAll(keepingCapacity: true)
+                var span: Span?
                 for clause in charter.tasks[taskIndex].actions where clause.action == actionIndex {
-                    let condition = clause.condition ?? .constant(true)
-                    if let joined = predicate {
-                        predicate = .or(joined, condition)
-                    } else {
-                        predicate = condition
-                        span = clause.span
-                    }
+                    if span == nil { span = clause.span }
+                    conditions.append(clause.condition ?? .constant(true))
                 }
-                if let predicate, let span { performers.append((taskIndex, predicate, span)) }
+                if let span { performers.append((taskIndex, Predicate.anyOf(conditions[...]), span)) }
             }
             guard !performers.isEmpty else { continue }
             used.removeAll(keepingCapacity: true)
             for performer in performers { performer.predicate.collectAttributes(into: &used) }
             for forbid in forbidsByAction[actionIndex] { charter.permissions[forbid].condition?.collectAttributes(into: &used) }
             let type = charter.actions[actionIndex].objectType
-            guard let space = Space(type: type, attributes: used, objectType: type.map { charter.objectTypes[$0] }) else { continue }
+            guard budget > 0, let space = Space(type: type, attributes: used, objectType: type.map { charter.objectTypes[$0] }) else { continue }
+            let analysis = work(objects: space.count, performers: performers.count, forbids: forbidsByAction[actionIndex].count)
+            guard analysis <= budget else { continue }
+            budget -= analysis
             analyse(action: actionIndex, performers: performers, forbids: forbidsByAction[actionIndex], space: space,
                     charter: charter, into: &diagnostics)
         }

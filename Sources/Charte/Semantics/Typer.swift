@@ -6,6 +6,8 @@ public struct Typer {
     let charter: Charter
     /// The diagnostics found.
     public private(set) var diagnostics: [Diagnostic] = []
+    /// Work left for "vouliez-vous dire" suggestions (the checker lends its own).
+    var suggestionBudget = SuggestionBudget()
 
     /// Creates a typer over a (possibly partial) charter.
     public init(charter: Charter) { self.charter = charter }
@@ -147,7 +149,8 @@ public struct Typer {
     }
 
     mutating func reportUnknownAttribute(_ name: Name, in object: ObjectType) {
-        let close = Suggestions.closest(to: name.text, among: object.attributes.map { Candidate(name: $0.name, span: $0.span) })
+        let close = suggestionBudget.charge(object.attributes.count)
+            ? Suggestions.closest(to: name.text, among: object.attributes.map { Candidate(name: $0.name, span: $0.span) }) : []
         report(.unknownAttribute(name: name.text, type: object.id), at: name.span, candidates: close)
     }
 
@@ -156,7 +159,7 @@ public struct Typer {
         switch (attribute.type, value.value) {
         case (.enumeration(let values), .name(let name)):
             if let index = values.firstIndex(of: name.text) { return .enumeration(index) }
-            if let other = object.attributes.first(where: {
+            if suggestionBudget.charge(object.attributes.count), let other = object.attributes.first(where: {
                 if case .enumeration(let otherValues) = $0.type { return otherValues.contains(name.text) }
                 return false
             }) {
@@ -164,7 +167,8 @@ public struct Typer {
                        at: value.span)
                 return nil
             }
-            let close = Suggestions.closest(to: name.text, among: values.map { Candidate(name: $0, span: nil) })
+            let close = suggestionBudget.charge(values.count)
+                ? Suggestions.closest(to: name.text, among: values.map { Candidate(name: $0, span: nil) }) : []
             report(.unknownValue(name: name.text, attribute: attribute.name), at: value.span,
                    notes: [Note(.expectedValues(values))], candidates: close)
             return nil
@@ -206,7 +210,8 @@ public struct Typer {
             return ObjectValue.unknown(type: expected, attributeCount: expected.map { charter.objectTypes[$0].attributes.count } ?? 0)
         }
         guard let typeIndex = charter.objectType(named: literal.type.text) else {
-            let close = Suggestions.closest(to: literal.type.text, among: charter.objectTypes.map { Candidate(name: $0.id, span: $0.span) })
+            let close = suggestionBudget.charge(charter.objectTypes.count)
+                ? Suggestions.closest(to: literal.type.text, among: charter.objectTypes.map { Candidate(name: $0.id, span: $0.span) }) : []
             report(.unknownObjectType(literal.type.text), at: literal.type.span, candidates: close)
             return nil
         }
@@ -244,15 +249,19 @@ public struct Typer {
 extension Checker {
     mutating func typeCondition(_ condition: Condition, action: Int) -> Predicate? {
         var typer = Typer(charter: charter)
+        typer.suggestionBudget = suggestionBudget
         let predicate = typer.typeCondition(condition, action: action)
-        diagnostics += typer.diagnostics
+        suggestionBudget = typer.suggestionBudget
+        for diagnostic in typer.diagnostics { cap.append(diagnostic, to: &diagnostics) }
         return predicate
     }
 
     mutating func resolveObject(_ literal: ObjectLiteral?, action: Int) -> ObjectValue? {
         var typer = Typer(charter: charter)
+        typer.suggestionBudget = suggestionBudget
         let value = typer.resolveObject(literal, action: action)
-        diagnostics += typer.diagnostics
+        suggestionBudget = typer.suggestionBudget
+        for diagnostic in typer.diagnostics { cap.append(diagnostic, to: &diagnostics) }
         return value
     }
 }

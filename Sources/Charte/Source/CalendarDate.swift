@@ -92,7 +92,7 @@ public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConverti
 
     /// This date moved by months, the day clamped to the month's length (`01-31 + 1 mois` → `02-28`).
     public func adding(months: Int) -> CalendarDate? {
-        guard abs(months) < 200_000 else { return nil }
+        guard months > -200_000, months < 200_000 else { return nil }  // also keeps `abs(Int.min)` out
         let total = year * 12 + (month - 1) + months
         let newYear = total / 12, newMonth = total % 12 + 1
         guard (1...9999).contains(newYear) else { return nil }

@@ -8,6 +8,7 @@ public enum Keyword: String, CaseIterable, Sendable, Hashable {
     case responsable, approbateur, aide, consulte, informe
     case si, echeance, quand, delai, en, note
     case autorise, interdit, tous, test, qui, peut, refuse
+    case taches, echeances, montre
     case et, ou, non, dans, vrai, faux
     case jour, semaine, mois
     case booleen, texte, nombre, date
@@ -36,6 +37,7 @@ public enum Keyword: String, CaseIterable, Sendable, Hashable {
         case .aide: ["aides"]
         case .jour: ["jours"]
         case .semaine: ["semaines"]
+        case .montre: ["montrer"]
         default: []
         }
     }

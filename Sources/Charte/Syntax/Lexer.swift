@@ -17,8 +17,15 @@ public struct Lexer {
     public private(set) var comments: [Span] = []
     /// The lexical diagnostics.
     public private(set) var diagnostics: [Diagnostic] = []
+
+    /// Whether some diagnostics were left out past the phase's share (and summed up in one E013).
+    var omittedDiagnostics: Bool { cap.omittedErrors + cap.omittedWarnings > 0 }
+    /// Counts the diagnostics beyond the phase's share (see `DiagnosticCap`).
+    private var cap = DiagnosticCap()
     /// The distinct words read so far.
     private var words = WordTable()
+    /// Whether the end of the file was reached (the diagnostic cap is closed once).
+    private var finished = false
 
     /// Lexes a whole file.
     public static func tokenize(_ file: SourceFile) -> Lexer {
@@ -55,7 +62,7 @@ public struct Lexer {
     private func span(_ start: Int, _ end: Int) -> Span { Span(file: fileID, start: start, end: end) }
 
     private mutating func report(_ message: Message, _ start: Int, _ end: Int) {
-        diagnostics.append(Diagnostic(message, at: span(start, end)))
+        cap.append(Diagnostic(message, at: span(start, end)), to: &diagnostics)
     }
 
     private func token(_ kind: TokenKind, _ start: Int, keyword: Keyword? = nil, value: TokenValue = .none) -> Token {
@@ -94,6 +101,10 @@ public struct Lexer {
                 offset += 1
                 report(.unexpectedCharacter(String(UnicodeScalar(byte))), start, offset)
             }
+        }
+        if !finished {
+            finished = true
+            cap.close(&diagnostics)
         }
         return Token(kind: .endOfFile, span: span(end, end), keyword: nil, value: .none)
     }
@@ -230,13 +241,20 @@ public struct Lexer {
         let (scalar, length) = Lexer.decode(bytes, at: offset)
         offset += length
         guard let scalar else {
+            skipInvalidUTF8()
             report(.invalidUTF8(offset: start), start, offset)
             return nil
         }
         if Lexer.isBidiControl(scalar) {
-            report(.bidiControl(Lexer.scalarName(scalar)), start, offset)
+            let name = Lexer.scalarName(scalar)
+            report(inString ? .bidiControl(name) : .bidiControlInComment(name), start, offset)
         }
         return scalar
+    }
+
+    /// Moves past the rest of a run of invalid UTF-8, so one run gives one diagnostic.
+    private mutating func skipInvalidUTF8() {
+        while offset < bytes.count, bytes[offset] >= 0x80, Lexer.decode(bytes, at: offset).scalar == nil { offset += 1 }
     }
 
     static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
@@ -271,6 +289,7 @@ public struct Lexer {
         let (scalar, length) = Lexer.decode(bytes, at: offset)
         guard let scalar else {
             offset += 1
+            skipInvalidUTF8()
             report(.invalidUTF8(offset: start), start, offset)
             return nil
         }
@@ -446,6 +465,7 @@ public struct Lexer {
                 case UInt8(ascii: "n"): decoded.append(UInt8(ascii: "\n")); offset += 1
                 case UInt8(ascii: "t"): decoded.append(UInt8(ascii: "\t")); offset += 1
                 case UInt8(ascii: "\n"), 0: report(.unknownEscape("\\"), escapeStart, offset)
+                case UInt8(ascii: "\r") where peek(1) == UInt8(ascii: "\n"): report(.unknownEscape("\\"), escapeStart, offset)
                 default:
                     let (scalar, length) = Lexer.decode(bytes, at: offset)
                     offset += length

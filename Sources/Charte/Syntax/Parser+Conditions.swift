@@ -10,10 +10,16 @@ extension Parser {
     ///
     /// `disjonction = conjonction { "ou" conjonction }`, `conjonction = negation { "et" negation }`
     mutating func parseCondition(above minimum: Precedence) throws(Recovery) -> Condition {
+        if depth == 0 { operatorCount = 0 }
         try enter(current.span)
         defer { leave() }
         var left = try parseNegation()
         while let level = Precedence.binary(current.kind == .word ? current.keyword : nil), level >= minimum {
+            operatorCount += 1
+            if operatorCount > Parser.maximumOperators {
+                report(Diagnostic(.conditionTooLong(limit: Parser.maximumOperators), at: current.span))
+                throw Recovery()
+            }
             advance()
             let right = try parseCondition(above: Precedence(rawValue: level.rawValue + 1) ?? .not)
             let kind: ConditionKind = level == .or ? .or(left, right) : .and(left, right)
@@ -68,6 +74,25 @@ extension Parser {
         guard [.word, .string, .integer, .date].contains(current.kind) else {
             try fail(expected: "un attribut, une valeur, « non » ou « ( »")
         }
+        // A clause or declaration keyword is an ordinary name here, unless what follows
+        // could not follow an operand: then the condition was left incomplete.
+        if Parser.isClauseStart(current) || Parser.isDeclarationStart(current) || current.is(.tache), !Parser.canFollowOperand(next) {
+            try fail(expected: "un attribut ou une valeur")
+        }
         return try parseValue()
+    }
+
+    /// Whether a token may come right after an operand in a valid charter.
+    static func canFollowOperand(_ token: Token) -> Bool {
+        switch token.kind {
+        case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual, .assign,
+             .rightParen, .rightBracket, .comma, .rightBrace, .endOfFile:
+            return true
+        case .word:
+            return token.is(.et) || token.is(.ou) || token.is(.dans) || isClauseStart(token) || isDeclarationStart(token)
+                || token.is(.tache) || token.is(.qui) || token.is(.peut) || token.is(.refuse)
+        default:
+            return false
+        }
     }
 }

@@ -9,7 +9,7 @@ extension Parser {
     /// `endsBlock` recognises a token that can only mean the block was left unclosed.
     mutating func parseBlock(
         what: String, name: String,
-        isItemStart: (Token) -> Bool,
+        isItemStart: (Token, Token) -> Bool,
         endsBlock: (Token, Token) -> Bool = Parser.looksLikeDeclaration,
         item: (inout Parser) throws(Recovery) -> Void
     ) throws(Recovery) {
@@ -28,7 +28,7 @@ extension Parser {
             } catch {
                 abandonDeclarations(above: level)
                 if index == start { advance() }
-                synchronize { token in isItemStart(token) || Parser.isDeclarationStart(token) }
+                synchronize { token, next in isItemStart(token, next) || Parser.looksLikeDeclaration(token, next) }
             }
         }
     }
@@ -47,7 +47,7 @@ extension Parser {
         let label = StringLiteral(labelToken.text, span: labelToken.span)
         var metadata: [MetadataEntry] = []
         if current.kind == .leftBrace {
-            try parseBlock(what: "l'établissement", name: label.value, isItemStart: { $0.kind == .word }) {
+            try parseBlock(what: "l'établissement", name: label.value, isItemStart: { $0.kind == .word && $1.kind == .string }) {
                 (parser: inout Parser) throws(Recovery) in
                 let key = try parser.expectName("un nom de métadonnée (par exemple uai)")
                 let value = try parser.expect(.string)
@@ -62,7 +62,7 @@ extension Parser {
         let start = advance().span
         let label = optionalLabel()
         var entries: [CalendarEntry] = []
-        try parseBlock(what: "le calendrier", name: label?.value ?? "calendrier", isItemStart: { $0.kind == .word }) {
+        try parseBlock(what: "le calendrier", name: label?.value ?? "calendrier", isItemStart: { $0.kind == .word && $1.kind == .date }) {
             (parser: inout Parser) throws(Recovery) in
             let name = try parser.expectName("un nom de date")
             let first = try parser.expectDate()
@@ -96,7 +96,7 @@ extension Parser {
         if current.kind == .leftBrace {
             let what = kind == .instance ? "l'instance" : kind == .role ? "le rôle" : "l'acteur externe"
             try parseBlock(what: what, name: name.text,
-                           isItemStart: { $0.is(.personnes) || $0.is(.membres) }) { (parser: inout Parser) throws(Recovery) in
+                           isItemStart: { token, _ in token.is(.personnes) || token.is(.membres) }) { (parser: inout Parser) throws(Recovery) in
                 if parser.match(.personnes) {
                     repeat {
                         let token = try parser.expect(.string)
@@ -124,7 +124,7 @@ extension Parser {
         let label = optionalLabel()
         var attributes: [AttributeDecl] = []
         if current.kind == .leftBrace {
-            try parseBlock(what: "l'objet", name: name.text, isItemStart: { $0.kind == .word },
+            try parseBlock(what: "l'objet", name: name.text, isItemStart: { $0.kind == .word && $1.kind == .colon },
                            endsBlock: { token, next in Parser.looksLikeDeclaration(token, next) && next.kind != .colon }) {
                 (parser: inout Parser) throws(Recovery) in
                 attributes.append(try parser.parseAttribute())
@@ -205,7 +205,7 @@ extension Parser {
         var assertions: [LocatedAssertion] = []
         let starts: [Keyword] = [.qui, .peut, .refuse]
         try parseBlock(what: "le test", name: label.value,
-                       isItemStart: { token in starts.contains { token.is($0) } }) { (parser: inout Parser) throws(Recovery) in
+                       isItemStart: { token, _ in starts.contains { token.is($0) } }) { (parser: inout Parser) throws(Recovery) in
             assertions.append(try parser.parseAssertion())
         }
         return TestDecl(label: label, assertions: assertions, span: span(from: start))

@@ -7,6 +7,8 @@ struct ParsedFile: Sendable {
     var parserDiagnostics: [Diagnostic]
     var comments: [Span]
     var damagedNames: Set<String>
+    /// Whether the lexer kept only its share of diagnostics (the rest summed up in one E013).
+    var lexerOmittedDiagnostics: Bool
 }
 
 extension Parser {
@@ -14,8 +16,10 @@ extension Parser {
     static func parse(_ file: SourceFile, lines range: Range<Int>) -> ParsedFile {
         var parser = Parser(stream: Lexer(file: file, lines: range), file: file.id)
         let tree = parser.parseFile()
+        parser.closeDiagnostics()
         let lexer = parser.stream ?? Lexer(file: file, lines: range)
         return ParsedFile(tree: tree, lexerDiagnostics: lexer.diagnostics, parserDiagnostics: parser.diagnostics,
-                          comments: lexer.comments, damagedNames: parser.damagedNames)
+                          comments: lexer.comments, damagedNames: parser.damagedNames,
+                          lexerOmittedDiagnostics: lexer.omittedDiagnostics)
     }
 }

@@ -19,7 +19,7 @@ extension Parser {
         let label = optionalLabel()
         let after = match(.apres) ? try parseNameList("une étape") : []
         var tasks: [TaskDecl] = []
-        try parseBlock(what: "l'étape", name: name.text, isItemStart: { $0.is(.tache) },
+        try parseBlock(what: "l'étape", name: name.text, isItemStart: { token, _ in token.is(.tache) },
                        endsBlock: { token, next in Parser.looksLikeDeclaration(token, next) }) {
             (parser: inout Parser) throws(Recovery) in
             guard parser.current.is(.tache) else {
@@ -41,7 +41,7 @@ extension Parser {
         begin(name)
         let label = optionalLabel()
         var clauses: [LocatedClause] = []
-        try parseBlock(what: "la tâche", name: name.text, isItemStart: { Parser.isClauseStart($0) || $0.is(.tache) },
+        try parseBlock(what: "la tâche", name: name.text, isItemStart: { token, _ in Parser.isClauseStart(token) || token.is(.tache) },
                        endsBlock: { token, next in
                            (token.is(.tache) && next.kind == .word)
                                || (!token.is(.action) && Parser.looksLikeDeclaration(token, next))

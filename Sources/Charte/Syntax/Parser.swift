@@ -6,6 +6,9 @@
 public struct Parser {
     /// The maximum nesting of conditions and blocks before E012.
     public static let maximumDepth = 64
+    /// The most `et`/`ou` operators in one condition: a chain is not nested, but the tree it
+    /// builds is as deep as it is long, and later phases walk it recursively.
+    public static let maximumOperators = 256
 
     /// The tokens of a file lexed beforehand; empty when pulling them from `stream`.
     let tokens: [Token]
@@ -22,6 +25,8 @@ public struct Parser {
     /// The diagnostics found while parsing (lexical ones are kept by the lexer).
     public private(set) var diagnostics: [Diagnostic] = []
     var depth = 0
+    /// `et`/`ou` operators read in the current condition.
+    var operatorCount = 0
     /// Set when an inner block reported itself unclosed, so outer blocks end quietly.
     var abandoningBlocks = false
     /// Names of declarations being parsed (innermost last).
@@ -30,6 +35,8 @@ public struct Parser {
     public private(set) var damagedNames = Set<String>()
     /// Byte offsets of syntax errors, so later checks can stay quiet around them.
     public private(set) var errorOffsets: [Int] = []
+    /// Counts the diagnostics beyond the phase's share (see `DiagnosticCap`).
+    var cap = DiagnosticCap()
 
     /// Thrown inside the parser to unwind to a recovery point; the diagnostic is already recorded.
     struct Recovery: Error {}
@@ -38,7 +45,13 @@ public struct Parser {
     public static func parse(_ lexer: Lexer, file: FileID) -> Parser {
         var parser = Parser(tokens: lexer.tokens, file: file)
         parser.tree = parser.parseFile()
+        parser.closeDiagnostics()
         return parser
+    }
+
+    /// Ends the parse's diagnostics: the summary of those beyond the phase's share, if any.
+    mutating func closeDiagnostics() {
+        cap.close(&diagnostics)
     }
 
     /// The tree, once `parse` has run.
@@ -115,6 +128,7 @@ public struct Parser {
     // MARK: - Errors
 
     mutating func report(_ diagnostic: Diagnostic) {
+        guard !DiagnosticCap.isFull(diagnostics) else { return cap.append(diagnostic, to: &diagnostics) }
         diagnostics.append(diagnostic)
         errorOffsets.append(diagnostic.span.start)
     }
@@ -189,11 +203,11 @@ public struct Parser {
     // MARK: - Recovery
 
     /// Skips tokens up to (not including) one that `stop` accepts, skipping balanced brackets.
-    mutating func synchronize(until stop: (Token) -> Bool) {
+    mutating func synchronize(until stop: (Token, Token) -> Bool) {
         var nesting = 0
         while !atEnd {
             let token = current
-            if nesting == 0, stop(token) { return }
+            if nesting == 0, stop(token, next) { return }
             switch token.kind {
             case .leftBrace, .leftParen, .leftBracket: nesting += 1
             case .rightBrace:
@@ -231,7 +245,7 @@ public struct Parser {
             } catch {
                 abandonDeclarations(above: 0)
                 if index == start { advance() }
-                synchronize { Parser.isDeclarationStart($0) }
+                synchronize { token, _ in Parser.isDeclarationStart(token) }
                 if current.kind == .rightBrace { advance() }
             }
         }

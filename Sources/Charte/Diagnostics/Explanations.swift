@@ -1,0 +1,48 @@
+// The explanations of every diagnostic code, declared once: a switch over the codes, so
+// adding a code without explaining it does not compile. The texts live beside this file,
+// in Explanations+Syntax, Explanations+Names and Explanations+Rules.
+
+extension DiagnosticCode {
+    /// What the code means, an example charter that triggers it, and the fix (in French).
+    public var explanation: Explanation {
+        switch self {
+        case .E001: ExplanationCatalogue.e001
+        case .E002: ExplanationCatalogue.e002
+        case .E003: ExplanationCatalogue.e003
+        case .E004: ExplanationCatalogue.e004
+        case .E005: ExplanationCatalogue.e005
+        case .E010: ExplanationCatalogue.e010
+        case .E011: ExplanationCatalogue.e011
+        case .E012: ExplanationCatalogue.e012
+        case .E013: ExplanationCatalogue.e013
+        case .E100: ExplanationCatalogue.e100
+        case .E101: ExplanationCatalogue.e101
+        case .E102: ExplanationCatalogue.e102
+        case .E103: ExplanationCatalogue.e103
+        case .E104: ExplanationCatalogue.e104
+        case .E105: ExplanationCatalogue.e105
+        case .E106: ExplanationCatalogue.e106
+        case .E107: ExplanationCatalogue.e107
+        case .E200: ExplanationCatalogue.e200
+        case .E202: ExplanationCatalogue.e202
+        case .E300: ExplanationCatalogue.e300
+        case .W301: ExplanationCatalogue.w301
+        case .W302: ExplanationCatalogue.w302
+        case .W303: ExplanationCatalogue.w303
+        case .W304: ExplanationCatalogue.w304
+        case .E305: ExplanationCatalogue.e305
+        case .E400: ExplanationCatalogue.e400
+        case .W401: ExplanationCatalogue.w401
+        case .W402: ExplanationCatalogue.w402
+        case .E500: ExplanationCatalogue.e500
+        case .W501: ExplanationCatalogue.w501
+        case .W502: ExplanationCatalogue.w502
+        case .W503: ExplanationCatalogue.w503
+        case .W600: ExplanationCatalogue.w600
+        case .W601: ExplanationCatalogue.w601
+        }
+    }
+}
+
+/// The explanations, one static property per code (named after it in lower case).
+enum ExplanationCatalogue {}

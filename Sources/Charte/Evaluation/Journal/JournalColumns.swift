@@ -1,0 +1,79 @@
+/// Where each journal column is, found from the header row.
+///
+/// Header cells are matched without case or accents (`Tâche`, `TACHE` and `tache` are the
+/// same column). `date`, `acteur`, `action` and `tache` are the journal's own columns,
+/// `commentaire` is free text, and every other column must name an attribute of some object
+/// type: a row reads the attributes of its action's (or event's) object type and ignores the
+/// other columns.
+struct JournalColumns {
+    /// The journal's own column names, folded.
+    static let dateName = "date", actorName = "acteur", actionName = "action", taskName = "tache"
+    /// Columns kept for people and ignored by the check.
+    static let commentNames: Set<String> = ["commentaire", "commentaires", "remarque", "remarques"]
+
+    var date: Int?
+    var actor: Int?
+    var action: Int?
+    var task: Int?
+    /// The number of header cells.
+    var count = 0
+    /// For each object type, the column of each of its attributes (nil when absent).
+    var attributes: [[Int?]] = []
+
+    /// Reads the header; issues carry the header's line.
+    static func read(header: [String], line: Int, charter: Charter) -> (JournalColumns, [JournalIssue]) {
+        var columns = JournalColumns()
+        columns.count = header.count
+        columns.attributes = charter.objectTypes.map { Array(repeating: nil, count: $0.attributes.count) }
+        var issues: [JournalIssue] = []
+        var seen = Set<String>()
+        // Attribute names, folded, to the (type, attribute) pairs they name.
+        var attributeIndex: [String: [(type: Int, attribute: Int)]] = [:]
+        for (type, object) in charter.objectTypes.enumerated() {
+            for (attribute, declared) in object.attributes.enumerated() {
+                attributeIndex[Folding.fold(declared.name), default: []].append((type, attribute))
+            }
+        }
+        for (column, cell) in header.enumerated() {
+            let name = trim(cell)
+            let folded = Folding.fold(name)
+            if folded.isEmpty { continue }
+            guard seen.insert(folded).inserted else {
+                issues.append(JournalIssue(line: line, kind: .duplicateColumn(name)))
+                continue
+            }
+            switch folded {
+            case dateName: columns.date = column
+            case actorName: columns.actor = column
+            case actionName: columns.action = column
+            case taskName: columns.task = column
+            default:
+                if let targets = attributeIndex[folded] {
+                    for target in targets { columns.attributes[target.type][target.attribute] = column }
+                } else if !commentNames.contains(folded) {
+                    let known = [dateName, actorName, actionName, taskName] + attributeIndex.keys.sorted()
+                    let close = Suggestions.closest(to: name, among: known.map { Candidate(name: $0, span: nil) })
+                    issues.append(JournalIssue(line: line, kind: .unknownColumn(name), suggestions: close.map(\.name)))
+                }
+            }
+        }
+        if columns.date == nil {
+            issues.append(JournalIssue(line: line, kind: .missingColumn(dateName)))
+        }
+        if columns.action == nil, columns.task == nil {
+            issues.append(JournalIssue(line: line, kind: .missingColumn(actionName)))
+        }
+        return (columns, issues)
+    }
+
+    /// Whether rows can be read at all.
+    var isUsable: Bool { date != nil && (action != nil || task != nil) }
+
+    /// A header cell without spaces and tabs around it.
+    static func trim(_ text: String) -> String {
+        var scalars = Substring(text).unicodeScalars
+        while let first = scalars.first, first == " " || first == "\t" { scalars.removeFirst() }
+        while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
+        return String(scalars)
+    }
+}

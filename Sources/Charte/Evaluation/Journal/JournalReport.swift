@@ -1,0 +1,173 @@
+/// A rule that decided a journal action, with its line in the charter.
+public struct JournalRule: Sendable, Hashable {
+    /// `tache`, `autorise`, `interdit` or `defaut`.
+    public var kind: DecidingRule.Kind
+    /// The task id, the rule's short text, or `defaut`.
+    public var id: String
+    /// The 1-based line in the charter (nil for the default deny).
+    public var line: Int?
+}
+
+/// An attribute of a journal row's object, as read.
+public struct JournalAttribute: Sendable, Hashable {
+    /// The attribute's name.
+    public var name: String
+    /// The value as a charter writes it (`manuel`, `vrai`, `"texte"`).
+    public var value: String
+    /// The value as the cell holds it, without quotes (`manuel`, `vrai`, `texte`).
+    public var raw: String
+}
+
+/// Why a kind of action was not permitted: the same for every row with the same actor, action
+/// and object, so a journal with thousands of identical refusals keeps one of these.
+public final class JournalVerdict: Sendable, Hashable {
+    /// The actor ids the row's actor stands for.
+    public let roles: [String]
+    /// The action's id.
+    public let action: String
+    /// The object type's id, if the action has one.
+    public let objectType: String?
+    /// The attributes the row gives, in declaration order.
+    public let attributes: [JournalAttribute]
+    /// `refuse` or `indetermine`.
+    public let outcome: Outcome
+    /// The attributes that would settle an undecided row, sorted.
+    public let missing: [String]
+    /// The rules that decided, in charter order.
+    public let rules: [JournalRule]
+
+    /// Creates a verdict.
+    public init(roles: [String], action: String, objectType: String?, attributes: [JournalAttribute], outcome: Outcome,
+                missing: [String], rules: [JournalRule]) {
+        self.roles = roles
+        self.action = action
+        self.objectType = objectType
+        self.attributes = attributes
+        self.outcome = outcome
+        self.missing = missing
+        self.rules = rules
+    }
+
+    public static func == (lhs: JournalVerdict, rhs: JournalVerdict) -> Bool {
+        lhs === rhs || (lhs.roles == rhs.roles && lhs.action == rhs.action && lhs.objectType == rhs.objectType
+            && lhs.attributes == rhs.attributes && lhs.outcome == rhs.outcome && lhs.missing == rhs.missing && lhs.rules == rhs.rules)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(roles)
+        hasher.combine(action)
+        hasher.combine(attributes)
+    }
+}
+
+/// An action row that was not permitted: refused, or undecided for want of attributes.
+public struct JournalAction: Sendable, Hashable {
+    /// The journal line.
+    public var line: Int
+    /// The date of the row.
+    public var date: CalendarDate
+    /// The actor as written in the journal (an id or a person's name).
+    public var actor: String
+    /// The task the row marks done, if any.
+    public var task: String?
+    /// What decided, shared between identical rows.
+    public var verdict: JournalVerdict
+
+    /// The actor ids it stands for.
+    public var roles: [String] { verdict.roles }
+    /// The action's id.
+    public var action: String { verdict.action }
+    /// The object type's id, if the action has one.
+    public var objectType: String? { verdict.objectType }
+    /// The attributes the row gives, in declaration order.
+    public var attributes: [JournalAttribute] { verdict.attributes }
+    /// `refuse` or `indetermine`.
+    public var outcome: Outcome { verdict.outcome }
+    /// The attributes that would settle an undecided row, sorted.
+    public var missing: [String] { verdict.missing }
+    /// The rules that decided, in charter order.
+    public var rules: [JournalRule] { verdict.rules }
+
+    /// The object as a literal: `ressource(categorie: manuel, licence: nominative)`.
+    public var objectText: String? {
+        objectType.map { "\($0)(" + attributes.map { "\($0.name): \($0.value)" }.joined(separator: ", ") + ")" }
+    }
+}
+
+/// What one actor did and has to do, for the summary.
+public struct RoleSummary: Sendable, Hashable {
+    /// The actor's index in the charter.
+    public var actor: Int
+    /// Action rows by this actor (or a person acting as it), by outcome.
+    public var permitted = 0, refused = 0, undecided = 0
+    /// Task instances where it is responsable, by status.
+    public var statuses: [DeadlineStatus: Int] = [:]
+
+    /// Creates an empty summary.
+    public init(actor: Int) { self.actor = actor }
+
+    /// The count of instances with a status.
+    public func count(_ status: DeadlineStatus) -> Int { statuses[status] ?? 0 }
+
+    /// Whether there is anything to show.
+    public var isEmpty: Bool { permitted + refused + undecided == 0 && statuses.values.allSatisfy { $0 == 0 } }
+}
+
+/// Row counts of a journal.
+public struct JournalCounts: Sendable, Hashable {
+    /// Data rows read (the header excluded, rows skipped included).
+    public var rows = 0
+    /// Action rows checked against the permissions.
+    public var actions = 0
+    /// Event rows.
+    public var events = 0
+    /// Rows marking a task done.
+    public var completions = 0
+    /// Rows dated after the date of the check, left out.
+    public var afterDate = 0
+    /// Rows that could not be used at all.
+    public var skipped = 0
+}
+
+/// The result of checking a journal against a charter at a date.
+public struct JournalReport: Sendable {
+    /// The date of the check: rows after it are left out, statuses are as of it.
+    public var date: CalendarDate
+    /// The encoding the journal was read in.
+    public var encoding: TextEncoding
+    /// The separator found in its header.
+    public var separator: UInt8
+    /// Row counts.
+    public var counts = JournalCounts()
+    /// Refused and undecided action rows, by line.
+    public var flagged: [JournalAction] = []
+    /// Every task instance, by due date.
+    public var instances: [DeadlineInstance] = []
+    /// Tasks done before a prerequisite.
+    public var outOfOrder: [OutOfOrderTask] = []
+    /// Rows not read, or read in part, by line.
+    public var issues: [JournalIssue] = []
+    /// Per actor, in charter order; actors with nothing to show are left out.
+    public var roles: [RoleSummary] = []
+    /// Whether the header was usable (false: nothing was checked).
+    public var headerUsable = true
+
+    /// Creates an empty report.
+    public init(date: CalendarDate, encoding: TextEncoding = .utf8, separator: UInt8 = UInt8(ascii: ",")) {
+        self.date = date
+        self.encoding = encoding
+        self.separator = separator
+    }
+
+    /// The refused action rows.
+    public var refused: [JournalAction] { flagged.filter { $0.outcome == .refuse } }
+    /// The undecided action rows.
+    public var undecided: [JournalAction] { flagged.filter { $0.outcome == .indetermine } }
+    /// The instances with a status.
+    public func instances(_ status: DeadlineStatus) -> [DeadlineInstance] { instances.filter { $0.status == status } }
+
+    /// Whether CI should fail: a refused action, an overdue task, or a header that could not be read.
+    public var hasProblems: Bool {
+        !headerUsable || flagged.contains { $0.outcome == .refuse } || instances.contains { $0.status == .overdue }
+    }
+}

@@ -1,0 +1,245 @@
+/// The mutable state of one journal check: the column map, the caches, the counts and
+/// the findings, filled row by row and turned into a `JournalReport` at the end.
+struct JournalRun {
+    /// What an `action` cell stands for.
+    enum ActionCell { case action(Int), event(Int), unknown(String, [String]) }
+    /// What a `tache` cell stands for.
+    enum TaskCell { case task(Int), unknown(String, [String]) }
+    /// What an `acteur` cell stands for.
+    enum ActorCell { case actors([Int], String), unknown(String, [String]) }
+
+    let checker: JournalChecker
+    let charter: Charter
+    let encoding: TextEncoding
+    var report: JournalReport
+    var columns = JournalColumns()
+    var rowIssues: [JournalIssue] = []
+    var events: [DeadlineSchedule.EventRow] = []
+    var completions: [DeadlineSchedule.Completion] = []
+    var roles: [RoleSummary]
+    var actionCache = FieldCache<ActionCell>()
+    var taskCache = FieldCache<TaskCell>()
+    var actorCache = FieldCache<ActorCell>()
+    /// Value caches of every attribute of every type, flattened: type `t`'s start at `valueCacheBase[t]`.
+    var valueCaches: [FieldCache<JournalCell.Parsed>]
+    let valueCacheBase: [Int]
+    var verdicts: [VerdictKey: JournalVerdict] = [:]
+    /// One reused value array per object type: filling an object allocates nothing.
+    var scratch: [[Value?]]
+
+    init(checker: JournalChecker, dialect: CSVDialect) {
+        self.checker = checker
+        self.charter = checker.charter
+        self.encoding = dialect.encoding
+        self.report = JournalReport(date: checker.date, encoding: dialect.encoding, separator: dialect.separator)
+        self.roles = charter.actors.indices.map(RoleSummary.init(actor:))
+        var base: [Int] = []
+        var total = 0
+        for type in charter.objectTypes {
+            base.append(total)
+            total += type.attributes.count
+        }
+        self.valueCacheBase = base
+        self.valueCaches = Array(repeating: FieldCache(limit: 1024), count: total)
+        self.scratch = charter.objectTypes.map { Array(repeating: nil, count: $0.attributes.count) }
+    }
+
+    // MARK: - Header
+
+    mutating func readHeader(_ header: CSVRecord) -> Bool {
+        let (columns, issues) = JournalColumns.read(header: header.fields, line: header.line, charter: charter)
+        self.columns = columns
+        rowIssues += issues
+        report.headerUsable = columns.isUsable
+        return columns.isUsable
+    }
+
+    mutating func finishWithoutHeader(issues: [CSVIssue]) {
+        if rowIssues.isEmpty, !issues.contains(where: { !$0.isWarning }) {
+            rowIssues.append(JournalIssue(line: 1, kind: .emptyJournal))
+        }
+        report.headerUsable = false
+        report.issues = merged(csv: issues)
+    }
+
+    // MARK: - Rows
+
+    mutating func process<Source>(_ reader: CSVReader<Source>) {
+        let line = reader.currentLine
+        if isBlank(reader) { return }
+        report.counts.rows += 1
+        if reader.count > columns.count {
+            var filled = 0
+            for index in 0..<reader.count where !cell(reader, index).isEmpty { filled += 1 }
+            let extra = (columns.count..<reader.count).contains { !cell(reader, $0).isEmpty }
+            if extra {
+                skip(JournalIssue(line: line, kind: .extraFields(found: filled, expected: columns.count)))
+                return
+            }
+        }
+        guard let rowDate = readDate(reader, line: line) else { return }
+        if checker.date < rowDate {
+            report.counts.afterDate += 1
+            return
+        }
+        let action = columns.action.flatMap { readAction(reader, $0) }
+        let task = columns.task.flatMap { readTask(reader, $0) }
+        if action == nil, task == nil {
+            skip(JournalIssue(line: line, kind: .nothingToCheck))
+            return
+        }
+        var used = false
+        switch action {
+        case .action(let index):
+            used = checkAction(index, reader, line: line, date: rowDate, task: task)
+        case .event(let index):
+            if let type = charter.events[index].objectType { _ = readObject(type: type, reader, line: line) }
+            events.append(DeadlineSchedule.EventRow(event: index, date: rowDate, line: line))
+            report.counts.events += 1
+            used = true
+        case .unknown(let text, let close):
+            rowIssues.append(JournalIssue(line: line, kind: .unknownAction(text), suggestions: close))
+        case nil:
+            // A task marked done without an action: still check who says so.
+            if let column = columns.actor, case .unknown(let text, let close)? = readActor(reader, column) {
+                rowIssues.append(JournalIssue(line: line, kind: .unknownActor(text), suggestions: close))
+            }
+        }
+        switch task {
+        case .task(let index):
+            completions.append(DeadlineSchedule.Completion(task: index, date: rowDate, line: line))
+            report.counts.completions += 1
+            used = true
+        case .unknown(let text, let close):
+            rowIssues.append(JournalIssue(line: line, kind: .unknownTask(text), suggestions: close))
+        case nil:
+            break
+        }
+        if !used { report.counts.skipped += 1 }
+    }
+
+    /// Checks an action row's permission; false when it could not be checked.
+    mutating func checkAction<Source>(_ action: Int, _ reader: CSVReader<Source>, line: Int, date: CalendarDate, task: TaskCell?) -> Bool {
+        let actionID = charter.actions[action].id
+        guard let column = columns.actor, let actorCell = readActor(reader, column) else {
+            rowIssues.append(JournalIssue(line: line, kind: .missingActor(action: actionID)))
+            return false
+        }
+        guard case .actors(let actors, let written) = actorCell else {
+            if case .unknown(let text, let close) = actorCell {
+                rowIssues.append(JournalIssue(line: line, kind: .unknownActor(text), suggestions: close))
+            }
+            return false
+        }
+        report.counts.actions += 1
+        let type = charter.actions[action].objectType
+        let object = type.map { readObject(type: $0, reader, line: line) } ?? ObjectValue(type: nil, values: [])
+        let outcome = checker.authorizer.outcome(actors: actors, action: action, object: object)
+        for actor in actors {
+            switch outcome {
+            case .autorise: roles[actor].permitted += 1
+            case .refuse: roles[actor].refused += 1
+            case .indetermine: roles[actor].undecided += 1
+            }
+        }
+        guard outcome != .autorise else { return true }
+        var taskID: String?
+        if case .task(let index)? = task { taskID = charter.tasks[index].id }
+        report.flagged.append(JournalAction(line: line, date: date, actor: written, task: taskID,
+                                            verdict: verdict(actors: actors, action: action, object: object)))
+        return true
+    }
+
+    /// The explained decision for an actor, action and object: computed once per distinct triple.
+    mutating func verdict(actors: [Int], action: Int, object: ObjectValue) -> JournalVerdict {
+        let key = VerdictKey(actors: actors, action: action, values: object.values)
+        if let known = verdicts[key] { return known }
+        let decision = checker.authorizer.decide(actors: actors, action: action, object: object)
+        var attributes: [JournalAttribute] = []
+        if let type = object.type {
+            for (index, attribute) in charter.objectTypes[type].attributes.enumerated() {
+                if let value = object.values[index] {
+                    var raw = value.written(as: attribute.type)
+                    if case .text(let text) = value { raw = text }
+                    attributes.append(JournalAttribute(name: attribute.name, value: value.written(as: attribute.type), raw: raw))
+                }
+            }
+        }
+        let rules = decision.rules.map { rule in
+            JournalRule(kind: rule.kind, id: rule.id, line: rule.span.flatMap { span in checker.charterSource?.location(of: span.start).line })
+        }
+        let verdict = JournalVerdict(roles: actors.map { charter.actors[$0].id }, action: charter.actions[action].id,
+                                     objectType: object.type.map { charter.objectTypes[$0].id }, attributes: attributes,
+                                     outcome: decision.outcome, missing: decision.missing, rules: rules)
+        if verdicts.count < JournalRun.verdictLimit { verdicts[key] = verdict }
+        return verdict
+    }
+
+    /// The most distinct verdicts remembered (free-text attributes could make every row distinct).
+    static let verdictLimit = 10_000
+
+    /// What a verdict depends on.
+    struct VerdictKey: Hashable {
+        let actors: [Int]
+        let action: Int
+        let values: [Value?]
+    }
+
+    /// The object of a row, its attributes read from their columns (an empty cell is unknown).
+    mutating func readObject<Source>(type: Int, _ reader: CSVReader<Source>, line: Int) -> ObjectValue {
+        let attributes = charter.objectTypes[type].attributes
+        let base = valueCacheBase[type]
+        for index in attributes.indices {
+            scratch[type][index] = nil
+            guard let column = columns.attributes[type][index] else { continue }
+            let parsed: JournalCell.Parsed
+            switch JournalRun.look(reader, column, encoding: encoding, { valueCaches[base + index].lookup($0) }) {
+            case .empty: continue
+            case .known(let known): parsed = known
+            case .new(let text):
+                parsed = JournalCell.value(text, type: attributes[index].type)
+                reader.withField(column) { valueCaches[base + index].insert(JournalCell.trimmed($0), parsed) }
+            }
+            switch parsed {
+            case .value(let value):
+                scratch[type][index] = value
+            case .invalid(let expected, let close):
+                rowIssues.append(JournalIssue(line: line, kind: .badValue(attribute: attributes[index].name,
+                                                                          value: cell(reader, column), expected: expected),
+                                              suggestions: close))
+            }
+        }
+        return ObjectValue(type: type, values: scratch[type])
+    }
+
+    mutating func skip(_ issue: JournalIssue) {
+        rowIssues.append(issue)
+        report.counts.skipped += 1
+    }
+
+    // MARK: - End
+
+    mutating func finish(csvIssues: [CSVIssue]) {
+        let schedule = DeadlineSchedule(charter: charter, events: events, completions: completions, at: checker.date)
+        report.instances = schedule.instances
+        report.outOfOrder = schedule.outOfOrder
+        rowIssues += schedule.issues
+        for instance in schedule.instances {
+            for actor in charter.tasks[instance.task].responsables {
+                roles[actor].statuses[instance.status, default: 0] += 1
+            }
+        }
+        report.roles = roles.filter { !$0.isEmpty }
+        report.flagged.sort { $0.line < $1.line }
+        let dropped = csvIssues.filter { !$0.isWarning && $0.kind != .readFailed }.count
+        report.counts.rows += dropped
+        report.counts.skipped += dropped
+        report.issues = merged(csv: csvIssues)
+    }
+
+    /// CSV and row issues together, by line (stable within a line).
+    func merged(csv: [CSVIssue]) -> [JournalIssue] {
+        let all = csv.map { JournalIssue(line: $0.line, kind: .csv($0.kind)) } + rowIssues
+        return all.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
+    }
+}

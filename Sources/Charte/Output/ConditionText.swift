@@ -1,0 +1,63 @@
+/// Writes a typed condition back in Charte's syntax (`categorie == manuel et non abonnement`),
+/// for exports that show what a task or a permission covers.
+///
+/// Parentheses appear only where precedence needs them (`ou` looser than `et`, looser
+/// than `non`), so the text reads as a charter writer would have written it.
+public struct ConditionText: Sendable {
+    /// The object type the condition is typed against.
+    public let objectType: ObjectType
+
+    /// Creates a writer for conditions on an object type.
+    public init(objectType: ObjectType) { self.objectType = objectType }
+
+    /// The condition's text.
+    public func text(_ predicate: Predicate) -> String {
+        write(predicate, context: 0)
+    }
+
+    /// How tightly each form binds: `ou` 1, `et` 2, `non` 3, the rest 4.
+    private func precedence(_ predicate: Predicate) -> Int {
+        switch predicate {
+        case .or: 1
+        case .and: 2
+        case .not: 3
+        default: 4
+        }
+    }
+
+    private func write(_ predicate: Predicate, context: Int) -> String {
+        let text: String
+        switch predicate {
+        case .constant(let value): text = value ? "vrai" : "faux"
+        case .or(let a, let b): text = write(a, context: 1) + " ou " + write(b, context: 1)
+        case .and(let a, let b): text = write(a, context: 2) + " et " + write(b, context: 2)
+        case .not(let a): text = "non " + write(a, context: 3)
+        case .isTrue(let attribute): text = name(attribute)
+        case .member(let attribute, let values):
+            let type = attributeType(attribute)
+            text = name(attribute) + " dans [" + values.map { $0.written(as: type) }.joined(separator: ", ") + "]"
+        case .compare(let lhs, let op, let rhs):
+            let type = [lhs, rhs].lazy.compactMap { operand -> ValueType? in
+                if case .attribute(let index) = operand { return attributeType(index) }
+                return nil
+            }.first ?? .text
+            text = operand(lhs, type: type) + " " + op.rawValue + " " + operand(rhs, type: type)
+        }
+        return precedence(predicate) < context ? "(" + text + ")" : text
+    }
+
+    private func operand(_ operand: Operand, type: ValueType) -> String {
+        switch operand {
+        case .attribute(let index): name(index)
+        case .constant(let value): value.written(as: type)
+        }
+    }
+
+    private func name(_ attribute: Int) -> String {
+        objectType.attributes.indices.contains(attribute) ? objectType.attributes[attribute].name : "?"
+    }
+
+    private func attributeType(_ attribute: Int) -> ValueType {
+        objectType.attributes.indices.contains(attribute) ? objectType.attributes[attribute].type : .text
+    }
+}

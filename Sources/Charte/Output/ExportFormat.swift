@@ -1,0 +1,40 @@
+/// The formats of `charte exporter`.
+public enum ExportFormat: String, Sendable, CaseIterable {
+    /// A Markdown document (steps × roles, RACI, sheets, calendar).
+    case markdown
+    /// A self-contained HTML page, printable on A4 landscape.
+    case html
+    /// A spreadsheet table, RFC 4180 CSV.
+    case csv
+    /// A spreadsheet table, tab-separated like the seed.
+    case tsv
+    /// A Graphviz graph of steps and task prerequisites.
+    case dot
+    /// The checked model as JSON.
+    case json
+    /// An RFC 5545 calendar of the resolved deadlines.
+    case ics
+}
+
+/// Renders a checked charter in an export format; output is deterministic.
+public enum CharterExporter {
+    /// The export of a checked charter.
+    ///
+    /// - Parameters:
+    ///   - charter: a charter without errors.
+    ///   - file: its source, for line numbers in JSON (optional).
+    ///   - format: the format.
+    ///   - view: the table written by CSV and TSV (ignored by the other formats).
+    public static func render(_ charter: Charter, file: SourceFile?, format: ExportFormat,
+                              view: DelimitedExport.View = .tableau) -> String {
+        switch format {
+        case .markdown: MarkdownExport.render(CharterDocument(charter: charter))
+        case .html: HTMLExport.render(CharterDocument(charter: charter))
+        case .csv: DelimitedExport.render(charter, dialect: .csv, view: view)
+        case .tsv: DelimitedExport.render(charter, dialect: .tsv, view: view)
+        case .dot: DOTExport.render(charter)
+        case .json: CharterJSONExport.render(charter, file: file)
+        case .ics: ICSExport.render(charter, fileName: file?.name ?? "charte")
+        }
+    }
+}

@@ -1,0 +1,87 @@
+/// An RFC 5545 (iCalendar) calendar of a charter's deadlines, for a diary or a school ENT.
+///
+/// One all-day `VEVENT` per task instance. Everything is derived from the data, so the same
+/// charter always gives the same bytes:
+/// - `UID` is `<task id>.<charter file stem>@charte` (`-N` after the task id for the N-th event
+///   of an event-triggered task);
+/// - `DTSTAMP` is the first date of the charter's calendar (else the earliest deadline), at
+///   midnight UTC — never the clock;
+/// - events are in due-date order, then charter order.
+public enum ICSExport {
+    /// The product identifier written in `PRODID`.
+    public static let productID = "-//Charte//Charte des ressources numeriques//FR"
+
+    /// The calendar of a charter's fixed deadlines (tasks with `echeance`).
+    public static func render(_ charter: Charter, fileName: String) -> String {
+        var instances: [DeadlineInstance] = []
+        for (index, task) in charter.tasks.enumerated() where task.trigger == nil {
+            guard let deadline = task.deadline else { continue }
+            instances.append(DeadlineInstance(task: index, occurrence: 0, due: deadline, at: deadline))
+        }
+        return render(charter, fileName: fileName, instances: instances)
+    }
+
+    /// The calendar of given instances (a journal report's, with one per event).
+    public static func render(_ charter: Charter, fileName: String, instances: [DeadlineInstance]) -> String {
+        let sorted = instances.sorted { ($0.due, $0.task, $0.occurrence) < ($1.due, $1.task, $1.occurrence) }
+        let stem = stem(of: fileName)
+        let stamp = (charter.calendar?.first ?? sorted.first?.due).map(dateText) ?? "19700101"
+        var writer = ICSWriter()
+        writer.raw("BEGIN", "VCALENDAR")
+        writer.raw("VERSION", "2.0")
+        writer.raw("PRODID", productID)
+        writer.raw("CALSCALE", "GREGORIAN")
+        writer.raw("METHOD", "PUBLISH")
+        writer.text("X-WR-CALNAME", "Échéances — " + (charter.establishment?.name ?? stem))
+        for instance in sorted {
+            let task = charter.tasks[instance.task]
+            writer.raw("BEGIN", "VEVENT")
+            let occurrence = instance.occurrence > 0 ? "-\(instance.occurrence)" : ""
+            writer.text("UID", "\(task.id)\(occurrence).\(stem)@charte")
+            writer.raw("DTSTAMP", stamp + "T000000Z")
+            writer.raw("DTSTART;VALUE=DATE", dateText(instance.due))
+            if let next = instance.due.adding(days: 1) { writer.raw("DTEND;VALUE=DATE", dateText(next)) }
+            var summary = task.label ?? task.id
+            if let eventDate = instance.eventDate { summary += " (événement du \(eventDate))" }
+            writer.text("SUMMARY", summary)
+            writer.text("DESCRIPTION", description(of: task, charter: charter))
+            writer.text("CATEGORIES", charter.steps[task.step].label ?? charter.steps[task.step].id)
+            writer.raw("TRANSP", "TRANSPARENT")
+            writer.raw("END", "VEVENT")
+        }
+        writer.raw("END", "VCALENDAR")
+        return writer.text
+    }
+
+    /// The event's description: the step, each RACI letter with its actors, the deadline as written.
+    static func description(of task: CharterTask, charter: Charter) -> String {
+        var lines = ["Tâche : \(task.id)", "Étape : " + (charter.steps[task.step].label ?? charter.steps[task.step].id)]
+        let titles: [(Letter, String)] = [(.responsable, "Responsable"), (.approbateur, "Approbateur"), (.aide, "Aide"),
+                                          (.consulte, "Consulté"), (.informe, "Informé")]
+        for (letter, title) in titles where !task.actors(letter).isEmpty {
+            let names = task.actors(letter).map { index in
+                let actor = charter.actors[index]
+                return actor.label.map { "\($0) (\(actor.id))" } ?? actor.id
+            }
+            lines.append("\(title) : " + names.joined(separator: ", "))
+        }
+        if let written = task.deadlineText, task.trigger == nil { lines.append("Échéance : \(written)") }
+        if let trigger = task.trigger, let delay = task.delay {
+            lines.append("Échéance : \(delay.description) après « \(charter.events[trigger].id) »")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// `AAAAMMJJ`.
+    static func dateText(_ date: CalendarDate) -> String {
+        date.description.replacing("-", with: "")
+    }
+
+    /// The file name without its folders and its `.charte` extension.
+    static func stem(of fileName: String) -> String {
+        var name = Substring(fileName)
+        if let slash = name.lastIndex(of: "/") { name = name[name.index(after: slash)...] }
+        if name.hasSuffix(".charte") { name = name.dropLast(".charte".count) }
+        return name.isEmpty ? "charte" : String(name)
+    }
+}

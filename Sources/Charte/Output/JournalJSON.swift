@@ -1,0 +1,162 @@
+/// Renders a journal report as JSON for tools: keys in a fixed order, lists sorted, no clock.
+///
+/// The shape is documented in README.md ("Checking a journal"); changing it is a breaking change.
+public struct JournalJSONRenderer: Sendable {
+    /// The charter the journal was checked against.
+    public let charter: Charter
+    /// The names written for the charter and the journal.
+    public let charterName: String
+    /// The journal's name.
+    public let journalName: String
+
+    /// Creates a renderer.
+    public init(charter: Charter, charterName: String, journalName: String) {
+        self.charter = charter
+        self.charterName = charterName
+        self.journalName = journalName
+    }
+
+    /// One top-level member: a value, or a list rendered item by item.
+    enum Member {
+        case value(JSON)
+        case items(Int, (Int) -> JSON)
+    }
+
+    /// The top-level members, in their fixed order.
+    func members(_ report: JournalReport) -> [(String, Member)] {
+        let counts = report.counts
+        let refused = report.refused, undecided = report.undecided
+        let roles = report.roles.sorted { charter.actors[$0.actor].id < charter.actors[$1.actor].id }
+        return [
+            ("charte", .value(.string(charterName))),
+            ("journal", .value(.string(journalName))),
+            ("date", .value(.string(report.date.description))),
+            ("encodage", .value(.string(report.encoding.rawValue))),
+            ("separateur", .value(.string(String(UnicodeScalar(report.separator))))),
+            ("lignes", .value(.object([
+                ("lues", .int(counts.rows)), ("actions", .int(counts.actions)), ("evenements", .int(counts.events)),
+                ("taches_faites", .int(counts.completions)), ("apres_la_date", .int(counts.afterDate)),
+                ("ignorees", .int(counts.skipped)),
+            ]))),
+            ("refusees", .items(refused.count) { action(refused[$0]) }),
+            ("indeterminees", .items(undecided.count) { action(undecided[$0]) }),
+            ("echeances", .items(report.instances.count) { instance(report.instances[$0]) }),
+            ("hors_ordre", .items(report.outOfOrder.count) { outOfOrder(report.outOfOrder[$0]) }),
+            ("anomalies", .items(report.issues.count) { issue(report.issues[$0]) }),
+            ("roles", .items(roles.count) { role(roles[$0]) }),
+            ("bilan", .value(.object([
+                ("refusees", .int(refused.count)), ("indeterminees", .int(undecided.count)),
+                ("en_retard", .int(report.instances(.overdue).count)), ("faites_en_retard", .int(report.instances(.doneLate).count)),
+                ("bientot", .int(report.instances(.dueSoon).count)), ("a_venir", .int(report.instances(.upcoming).count)),
+                ("faites", .int(report.instances(.doneOnTime).count)), ("hors_ordre", .int(report.outOfOrder.count)),
+                ("anomalies", .int(report.issues.count)), ("lisible", .bool(report.headerUsable)),
+            ]))),
+            ("code_de_sortie", .value(.int(report.hasProblems ? 1 : 0))),
+        ]
+    }
+
+    /// The report as a JSON value.
+    public func json(_ report: JournalReport) -> JSON {
+        .object(members(report).map { key, member in
+            switch member {
+            case .value(let value): (key, value)
+            case .items(let count, let make): (key, .array((0..<count).map(make)))
+            }
+        })
+    }
+
+    /// The JSON text, indented, ending with a newline: the same text as `json(report)` rendered
+    /// pretty, written list item by list item so a journal with many findings never holds the
+    /// whole tree in memory.
+    public func render(_ report: JournalReport) -> String {
+        // Strings are escaped in JSON text, so every line break in it is structural.
+        func indented(_ value: JSON, _ level: Int) -> String {
+            let text = value.rendered(pretty: true)
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count + 64)
+            for byte in text.utf8 {
+                bytes.append(byte)
+                if byte == 0x0A { bytes.append(contentsOf: repeatElement(0x20, count: 2 * level)) }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        let members = members(report)
+        var out = "{\n"
+        for (index, (key, member)) in members.enumerated() {
+            out += "  "
+            JSON.escape(key, into: &out)
+            out += ": "
+            switch member {
+            case .value(let value):
+                out += indented(value, 1)
+            case .items(let count, let make):
+                if count == 0 {
+                    out += "[]"
+                } else {
+                    out += "[\n"
+                    for item in 0..<count {
+                        out += "    " + indented(make(item), 2) + (item < count - 1 ? "," : "") + "\n"
+                    }
+                    out += "  ]"
+                }
+            }
+            out += (index < members.count - 1 ? "," : "") + "\n"
+        }
+        return out + "}\n"
+    }
+
+    func action(_ action: JournalAction) -> JSON {
+        let object: JSON = action.objectType.map { type in
+            .object([("type", .string(type)), ("attributs", .object(action.attributes.map { ($0.name, .string($0.raw)) }))])
+        } ?? .null
+        return .object([
+            ("ligne", .int(action.line)), ("date", .string(action.date.description)), ("acteur", .string(action.actor)),
+            ("roles", .strings(action.roles.sorted())), ("action", .string(action.action)), ("objet", object),
+            ("tache", .optional(action.task)), ("decision", .string(action.outcome.rawValue)),
+            ("manquants", .strings(action.missing)),
+            ("regles", .array(action.rules.map { rule in
+                .object([("genre", .string(rule.kind.rawValue)), ("id", .string(rule.id)),
+                         ("fichier", rule.line == nil ? .null : .string(charterName)),
+                         ("ligne", rule.line.map(JSON.int) ?? .null)])
+            })),
+        ])
+    }
+
+    func instance(_ instance: DeadlineInstance) -> JSON {
+        let task = charter.tasks[instance.task]
+        let event: JSON = instance.eventDate.map { date in
+            .object([("date", .string(date.description)), ("ligne", instance.eventLine.map(JSON.int) ?? .null)])
+        } ?? .null
+        return .object([
+            ("tache", .string(task.id)), ("libelle", .optional(task.label)), ("etape", .string(charter.steps[task.step].id)),
+            ("occurrence", .int(instance.occurrence)), ("evenement", event), ("echeance", .string(instance.due.description)),
+            ("statut", .string(instance.status.rawValue)), ("jours", .int(instance.days)),
+            ("faite_le", .optional(instance.doneOn?.description)), ("ligne", instance.doneLine.map(JSON.int) ?? .null),
+            ("responsable", .strings(task.responsables.map { charter.actors[$0].id }.sorted())),
+        ])
+    }
+
+    func outOfOrder(_ item: OutOfOrderTask) -> JSON {
+        .object([
+            ("tache", .string(charter.tasks[item.task].id)), ("faite_le", .string(item.doneOn.description)),
+            ("ligne", .int(item.line)), ("prerequis", .string(charter.tasks[item.prerequisite].id)),
+            ("prerequis_faite_le", .optional(item.prerequisiteDoneOn?.description)),
+            ("prerequis_ligne", item.prerequisiteLine.map(JSON.int) ?? .null),
+        ])
+    }
+
+    func issue(_ issue: JournalIssue) -> JSON {
+        .object([("ligne", .int(issue.line)), ("genre", .string(issue.code)), ("message", .string(issue.message)),
+                 ("suggestions", .strings(issue.suggestions))])
+    }
+
+    func role(_ summary: RoleSummary) -> JSON {
+        .object([
+            ("role", .string(charter.actors[summary.actor].id)), ("autorisees", .int(summary.permitted)),
+            ("refusees", .int(summary.refused)), ("indeterminees", .int(summary.undecided)),
+            ("faites", .int(summary.count(.doneOnTime))), ("faites_en_retard", .int(summary.count(.doneLate))),
+            ("en_retard", .int(summary.count(.overdue))), ("bientot", .int(summary.count(.dueSoon))),
+            ("a_venir", .int(summary.count(.upcoming))),
+        ])
+    }
+}

@@ -1,0 +1,167 @@
+/// Renders a journal report for people, in French: refused actions, overdue tasks, tasks done
+/// late, tasks due soon, then the rest and a summary by role.
+public struct JournalTextRenderer: Sendable {
+    /// The charter the journal was checked against.
+    public let charter: Charter
+    /// The names shown for the charter and the journal.
+    public let charterName: String
+    /// The journal's name.
+    public let journalName: String
+
+    /// Creates a renderer.
+    public init(charter: Charter, charterName: String, journalName: String) {
+        self.charter = charter
+        self.charterName = charterName
+        self.journalName = journalName
+    }
+
+    /// The whole report, ending with a newline.
+    public func render(_ report: JournalReport) -> String {
+        var out = "Journal « \(journalName) » au \(report.date), selon « \(charterName) »\n"
+        out += countsLine(report) + "\n"
+        section(&out, "Actions refusées", report.refused) { action in actionLines(action) }
+        section(&out, "Actions indéterminées (attributs manquants)", report.undecided) { action in actionLines(action) }
+        section(&out, "Tâches en retard", report.instances(.overdue)) { [instanceLine($0)] }
+        section(&out, "Tâches faites en retard", report.instances(.doneLate)) { [instanceLine($0)] }
+        section(&out, "À faire dans les \(DeadlineStatus.soonWindow) jours", report.instances(.dueSoon)) { [instanceLine($0)] }
+        section(&out, "Tâches faites avant leurs prérequis", report.outOfOrder) { [outOfOrderLine($0)] }
+        section(&out, "Lignes non lues ou lues en partie", report.issues) { [issueLine($0)] }
+        out += "\n" + roleTable(report)
+        out += "\n" + summaryLine(report) + "\n"
+        return out
+    }
+
+    // MARK: - Sections
+
+    private func section<Item>(_ out: inout String, _ title: String, _ items: [Item], _ lines: (Item) -> [String]) {
+        guard !items.isEmpty else { return }
+        out += "\n\(title) (\(items.count))\n"
+        for item in items {
+            for (index, line) in lines(item).enumerated() { out += (index == 0 ? "  " : "      ") + line + "\n" }
+        }
+    }
+
+    func countsLine(_ report: JournalReport) -> String {
+        let counts = report.counts
+        var parts = ["\(counts.actions) \(plural(counts.actions, "action vérifiée", "actions vérifiées"))",
+                     "\(counts.events) \(plural(counts.events, "événement", "événements"))",
+                     "\(counts.completions) \(plural(counts.completions, "tâche marquée faite", "tâches marquées faites"))"]
+        if counts.afterDate > 0 {
+            parts.append("\(counts.afterDate) \(plural(counts.afterDate, "ligne postérieure", "lignes postérieures")) au \(report.date) laissée\(counts.afterDate > 1 ? "s" : "") de côté")
+        }
+        if counts.skipped > 0 {
+            parts.append("\(counts.skipped) \(plural(counts.skipped, "ligne non lue", "lignes non lues"))")
+        }
+        var line = "\(counts.rows) \(plural(counts.rows, "ligne", "lignes")) : " + parts.joined(separator: ", ") + "."
+        if report.encoding != .utf8 { line += " Lu en \(report.encoding.rawValue)." }
+        return line
+    }
+
+    func actionLines(_ action: JournalAction) -> [String] {
+        var head = "ligne \(action.line) · \(action.date) · \(action.actor)"
+        if action.roles != [action.actor] { head += " (\(action.roles.joined(separator: ", ")))" }
+        head += " : \(action.action)"
+        if let object = action.objectText { head += " \(object)" }
+        if let task = action.task { head += " — tâche \(task)" }
+        var lines = [head]
+        if !action.missing.isEmpty { lines.append("manque : " + action.missing.joined(separator: ", ")) }
+        let verb = action.outcome == .refuse ? "refusée par" : "selon"
+        lines.append("\(verb) : " + action.rules.map(ruleText).joined(separator: " ; "))
+        return lines
+    }
+
+    func ruleText(_ rule: JournalRule) -> String {
+        let where_ = rule.line.map { " (ligne \($0))" } ?? ""
+        switch rule.kind {
+        case .defaut: return "aucune règle ne l'autorise (refus par défaut)"
+        case .tache: return "tâche \(rule.id)\(where_)"
+        case .autorise, .interdit: return rule.id + where_
+        }
+    }
+
+    func instanceName(_ instance: DeadlineInstance) -> String {
+        let task = charter.tasks[instance.task]
+        var name = task.id
+        if let eventDate = instance.eventDate, let line = instance.eventLine {
+            name += " (événement du \(eventDate), ligne \(line))"
+        }
+        return name
+    }
+
+    func instanceLine(_ instance: DeadlineInstance) -> String {
+        let task = charter.tasks[instance.task]
+        var line = "\(instance.due) · \(instanceName(instance))"
+        if let label = task.label { line += " — \(label)" }
+        line += " — "
+        if let doneOn = instance.doneOn {
+            line += "faite le \(doneOn)" + (instance.doneLine.map { " (ligne \($0))" } ?? "") + ", "
+            line += instance.status == .doneLate ? "\(DeadlineStatus.days(instance.days)) de retard" : "à temps"
+        } else {
+            line += instance.status.describe(days: instance.days)
+        }
+        return line + " — responsable : " + task.responsables.map { charter.actors[$0].id }.joined(separator: ", ")
+    }
+
+    func outOfOrderLine(_ item: OutOfOrderTask) -> String {
+        let task = charter.tasks[item.task].id, prerequisite = charter.tasks[item.prerequisite].id
+        var line = "\(task) faite le \(item.doneOn) (ligne \(item.line)) avant son prérequis « \(prerequisite) »"
+        if let other = item.prerequisiteDoneOn {
+            line += " (faite le \(other)" + (item.prerequisiteLine.map { ", ligne \($0)" } ?? "") + ")"
+        } else {
+            line += " (pas encore faite)"
+        }
+        return line
+    }
+
+    func issueLine(_ issue: JournalIssue) -> String {
+        "ligne \(issue.line) : \(issue.message)" + (issue.suggestionText.map { " — \($0)" } ?? "")
+    }
+
+    // MARK: - Summary
+
+    func roleTable(_ report: JournalReport) -> String {
+        let headers = ["rôle", "autorisées", "refusées", "indéterminées", "faites à temps", "faites en retard", "en retard",
+                       "bientôt", "à venir"]
+        var rows: [[String]] = []
+        for summary in report.roles {
+            rows.append([charter.actors[summary.actor].id, String(summary.permitted), String(summary.refused),
+                         String(summary.undecided), String(summary.count(.doneOnTime)), String(summary.count(.doneLate)),
+                         String(summary.count(.overdue)), String(summary.count(.dueSoon)), String(summary.count(.upcoming))])
+        }
+        var widths = headers.map(\.count)
+        for row in rows {
+            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
+        }
+        func format(_ cells: [String]) -> String {
+            var line = "  "
+            for (index, cell) in cells.enumerated() {
+                let pad = String(repeating: " ", count: widths[index] - cell.count)
+                line += index == 0 ? cell + pad : "  " + pad + cell
+            }
+            return line + "\n"
+        }
+        var out = "Bilan par rôle (actions de l'acteur ; tâches dont il est responsable)\n"
+        out += format(headers)
+        for row in rows { out += format(row) }
+        return out
+    }
+
+    func summaryLine(_ report: JournalReport) -> String {
+        let refused = report.refused.count, overdue = report.instances(.overdue).count
+        var parts = ["\(refused) \(plural(refused, "action refusée", "actions refusées"))",
+                     "\(overdue) \(plural(overdue, "tâche en retard", "tâches en retard"))"]
+        let late = report.instances(.doneLate).count, soon = report.instances(.dueSoon).count
+        let upcoming = report.instances(.upcoming).count, onTime = report.instances(.doneOnTime).count
+        parts.append("\(late) \(plural(late, "faite", "faites")) en retard")
+        parts.append("\(soon) à faire dans les \(DeadlineStatus.soonWindow) jours")
+        parts.append("\(upcoming) à venir")
+        parts.append("\(onTime) \(plural(onTime, "faite", "faites")) à temps")
+        if !report.issues.isEmpty {
+            parts.append("\(report.issues.count) \(plural(report.issues.count, "anomalie", "anomalies")) de lecture")
+        }
+        if !report.headerUsable { return "Bilan : journal illisible, rien n'a été vérifié." }
+        return "Bilan : " + parts.joined(separator: ", ") + "."
+    }
+
+    func plural(_ count: Int, _ one: String, _ many: String) -> String { count == 1 || count == 0 ? one : many }
+}

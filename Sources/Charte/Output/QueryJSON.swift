@@ -1,0 +1,163 @@
+/// The JSON shapes of query answers (spec section 7), for tools.
+///
+/// - `qui`: `{"resultats": [tache…], "selon": [tache… + "manquants"]}`, each task
+///   `{"tache", "etape", "libelle", "responsable", "approbateur", "aide", "consulte", "informe", "fichier", "ligne"}`.
+/// - `peut`: `{"decision", "manquants", "regles": [{"genre", "id", "fichier", "ligne"}]}`.
+/// - `taches`: `{"acteur", "roles", "instances", "etapes": [{"etape", "libelle", "taches": [{"tache", "libelle",
+///   "lettre", "titulaire", "par_instance", "echeance", "expression", "evenement", "delai", "actions", "fichier", "ligne"}]}]}`.
+/// - `echeances`: `{"depuis", "echeances": [{"date", "expression", "tache", "etape", "libelle", "responsable",
+///   "fichier", "ligne"}], "sur_evenement": [{"evenement", "delai", "tache", "etape", "libelle", "responsable", "fichier", "ligne"}]}`.
+/// - `montre`: `{"nom", "genre", "texte", "fichier", "ligne"}`.
+///
+/// Absent values are `null`; lists of names are sorted; tasks keep the charter's order.
+public enum QueryJSON {
+    /// The JSON of any answer.
+    public static func encode(_ answer: QueryAnswer) -> JSON {
+        switch answer {
+        case .who(let who): encode(who)
+        case .may(let may): encode(may)
+        case .tasks(let sheet): encode(sheet)
+        case .deadlines(let list): encode(list)
+        case .show(let shown): encode(shown)
+        }
+    }
+
+    /// `qui`.
+    public static func encode(_ who: WhoAnswer) -> JSON {
+        .object([
+            ("resultats", .array(who.results.map { encode($0, withMissing: false) })),
+            ("selon", .array(who.conditional.map { encode($0, withMissing: true) })),
+        ])
+    }
+
+    static func encode(_ card: TaskCard, withMissing: Bool) -> JSON {
+        var members: [(String, JSON)] = [
+            ("tache", .string(card.task)),
+            ("etape", .string(card.step)),
+            ("libelle", .optional(card.label)),
+            ("responsable", .strings(card.responsables)),
+            ("approbateur", .strings(card.approbateurs)),
+            ("aide", .strings(card.aides)),
+            ("consulte", .strings(card.consultes)),
+            ("informe", .strings(card.informes)),
+            ("fichier", .string(card.position.file)),
+            ("ligne", .int(card.position.line)),
+        ]
+        if withMissing { members.append(("manquants", .strings(card.missing))) }
+        return .object(members)
+    }
+
+    /// `peut`.
+    public static func encode(_ may: MayAnswer) -> JSON {
+        .object([
+            ("decision", .string(may.outcome.rawValue)),
+            ("manquants", .strings(may.missing)),
+            ("regles", encode(may.rules)),
+        ])
+    }
+
+    /// The deciding rules of a `peut`: `[{"genre", "id", "fichier", "ligne"}]`.
+    public static func encode(_ rules: [RuleReference]) -> JSON {
+        .array(rules.map { rule in
+            .object([
+                ("genre", .string(rule.kind.rawValue)),
+                ("id", .string(rule.id)),
+                ("fichier", .optional(rule.position?.file)),
+                ("ligne", rule.position.map { .int($0.line) } ?? .null),
+            ])
+        })
+    }
+
+    /// `taches`.
+    public static func encode(_ sheet: JobSheet) -> JSON {
+        .object([
+            ("acteur", .string(sheet.actor)),
+            ("roles", .strings(sheet.roles)),
+            ("instances", .strings(sheet.instances)),
+            ("etapes", .array(sheet.steps.map { step in
+                .object([
+                    ("etape", .string(step.step)),
+                    ("libelle", .optional(step.label)),
+                    ("taches", .array(step.assignments.map(encode))),
+                ])
+            })),
+        ])
+    }
+
+    static func encode(_ assignment: Assignment) -> JSON {
+        var date: String?, written: String?, event: String?, delay: String?
+        switch assignment.due {
+        case .date(let value, let expression)?: (date, written) = (value.description, expression)
+        case .afterEvent(let trigger, let duration)?: (event, delay) = (trigger, duration.description)
+        case nil: break
+        }
+        return .object([
+            ("tache", .string(assignment.task)),
+            ("libelle", .optional(assignment.label)),
+            ("lettre", .string(assignment.letter.rawValue)),
+            ("titulaire", .string(assignment.holder)),
+            ("par_instance", .bool(assignment.throughInstance)),
+            ("echeance", .optional(date)),
+            ("expression", .optional(written)),
+            ("evenement", .optional(event)),
+            ("delai", .optional(delay)),
+            ("actions", .strings(assignment.actions)),
+            ("fichier", .string(assignment.position.file)),
+            ("ligne", .int(assignment.position.line)),
+        ])
+    }
+
+    /// `echeances`.
+    public static func encode(_ list: DeadlineList) -> JSON {
+        .object([
+            ("depuis", .optional(list.from?.description)),
+            ("echeances", .array(list.dated.map { deadline in
+                .object([
+                    ("date", .string(deadline.date.description)),
+                    ("expression", .optional(deadline.written)),
+                    ("tache", .string(deadline.task)),
+                    ("etape", .string(deadline.step)),
+                    ("libelle", .optional(deadline.label)),
+                    ("responsable", .strings(deadline.responsables)),
+                    ("fichier", .string(deadline.position.file)),
+                    ("ligne", .int(deadline.position.line)),
+                ])
+            })),
+            ("sur_evenement", .array(list.triggered.map { deadline in
+                .object([
+                    ("evenement", .string(deadline.event)),
+                    ("delai", .string(deadline.delay.description)),
+                    ("tache", .string(deadline.task)),
+                    ("etape", .string(deadline.step)),
+                    ("libelle", .optional(deadline.label)),
+                    ("responsable", .strings(deadline.responsables)),
+                    ("fichier", .string(deadline.position.file)),
+                    ("ligne", .int(deadline.position.line)),
+                ])
+            })),
+        ])
+    }
+
+    /// `montre`.
+    public static func encode(_ shown: ShownDeclaration) -> JSON {
+        .object([
+            ("nom", .string(shown.name)),
+            ("genre", .string(kindKey(shown.symbol))),
+            ("texte", .string(shown.text)),
+            ("fichier", .string(shown.position.file)),
+            ("ligne", .int(shown.position.line)),
+        ])
+    }
+
+    /// A stable ASCII key for the kind of a declaration.
+    static func kindKey(_ symbol: Symbol) -> String {
+        switch symbol {
+        case .actor: "acteur"
+        case .objectType: "objet"
+        case .action: "action"
+        case .event: "evenement"
+        case .step: "etape"
+        case .task: "tache"
+        }
+    }
+}

@@ -1,0 +1,124 @@
+/// Renders the reports of `charte test` as French text and as JSON.
+public enum TestReportOutput {
+    // MARK: - Text
+
+    /// Every file's assertions, one a line with its actual answer, details under each failure,
+    /// then the summary `N réussies, N échouées`.
+    public static func text(_ reports: [TestReport]) -> String {
+        var out = ""
+        for (index, report) in reports.enumerated() {
+            if index > 0 { out += "\n" }
+            out += report.file + "\n"
+            if report.charterErrors > 0 {
+                out += "  la charte contient \(errors(report.charterErrors)) : aucun test n'a été lancé\n"
+                continue
+            }
+            if report.results.isEmpty {
+                out += "  aucun test\n"
+                continue
+            }
+            var rows = AlignedText()
+            var currentTest: String?
+            for result in report.results {
+                if result.test != currentTest {
+                    currentTest = result.test
+                    rows.addLine("  test « \(result.test) »")
+                }
+                rows.add(["  " + (result.passed ? "ok" : "ÉCHEC"), "ligne \(result.position.line)", result.text, "→ " + actual(result)])
+                if !result.passed {
+                    for line in failureDetails(result) { rows.addLine("              " + line) }
+                }
+            }
+            out += rows.rendered
+        }
+        return out + "\n" + summary(reports) + "\n"
+    }
+
+    /// `3 réussies, 1 échouée` over every report (plus the charters that could not run).
+    public static func summary(_ reports: [TestReport]) -> String {
+        let passed = reports.map(\.passed).reduce(0, +), failed = reports.map(\.failed).reduce(0, +)
+        var text = "\(passed) réussie\(passed > 1 ? "s" : ""), \(failed) échouée\(failed > 1 ? "s" : "")"
+        let broken = reports.filter { $0.charterErrors > 0 }.count
+        if broken > 0 { text += ", \(broken) charte\(broken > 1 ? "s" : "") en erreur" }
+        return text
+    }
+
+    /// The answer obtained, briefly.
+    static func actual(_ result: AssertionResult) -> String {
+        switch result.check {
+        case .who(_, let actual):
+            return actual.isEmpty ? "aucun responsable" : actual.joined(separator: ", ")
+        case .decision(_, let answer):
+            let rules = answer.rules.map(ruleText).joined(separator: " ; ")
+            return QueryText.outcomeName(answer.outcome) + (rules.isEmpty ? "" : " (\(rules))")
+        }
+    }
+
+    /// What was expected and what was found, for a failed assertion.
+    static func failureDetails(_ result: AssertionResult) -> [String] {
+        switch result.check {
+        case .who(let expected, let actual):
+            var lines = ["attendu : " + (expected.isEmpty ? "aucun responsable" : expected.joined(separator: ", ")),
+                         "obtenu  : " + (actual.isEmpty ? "aucun responsable" : actual.joined(separator: ", "))]
+            if !result.absent.isEmpty { lines.append("manquant : " + result.absent.joined(separator: ", ")) }
+            if !result.unexpected.isEmpty { lines.append("en trop  : " + result.unexpected.joined(separator: ", ")) }
+            return lines
+        case .decision(let expected, let answer):
+            var lines = ["attendu : " + QueryText.outcomeName(expected), "obtenu  : " + QueryText.outcomeName(answer.outcome)]
+            if !answer.missing.isEmpty { lines.append("il manque : " + answer.missing.joined(separator: ", ")) }
+            return lines
+        }
+    }
+
+    /// A deciding rule with its line: `tâche prets, ligne 44`.
+    static func ruleText(_ rule: RuleReference) -> String {
+        if rule.kind == .defaut { return "refus par défaut" }
+        let name = rule.kind == .tache ? "tâche \(rule.id)" : rule.id
+        return name + (rule.position.map { ", ligne \($0.line)" } ?? "")
+    }
+
+    static func errors(_ count: Int) -> String { "\(count) erreur\(count > 1 ? "s" : "")" }
+
+    // MARK: - JSON
+
+    /// `{"fichiers": [{"fichier", "erreurs", "assertions": [...]}], "reussies", "echouees"}`.
+    ///
+    /// Each assertion: `{"test", "assertion", "ligne", "genre": "qui" | "peut" | "refuse", "reussie", "attendu", "obtenu"}`
+    /// plus `"absents"` and `"en_trop"` (responsables) for `qui`, `"manquants"` and `"regles"` for `peut`/`refuse`.
+    public static func json(_ reports: [TestReport]) -> JSON {
+        .object([
+            ("fichiers", .array(reports.map { report in
+                .object([
+                    ("fichier", .string(report.file)),
+                    ("erreurs", .int(report.charterErrors)),
+                    ("assertions", .array(report.results.map(json))),
+                ])
+            })),
+            ("reussies", .int(reports.map(\.passed).reduce(0, +))),
+            ("echouees", .int(reports.map(\.failed).reduce(0, +))),
+        ])
+    }
+
+    static func json(_ result: AssertionResult) -> JSON {
+        var members: [(String, JSON)] = [
+            ("test", .string(result.test)),
+            ("assertion", .string(result.text)),
+            ("ligne", .int(result.position.line)),
+        ]
+        switch result.check {
+        case .who(let expected, let actual):
+            members += [
+                ("genre", .string("qui")), ("reussie", .bool(result.passed)),
+                ("attendu", .strings(expected)), ("obtenu", .strings(actual)),
+                ("absents", .strings(result.absent)), ("en_trop", .strings(result.unexpected)),
+            ]
+        case .decision(let expected, let answer):
+            members += [
+                ("genre", .string(expected == .autorise ? "peut" : "refuse")), ("reussie", .bool(result.passed)),
+                ("attendu", .string(expected.rawValue)), ("obtenu", .string(answer.outcome.rawValue)),
+                ("manquants", .strings(answer.missing)), ("regles", QueryJSON.encode(answer.rules)),
+            ]
+        }
+        return .object(members)
+    }
+}

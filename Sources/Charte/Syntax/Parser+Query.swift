@@ -1,0 +1,104 @@
+// Queries: one line of the query language, read by the charter's lexer and parser.
+
+/// A query read from text, with the virtual source it was read from.
+public struct ParsedQuery: Sendable {
+    /// The query; nil when it has a syntax error.
+    public let query: Query?
+    /// Lexical and syntax diagnostics, spans in `file`.
+    public let diagnostics: [Diagnostic]
+    /// The virtual source `<requete>` holding the query's text.
+    public let file: SourceFile
+}
+
+/// Reads one query.
+public enum QueryParser {
+    /// The name of the virtual source a query is read from, shown in its diagnostics.
+    public static let sourceName = "<requete>"
+
+    /// Parses `text` as a query; `sources` gains the virtual file `<requete>`.
+    ///
+    /// The query is added to the charter's map (rather than a fresh one) so that a
+    /// diagnostic can point both at the query and at declarations of the charter.
+    public static func parse(_ text: String, into sources: inout SourceMap, limits: Limits = .standard) -> ParsedQuery {
+        let bytes = Array(text.utf8)
+        let file = sources.add(name: sourceName, bytes: bytes)
+        guard bytes.count <= limits.queryLength else {
+            let excess = Span(file: file.id, start: limits.queryLength, end: bytes.count)
+            return ParsedQuery(query: nil, diagnostics: [Diagnostic(.queryTooLong(length: bytes.count, limit: limits.queryLength), at: excess)],
+                               file: file)
+        }
+        let lexer = Lexer.tokenize(file)
+        var parser = Parser(tokens: lexer.tokens, file: file.id)
+        let query = parser.parseWholeQuery()
+        let diagnostics = (lexer.diagnostics + parser.diagnostics).map { $0.renamingEndOfInput() }.sortedForDisplay()
+        let failed = diagnostics.hasErrors
+        return ParsedQuery(query: failed ? nil : query, diagnostics: diagnostics, file: file)
+    }
+}
+
+extension Parser {
+    /// Parses a query and checks that nothing follows it; nil after a syntax error.
+    mutating func parseWholeQuery() -> Query? {
+        do {
+            let query = try parseQuery()
+            if !atEnd { try fail(expected: "la fin de la requête") }
+            return query
+        } catch {
+            return nil
+        }
+    }
+
+    /// `requete = "qui" ( STRING | IDENT [ objet ] ) | "peut" acteur IDENT [ objet ]
+    ///          | "taches" acteur | "echeances" [ DATE | IDENT ] | "montre" IDENT`
+    mutating func parseQuery() throws(Recovery) -> Query {
+        guard current.kind == .word, let verb = QueryVerb.lookup(current.text) else {
+            let verbs = QueryVerb.allCases.map { Candidate(name: $0.rawValue, span: nil) }
+            try fail(expected: "une requête (qui, peut, taches, echeances, montre)",
+                     candidates: current.kind == .word ? Suggestions.closest(to: current.text, among: verbs) : [])
+        }
+        advance()
+        switch verb {
+        case .qui:
+            if current.kind == .string {
+                let token = advance()
+                return .search(StringLiteral(token.text, span: token.span))
+            }
+            let target = try expectName("une action, une tâche ou un texte entre guillemets")
+            return .who(target: target, object: try parseOptionalObject())
+        case .peut:
+            let actor = try parseActorReference()
+            let action = try expectName("une action")
+            return .may(actor: actor, action: action, object: try parseOptionalObject())
+        case .taches:
+            return .tasks(actor: try parseActorReference())
+        case .echeances:
+            return .deadlines(from: try parseOptionalQueryDate())
+        case .montre:
+            return .show(try expectName("le nom d'une déclaration"))
+        }
+    }
+
+    /// An object literal if a word follows (a missing `(` is then reported), else nil.
+    mutating func parseOptionalObject() throws(Recovery) -> ObjectLiteral? {
+        current.kind == .word ? try parseObjectLiteral() : nil
+    }
+
+    /// `[ DATE | IDENT ]` after `echeances`.
+    mutating func parseOptionalQueryDate() throws(Recovery) -> QueryDate? {
+        if current.kind == .date {
+            let token = advance()
+            if case .date(let date) = token.value { return .literal(date) }
+            return .literal(nil)
+        }
+        if current.kind == .word { return .name(try expectName("une date ou un nom du calendrier")) }
+        return nil
+    }
+}
+
+extension Diagnostic {
+    /// The same diagnostic, saying "la fin de la requête" where the parser says "la fin du fichier".
+    func renamingEndOfInput() -> Diagnostic {
+        guard case .unexpectedToken(let expected, let found) = message, found == TokenKind.endOfFile.description else { return self }
+        return Diagnostic(.unexpectedToken(expected: expected, found: "la fin de la requête"), at: span, notes: notes, candidates: candidates)
+    }
+}

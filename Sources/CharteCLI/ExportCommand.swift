@@ -1,0 +1,105 @@
+import Charte
+
+/// `charte exporter CHARTE --format …`: the checked charter as a document, a spreadsheet
+/// table, a graph or JSON.
+enum ExportCommand {
+    static let command = Command(
+        name: "exporter", aliases: ["export"],
+        synopsis: "charte exporter FICHIER [--format markdown|html|csv|tsv|ics|dot|json] [--vue tableau|raci] [-o SORTIE]",
+        summary: "exporte la charte pour la lire, l'imprimer, la mettre dans un tableur ou un autre outil",
+        description: """
+        Formats : markdown et html (la charte telle qu'on la lit : tableau étapes × rôles,
+        matrice RACI, une fiche par rôle, calendrier des échéances ; la page HTML est
+        autonome et s'imprime en A4 paysage), csv et tsv (pour un tableur : --vue tableau,
+        par défaut, reprend le tableau étapes × rôles ; --vue raci donne la matrice des
+        lettres), ics (calendrier RFC 5545 des échéances, à importer dans un agenda), dot (graphe Graphviz des étapes et des prérequis), json (le modèle vérifié,
+        pour d'autres outils). Sans --format, le format se déduit de l'extension de -o
+        (markdown sinon). Une charte qui contient une erreur n'est pas exportée : ses
+        diagnostics s'écrivent sur la sortie d'erreur (code de sortie 1).
+        Le résultat va sur la sortie standard, ou dans SORTIE avec -o (écriture atomique).
+        Exemples : charte exporter rules/etablissement-exemple.charte --format html -o charte.html
+                   charte exporter rules/etablissement-exemple.charte --format csv --vue raci
+        """,
+        options: [
+            .value("--format", "-f", name: "FORMAT", help: "markdown, html, csv, tsv, ics, dot ou json"),
+            .value("--vue", name: "VUE", help: "pour csv et tsv : tableau (étapes × rôles, par défaut) ou raci"),
+            .value("--sortie", "-o", name: "SORTIE", help: "écrit dans ce fichier au lieu de la sortie standard"),
+        ],
+        run: run)
+
+    static func run(_ arguments: ParsedArguments, _ console: Console) throws(UsageError) -> Int32 {
+        guard let path = arguments.positionals.first else { throw UsageError(message: "aucune charte à exporter") }
+        guard arguments.positionals.count == 1 else {
+            throw UsageError(message: "une seule charte à la fois (reçu : \(arguments.positionals.joined(separator: " ")))")
+        }
+        let output = arguments.value("--sortie")
+        let format = try format(arguments.value("--format"), output: output)
+        let view = try view(arguments.value("--vue"), format: format)
+
+        let loaded: LoadedCharter
+        do {
+            loaded = try CharterLoader.load(path: path)
+        } catch {
+            console.err("charte exporter : \(error.message)\n")
+            return ExitCode.usage
+        }
+        guard let charter = loaded.charter else {
+            var printer = DiagnosticPrinter(format: .humain, console: console)
+            printer.print(loaded.diagnostics, sources: loaded.sources)
+            printer.finish()
+            let errors = loaded.diagnostics.filter { $0.severity == .error }.count
+            let warnings = loaded.diagnostics.count - errors
+            console.err(HumanRenderer.summary(errors: errors, warnings: warnings) + "\n")
+            console.err("charte exporter : la charte contient des erreurs, rien n'est exporté\n")
+            return ExitCode.problems
+        }
+        let warnings = loaded.diagnostics.filter { $0.severity == .warning }.count
+        if warnings > 0 {
+            let noun = warnings == 1 ? "avertissement" : "avertissements"
+            console.err("charte exporter : \(warnings) \(noun) (voir charte verifier \(path))\n")
+        }
+
+        let text = CharterExporter.render(charter, file: loaded.file, format: format, view: view)
+        guard let output, output != "-" else {
+            console.out(text)
+            return ExitCode.success
+        }
+        do {
+            try FileAccess.writeAtomically(text, to: output)
+        } catch {
+            console.err("charte exporter : \(error.message)\n")
+            return ExitCode.usage
+        }
+        return ExitCode.success
+    }
+
+    /// The format asked for, else the one the output's extension names, else Markdown.
+    static func format(_ value: String?, output: String?) throws(UsageError) -> ExportFormat {
+        if let value {
+            guard let format = ExportFormat(rawValue: value) else {
+                let names = ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")
+                throw UsageError(message: "format inconnu « \(value) » (formats : \(names))")
+            }
+            return format
+        }
+        let extensions: [String: ExportFormat] = ["md": .markdown, "markdown": .markdown, "html": .html, "htm": .html,
+                                                  "csv": .csv, "tsv": .tsv, "ics": .ics, "dot": .dot, "gv": .dot, "json": .json]
+        if let output, let dot = output.lastIndex(of: "."),
+           let format = extensions[output[output.index(after: dot)...].lowercased()] {
+            return format
+        }
+        return .markdown
+    }
+
+    /// The table CSV and TSV write; `--vue` with another format is a usage error.
+    static func view(_ value: String?, format: ExportFormat) throws(UsageError) -> DelimitedExport.View {
+        guard let value else { return .tableau }
+        guard format == .csv || format == .tsv else {
+            throw UsageError(message: "l'option --vue ne vaut que pour les formats csv et tsv")
+        }
+        guard let view = DelimitedExport.View(rawValue: value) else {
+            throw UsageError(message: "vue inconnue « \(value) » (vues : tableau, raci)")
+        }
+        return view
+    }
+}

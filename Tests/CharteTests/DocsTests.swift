@@ -1,0 +1,47 @@
+import Testing
+import Foundation
+@testable import Charte
+
+/// The ```charte code blocks of a Markdown file, with the line each starts on.
+func charteBlocks(in relative: String) -> [(line: Int, text: String)] {
+    guard let text = try? String(contentsOfFile: repositoryPath(relative), encoding: .utf8) else { return [] }
+    var blocks: [(Int, String)] = []
+    var current: [String]?
+    var start = 0
+    for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        if current == nil, line.trimmingCharacters(in: .whitespaces) == "```charte" {
+            current = []
+            start = index + 2
+        } else if current != nil, line.trimmingCharacters(in: .whitespaces) == "```" {
+            blocks.append((start, (current ?? []).joined(separator: "\n")))
+            current = nil
+        } else if current != nil {
+            current?.append(String(line))
+        }
+    }
+    return blocks
+}
+
+@Suite struct DocsTests {
+    /// Every charter shown in the documentation checks clean, so the docs cannot rot.
+    @Test(arguments: ["README.md", "Grammar.md"])
+    func charteBlocksCheckClean(document: String) {
+        let blocks = charteBlocks(in: document)
+        #expect(!blocks.isEmpty, "no ```charte block in \(document)")
+        for block in blocks {
+            let loaded = CharterLoader.check(text: block.text, name: "\(document):\(block.line)")
+            #expect(loaded.diagnostics.map(\.code.rawValue) == [], "\(document) block at line \(block.line)")
+        }
+    }
+}
+
+@Suite struct ReadmeEmbeddingTests {
+    /// The README's Swift example is the very code `QueriesEmbeddingTests` compiles and runs.
+    @Test func readmeExampleIsTheTestedCode() throws {
+        let readme = try String(contentsOfFile: repositoryPath("README.md"), encoding: .utf8)
+        let test = try String(contentsOfFile: repositoryPath("Tests/CharteTests/QueriesEmbeddingTests.swift"), encoding: .utf8)
+        let block = try #require(readme.split(separator: "```swift\n").dropFirst().first?.split(separator: "```").first)
+        let function = block.split(separator: "\n").filter { !$0.hasPrefix("import ") && !$0.isEmpty }.joined(separator: "\n")
+        #expect(test.contains(function))
+    }
+}
