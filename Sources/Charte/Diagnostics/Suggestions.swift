@@ -19,7 +19,11 @@ public enum Suggestions {
 
     /// Damerau–Levenshtein distance (adjacent transpositions count 1), capped just above `limit`.
     public static func editDistance(_ a: String, _ b: String, limit: Int = Int.max) -> Int {
-        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+        editDistance(Array(a.unicodeScalars), Array(b.unicodeScalars), limit: limit)
+    }
+
+    /// The same distance over scalars already split (the index keeps its names folded and split).
+    static func editDistance(_ x: [Unicode.Scalar], _ y: [Unicode.Scalar], limit: Int) -> Int {
         if abs(x.count - y.count) > limit { return limit + 1 }
         if x.isEmpty { return y.count }
         if y.isEmpty { return x.count }
@@ -42,5 +46,50 @@ public enum Suggestions {
             (previous2, previous, current) = (previous, current, previous2)
         }
         return previous[y.count]
+    }
+}
+
+/// Declared names prepared once for many "vouliez-vous dire" look-ups: folded, split into
+/// scalars and grouped by length, so a look-up only measures the names within reach
+/// (a name whose length differs by more than the limit is never close).
+///
+/// `closest(to:)` gives exactly what `Suggestions.closest(to:among:)` gives for the same candidates.
+struct SuggestionIndex {
+    private struct Entry {
+        let candidate: Candidate
+        let folded: [Unicode.Scalar]
+    }
+
+    /// Entries by the number of scalars of their folded name.
+    private var byLength: [Int: [Entry]] = [:]
+    /// The number of candidates indexed.
+    private(set) var count = 0
+
+    /// Indexes candidates; of several with one name, the first is kept (as `closest(to:among:)` does).
+    init(_ candidates: [Candidate]) {
+        var seen = Set<String>()
+        for candidate in candidates where seen.insert(candidate.name).inserted {
+            let folded = Array(Folding.fold(candidate.name).unicodeScalars)
+            byLength[folded.count, default: []].append(Entry(candidate: candidate, folded: folded))
+            count += 1
+        }
+    }
+
+    /// At most three names close to `name`, closest first, then by name.
+    func closest(to name: String) -> [Candidate] {
+        let foldedName = Folding.fold(name)
+        let folded = Array(foldedName.unicodeScalars)
+        let limit = foldedName.count >= 5 ? 2 : 1
+        var scored: [(distance: Int, candidate: Candidate)] = []
+        for length in max(0, folded.count - limit)...(folded.count + limit) {
+            for entry in byLength[length] ?? [] {
+                let distance = Suggestions.editDistance(folded, entry.folded, limit: limit)
+                if distance <= limit, entry.candidate.name != name {
+                    scored.append((distance, entry.candidate))
+                }
+            }
+        }
+        scored.sort { $0.distance != $1.distance ? $0.distance < $1.distance : $0.candidate.name < $1.candidate.name }
+        return scored.prefix(3).map(\.candidate)
     }
 }

@@ -1,7 +1,11 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
+#if canImport(Glibc)
+import Glibc
+/// The system's `read`, named apart from `FileAccess.read`.
+private let systemRead = Glibc.read
+#elseif canImport(Darwin)
+import Darwin
+/// The system's `read`, named apart from `FileAccess.read`.
+private let systemRead = Darwin.read
 #endif
 
 /// A charter read from a file or a string, with everything found while checking it.
@@ -71,13 +75,14 @@ public enum CharterLoader {
             return refused(file, sources: sources, Diagnostic(.lineTooLong(length: line.length, limit: limits.lineLength),
                                                               at: Span(file: file.id, start: line.start, end: line.start)))
         }
-        let lexer = Lexer.tokenize(file)
-        let parser = Parser.parse(lexer, file: file.id)
+        // The parser pulls tokens from the lexer as it goes: no token array is ever built.
+        let (parser, lexer) = Parser.parse(streaming: file)
         let tree = parser.tree ?? SyntaxTree(declarations: [], file: file.id)
-        let syntaxErrors = (lexer.diagnostics + parser.diagnostics).filter { $0.severity == .error }
+        let syntactic = lexer.diagnostics + parser.diagnostics
+        let syntaxErrors = syntactic.filter { $0.severity == .error }
         let damage = SyntaxDamage(names: parser.damagedNames, offsets: syntaxErrors.map(\.span.start))
         let (model, semantic) = Checker.check(tree, damage: damage)
-        let all = (lexer.diagnostics + parser.diagnostics + semantic).sortedForDisplay()
+        let all = (syntactic + semantic).sortedForDisplay()
         return LoadedCharter(sources: sources, file: file, tree: tree, comments: lexer.comments, model: model, diagnostics: all)
     }
 
@@ -89,18 +94,38 @@ public enum CharterLoader {
 }
 
 /// Reading and writing files: atomic writes, no partial results.
+///
+/// Plain system calls rather than Foundation: `charte` then links no Foundation library,
+/// which is a large part of a short command's start-up time.
 public enum FileAccess {
     /// The bytes of a file, or nil when it cannot be read (missing, a directory, no permission).
     public static func read(_ path: String) -> [UInt8]? {
-        var isDirectory = false
-        #if canImport(FoundationEssentials)
-        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path)) else { return nil }
-        #else
-        var flag: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &flag), flag.boolValue { isDirectory = true }
-        guard !isDirectory, let data = FileManager.default.contents(atPath: path) else { return nil }
-        #endif
-        _ = isDirectory
-        return [UInt8](data)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT != S_IFDIR else { return nil }
+        // The size is only a hint (a file may grow, a pipe has none): read to the end.
+        var bytes: [UInt8] = []
+        var chunk = max(Int(status.st_size) + 1, 64 * 1024)
+        while true {
+            let count = bytes.count
+            var failed = false
+            var added = 0
+            bytes.append(contentsOf: repeatElement(0, count: chunk))
+            bytes.withUnsafeMutableBytes { buffer in
+                guard let base = buffer.baseAddress else { return }
+                while true {
+                    let result = systemRead(descriptor, base + count, chunk)
+                    if result < 0, errno == EINTR { continue }
+                    if result < 0 { failed = true } else { added = result }
+                    return
+                }
+            }
+            bytes.removeLast(chunk - added)
+            if failed { return nil }
+            if added == 0 { return bytes }
+            chunk = max(chunk, 64 * 1024)
+        }
     }
 }

@@ -38,8 +38,10 @@ public struct Decision: Sendable, Hashable {
 
 /// Decides `peut` questions for a checked charter.
 ///
-/// Built once per charter: the rules are indexed by action, and each rule's actor set is a
-/// bit set, so a decision looks only at the rules that name this actor and this action.
+/// Built once per charter: the rules are indexed by action and by actor, and compiled into
+/// a `DecisionTable`, so a decision looks only at the rules of this actor and this action
+/// (usually a single table load). `outcome` and `decide` give the same outcomes; `decide`
+/// also names the deciding rules and the missing attributes.
 public struct Authorizer: Sendable {
     /// One permit (a task's responsable or aide, or an `autorise`) or forbid rule.
     struct Rule: Sendable {
@@ -55,6 +57,8 @@ public struct Authorizer: Sendable {
     /// Forbids and permits, by action index.
     let forbids: [[Rule]]
     let permits: [[Rule]]
+    /// The same rules by (action, actor), compiled.
+    let table: DecisionTable
 
     /// Indexes a charter's rules.
     public init(charter: Charter) {
@@ -82,6 +86,7 @@ public struct Authorizer: Sendable {
         }
         self.forbids = forbids
         self.permits = permits
+        table = DecisionTable(charter: charter, forbids: forbids, permits: permits)
     }
 
     /// The decision for actors (one role, or every role of a person) doing an action on an object.
@@ -89,11 +94,12 @@ public struct Authorizer: Sendable {
     /// Refused if a forbid applies; else permitted if a permit applies; else refused by default.
     /// In three-valued logic the decision is `non F et P` (spec section 12).
     public func decide(actors: [Int], action: Int, object: ObjectValue) -> Decision {
-        guard forbids.indices.contains(action) else {  // not an action of this charter: fail closed
+        guard forbids.indices.contains(action) else {
             return Decision(outcome: .refuse, missing: [], rules: [DecidingRule(kind: .defaut, id: "defaut", span: nil)])
         }
-        let applicableForbids = forbids[action].filter { $0.applies(to: actors) }
-        let applicablePermits = permits[action].filter { $0.applies(to: actors) }
+        // The rules of these actors for this action, in rule order, from the index.
+        let applicableForbids = table.ruleIndices(actors: actors, action: action, forbids: true).map { forbids[action][$0] }
+        let applicablePermits = table.ruleIndices(actors: actors, action: action, forbids: false).map { permits[action][$0] }
         let forbidTruths = applicableForbids.map { $0.condition?.evaluateExplaining(object) ?? (.yes, []) }
         let permitTruths = applicablePermits.map { $0.condition?.evaluateExplaining(object) ?? (.yes, []) }
         let forbidden = forbidTruths.reduce(Truth.no) { $0 || $1.truth }
@@ -134,17 +140,32 @@ public struct Authorizer: Sendable {
         return Decision(outcome: outcome, missing: attributeNames(missing, type: object.type), rules: rules.sorted())
     }
 
-    /// Only the outcome, without explanation (the fast path for journals and benchmarks).
+    /// Only the outcome, without explanation (the fast path for journals, `charte peut` and benchmarks).
+    ///
+    /// A few array loads through the compiled table; an object whose values do not fit the
+    /// table (a value of another kind than its attribute's) is decided rule by rule.
     public func outcome(actors: [Int], action: Int, object: ObjectValue) -> Outcome {
-        guard forbids.indices.contains(action) else { return .refuse }
+        guard action >= 0, action < forbids.count else { return .refuse }
+        if let (forbidden, permitted) = table.truths(actors: actors, action: action, object: object) {
+            switch min(2 - forbidden, permitted) {
+            case 2: return .autorise
+            case 0: return .refuse
+            default: return .indetermine
+            }
+        }
+        return outcomeByRules(actors: actors, action: action, object: object)
+    }
+
+    /// The outcome from the rules of these actors, each condition evaluated.
+    func outcomeByRules(actors: [Int], action: Int, object: ObjectValue) -> Outcome {
         var forbidden = Truth.no
-        for rule in forbids[action] where rule.applies(to: actors) {
-            forbidden = forbidden || (rule.condition?.evaluate(object) ?? .yes)
+        for index in table.ruleIndices(actors: actors, action: action, forbids: true) {
+            forbidden = forbidden || (forbids[action][index].condition?.evaluate(object) ?? .yes)
             if forbidden == .yes { return .refuse }
         }
         var permitted = Truth.no
-        for rule in permits[action] where rule.applies(to: actors) {
-            permitted = permitted || (rule.condition?.evaluate(object) ?? .yes)
+        for index in table.ruleIndices(actors: actors, action: action, forbids: false) {
+            permitted = permitted || (permits[action][index].condition?.evaluate(object) ?? .yes)
             if permitted == .yes { break }
         }
         switch !forbidden && permitted {

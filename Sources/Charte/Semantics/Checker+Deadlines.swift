@@ -2,12 +2,14 @@
 
 extension Checker {
     mutating func checkDeadlines() {
-        let calendarSpan = charter.calendar.flatMap { calendar in calendar.first.flatMap { first in calendar.last.map { (first, $0) } } }
+        // The calendar's span and periods are computed once, not once per task.
+        let first = charter.calendar?.first, last = charter.calendar?.last
         let periods = charter.calendar?.periods ?? []
+        var scratch = PrerequisiteSearch()
         var work = Checker.deadlineWork
         for (index, task) in charter.tasks.enumerated() {
             guard task.trigger == nil, let deadline = task.deadline, let span = task.deadlineSpan else { continue }
-            if let (first, last) = calendarSpan {
+            if let first, let last {
                 if deadline < first || last < deadline {
                     report(.deadlineOutsideCalendar(date: deadline.description, first: first.description, last: last.description),
                            at: span)
@@ -16,7 +18,8 @@ extension Checker {
                            notes: [Note(.periodDeclaredHere(period.name), at: period.span)])
                 }
             }
-            for prerequisite in nearestPrerequisitesWithDeadline(of: index, work: &work) {
+            if task.after.isEmpty { continue }
+            for prerequisite in nearestPrerequisitesWithDeadline(of: index, using: &scratch, work: &work) {
                 let other = charter.tasks[prerequisite]
                 guard let otherDeadline = other.deadline, deadline < otherDeadline else { continue }
                 report(.deadlineBeforePrerequisite(task: task.id, date: deadline.description,
@@ -30,21 +33,53 @@ extension Checker {
     ///
     /// Each visit spends one unit of `work`; once it is spent (only a hostile file gets
     /// there) no more prerequisites are returned, so the check stays linear in practice.
-    func nearestPrerequisitesWithDeadline(of task: Int, work: inout Int) -> [Int] {
+    func nearestPrerequisitesWithDeadline(of task: Int) -> [Int] {
+        var scratch = PrerequisiteSearch()
+        var work = Checker.deadlineWork
+        return nearestPrerequisitesWithDeadline(of: task, using: &scratch, work: &work)
+    }
+
+    /// The same, reusing the search's buffers from task to task (no set allocated per task).
+    func nearestPrerequisitesWithDeadline(of task: Int, using search: inout PrerequisiteSearch, work: inout Int) -> [Int] {
         var result: [Int] = []
-        var visited: Set<Int> = [task]
-        var pending = charter.tasks[task].after
-        while let next = pending.popLast() {
+        search.begin(taskCount: charter.tasks.count)
+        _ = search.visit(task)
+        search.pending.append(contentsOf: charter.tasks[task].after)
+        while let next = search.pending.popLast() {
             guard work > 0 else { return [] }
             work -= 1
-            guard visited.insert(next).inserted else { continue }
-            let candidate = charter.tasks[next]
-            if candidate.trigger == nil, candidate.deadline != nil {
+            guard search.visit(next) else { continue }
+            if charter.tasks[next].trigger == nil, charter.tasks[next].deadline != nil {
                 result.append(next)
             } else {
-                pending.append(contentsOf: candidate.after)
+                search.pending.append(contentsOf: charter.tasks[next].after)
             }
         }
         return result.sorted()
+    }
+}
+
+/// Buffers for walking prerequisites: a visit mark per task stamped with a generation
+/// number, so starting a new walk clears nothing.
+struct PrerequisiteSearch {
+    private var marks: [UInt32] = []
+    private var generation: UInt32 = 0
+    var pending: [Int] = []
+
+    mutating func begin(taskCount: Int) {
+        if marks.count != taskCount { marks = Array(repeating: 0, count: taskCount) }
+        if generation == UInt32.max {
+            generation = 0
+            for index in marks.indices { marks[index] = 0 }
+        }
+        generation += 1
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    /// Marks a task visited; false if it already was (or is out of range, as `after` indices never are).
+    mutating func visit(_ task: Int) -> Bool {
+        guard marks.indices.contains(task), marks[task] != generation else { return false }
+        marks[task] = generation
+        return true
     }
 }

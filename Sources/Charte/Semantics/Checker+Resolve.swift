@@ -3,6 +3,8 @@
 extension Checker {
     mutating func resolveAll() {
         // Object types of actions and events first: conditions anywhere in the file depend on them.
+        taskDecls = Array(repeating: nil, count: charter.tasks.count)
+        stepDecls = Array(repeating: nil, count: charter.steps.count)
         for declaration in tree.declarations {
             switch declaration {
             case .actor(let decl):
@@ -44,13 +46,7 @@ extension Checker {
         if step, let index = charter.step(named: name.text) { return index }
         if !step, let index = charter.task(named: name.text) { return index }
         if damage.names.contains(name.text) { return nil }
-        let close = Suggestions.closest(to: name.text, among: candidates {
-            switch $0 {
-            case .step: step
-            case .task: !step
-            default: false
-            }
-        })
+        let close = closest(to: name.text, among: step ? .step : .task)
         report(.unknownPrerequisite(name: name.text, expected: step ? "étape" : "tâche"), at: name.span, candidates: close)
         return nil
     }
@@ -59,19 +55,35 @@ extension Checker {
 
     mutating func resolveTask(_ decl: TaskDecl, into index: Int) {
         taskDecls[index] = decl
-        var task = charter.tasks[index]
+        // The task is moved out of the model and back (nothing reads it meanwhile), rather
+        // than copied out and written back, which retained and released each of its fields.
+        var task = CharterTask(id: "", label: nil, step: 0, span: decl.span, nameSpan: decl.span)
+        swap(&task, &charter.tasks[index])
+        defer { swap(&task, &charter.tasks[index]) }
         var whenSpan: Span?, delaySpan: Span?
         var sawDelay = false
+        if roleNameRanges.count != charter.tasks.count {
+            roleNameRanges = Array(repeating: 0..<0, count: charter.tasks.count)
+        }
+        let firstRoleName = roleNames.count
+        defer { roleNameRanges[index] = firstRoleName..<roleNames.count }
         for located in decl.clauses {
             switch located.clause {
             case .actors(let letter, let names):
-                let actors = resolveActors(names)
+                if letter == .responsable { tasksWithResponsableClause.insert(index) }
+                var actors: [Int] = []
+                actors.reserveCapacity(names.count)
+                for name in names {
+                    let actor = resolveActor(name)
+                    if let actor { actors.append(actor) }
+                    roleNames.append(RoleName(letter: letter, actor: actor ?? -1, span: name.span))
+                }
                 switch letter {
-                case .responsable: task.responsables += actors
-                case .approbateur: task.approbateurs += actors
-                case .aide: task.aides += actors
-                case .consulte: task.consultes += actors
-                case .informe: task.informes += actors
+                case .responsable: Checker.append(actors, to: &task.responsables)
+                case .approbateur: Checker.append(actors, to: &task.approbateurs)
+                case .aide: Checker.append(actors, to: &task.aides)
+                case .consulte: Checker.append(actors, to: &task.consultes)
+                case .informe: Checker.append(actors, to: &task.informes)
                 }
             case .action(let name, let condition):
                 guard let action = resolveAction(name) else { continue }
@@ -90,7 +102,7 @@ extension Checker {
                 if let event = charter.event(named: name.text) {
                     task.trigger = event
                 } else if !damage.names.contains(name.text) {
-                    let close = Suggestions.closest(to: name.text, among: candidates { if case .event = $0 { true } else { false } })
+                    let close = closest(to: name.text, among: .event)
                     report(.unknownEvent(name.text), at: name.span, candidates: close)
                 }
             case .delay(let duration):
@@ -100,9 +112,9 @@ extension Checker {
                     task.delay = ResolvedDuration(amount: value, unit: duration.unit)
                 }
             case .after(let names):
-                task.after += names.compactMap { resolvePrerequisite($0, step: false) }
+                Checker.append(names.compactMap { resolvePrerequisite($0, step: false) }, to: &task.after)
             case .place(let names):
-                task.places += resolveActors(names)
+                Checker.append(resolveActors(names), to: &task.places)
             case .note(let text):
                 task.notes.append(text.value)
             }
@@ -112,7 +124,12 @@ extension Checker {
         } else if let delaySpan, whenSpan == nil {
             report(.delayWithoutWhen(task.id), at: delaySpan)
         }
-        charter.tasks[index] = task
+    }
+
+    /// Appends indices to a list; the first ones are taken as they are (the generic `+=` was a
+    /// visible cost when resolving every task of a large charter).
+    static func append(_ indices: [Int], to list: inout [Int]) {
+        if list.isEmpty { list = indices } else { list.append(contentsOf: indices) }
     }
 
     // MARK: - Dates
@@ -183,9 +200,7 @@ extension Checker {
                 return actors.count == expected.count ? .whoTask(task: task, expected: actors) : nil
             }
             guard charter.action(named: target.text) != nil else {
-                let close = Suggestions.closest(to: target.text, among: candidates {
-                    switch $0 { case .action, .task: true; default: false }
-                })
+                let close = closest(to: target.text, among: .actionOrTask)
                 report(.unknownAction(target.text), at: target.span, candidates: close)
                 return nil
             }
@@ -225,20 +240,26 @@ extension Checker {
 extension DateExpr {
     /// The expression as a charter writes it.
     public var written: String {
-        var text: String
+        // Built as bytes: string interpolation was a visible part of checking large charters.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32)
         switch base {
-        case .literal(let date): text = date?.description ?? "?"
-        case .name(let name): text = name.text
+        case .literal(let date):
+            if let date { date.appendISO(to: &bytes) } else { bytes.append(UInt8(ascii: "?")) }
+        case .name(let name):
+            bytes.append(contentsOf: name.text.utf8)
         }
         for offset in offsets {
-            let amount = offset.duration.amount.map(String.init) ?? "?"
-            let unit: String = switch offset.duration.unit {
+            bytes.append(contentsOf: offset.isAddition ? [32, 43, 32] : [32, 45, 32] as [UInt8])  // " + " or " - "
+            if let amount = offset.duration.amount { bytes.append(contentsOf: String(amount).utf8) } else { bytes.append(UInt8(ascii: "?")) }
+            bytes.append(32)
+            let unit: StaticString = switch offset.duration.unit {
             case .jours: offset.duration.amount == 1 ? "jour" : "jours"
             case .semaines: offset.duration.amount == 1 ? "semaine" : "semaines"
             case .mois: "mois"
             }
-            text += " \(offset.isAddition ? "+" : "-") \(amount) \(unit)"
+            unit.withUTF8Buffer { bytes.append(contentsOf: $0) }
         }
-        return text
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -2,32 +2,32 @@
 
 extension Checker {
     mutating func checkRoles() {
+        // From the names `resolveTask` recorded: actors compared by index, no look-up again.
+        var letters: [(actor: Int, letter: Letter, span: Span)] = []
+        var reportedTwice: [Int] = []
         for (index, task) in charter.tasks.enumerated() {
-            guard let decl = taskDecls[index], !damage.touches(decl.span) else { continue }
-            if task.responsables.isEmpty, !decl.clauses.contains(where: {
-                if case .actors(.responsable, _) = $0.clause { return true }
-                return false
-            }) {
+            guard taskDecls.indices.contains(index), taskDecls[index] != nil, !damage.touches(task.span) else { continue }
+            let names = roleNameRanges.indices.contains(index) ? roleNames[roleNameRanges[index]] : []
+            if task.responsables.isEmpty, !tasksWithResponsableClause.contains(index) {
                 report(.noResponsable(task.id), at: task.nameSpan)
             }
             var approverCount = 0
-            var letters: [String: (letter: Letter, span: Span)] = [:]
-            var reportedTwice = Set<String>()
-            for located in decl.clauses {
-                guard case .actors(let letter, let names) = located.clause else { continue }
-                for name in names {
-                    if letter == .approbateur {
-                        approverCount += 1
-                        if approverCount == 2 { report(.severalApprovers(task.id), at: name.span) }
-                    }
-                    guard charter.actor(named: name.text) != nil else { continue }
-                    if let first = letters[name.text], first.letter != letter, !reportedTwice.contains(name.text) {
-                        reportedTwice.insert(name.text)
-                        report(.twoLetters(actor: name.text, letters: "\(first.letter.rawValue) et \(letter.rawValue)"),
+            letters.removeAll(keepingCapacity: true)
+            reportedTwice.removeAll(keepingCapacity: true)
+            for name in names {
+                if name.letter == .approbateur {
+                    approverCount += 1
+                    if approverCount == 2 { report(.severalApprovers(task.id), at: name.span) }
+                }
+                guard name.actor >= 0 else { continue }
+                if let first = letters.first(where: { $0.actor == name.actor }) {
+                    if first.letter != name.letter, !reportedTwice.contains(name.actor) {
+                        reportedTwice.append(name.actor)
+                        report(.twoLetters(actor: charter.actors[name.actor].id, letters: "\(first.letter.rawValue) et \(name.letter.rawValue)"),
                                at: name.span, notes: [Note(.firstLetterHere(first.letter.rawValue), at: first.span)])
-                    } else if letters[name.text] == nil {
-                        letters[name.text] = (letter, name.span)
                     }
+                } else {
+                    letters.append((name.actor, name.letter, name.span))
                 }
             }
         }

@@ -8,7 +8,13 @@ public struct Checker {
     /// Where each shared-namespace name was declared.
     var declared: [String: Span] = [:]
     /// Actors referenced outside tests (for W302).
-    var usedActors = Set<Int>()
+    var usedActors = IndexSet()
+    /// The actor names of each task's letter clauses, as resolved, for the role checks: a
+    /// range of `roleNames` per task (by index), so `checkRoles` needs no second look-up.
+    var roleNames: [RoleName] = []
+    var roleNameRanges: [Range<Int>] = []
+    /// Tasks with a `responsable` clause (even one naming no declared actor).
+    var tasksWithResponsableClause = IndexSet()
     /// Actors offered as "vouliez-vous dire" for an unknown actor: probably meant, so not reported unused.
     var suggestedActors = Set<String>()
     /// Actions with a rule whose condition did not type: not analysed for coverage.
@@ -17,9 +23,11 @@ public struct Checker {
     var suggestionBudget = SuggestionBudget()
     /// Counts the diagnostics beyond the phase's share (see `DiagnosticCap`).
     var cap = DiagnosticCap()
-    /// The syntax of each checked task and step, for precise spans in later checks.
-    var taskDecls: [Int: TaskDecl] = [:]
-    var stepDecls: [Int: StepDecl] = [:]
+    /// The syntax of each checked task and step (by index), for precise spans in later checks.
+    var taskDecls: [TaskDecl?] = []
+    var stepDecls: [StepDecl?] = []
+    /// Declared names prepared for "vouliez-vous dire", built on the first unknown name of each kind.
+    var suggestionIndexes: [CandidateKind: SuggestionIndex] = [:]
     let tree: SyntaxTree
     /// What the parser could not read: names to stay quiet about, and where errors were.
     let damage: SyntaxDamage
@@ -53,17 +61,40 @@ public struct Checker {
     // MARK: - Pass 1: declarations
 
     mutating func declare(_ name: Name, as symbol: Symbol) -> Bool {
-        if let first = declared[name.text] {
+        // One look-up for the common case, a new name; a duplicate puts the first span back.
+        if let first = declared.updateValue(name.span, forKey: name.text) {
+            declared[name.text] = first
             let kind = charter.symbols[name.text]?.kindName ?? symbol.kindName
             report(.duplicate(name: name.text, kind: kind), at: name.span, notes: [Note(.firstDeclaredHere, at: first)])
             return false
         }
-        declared[name.text] = name.span
         charter.symbols[name.text] = symbol
         return true
     }
 
+    /// Sizes the tables for the names about to be declared, so they never grow (rehashing every key).
+    mutating func reserveForDeclarations() {
+        var names = 0, tasks = 0, steps = 0
+        for declaration in tree.declarations {
+            switch declaration {
+            case .step(let decl):
+                names += 1 + decl.tasks.count
+                tasks += decl.tasks.count
+                steps += 1
+            case .actor, .object, .action, .event:
+                names += 1
+            case .establishment, .calendar, .permission, .test:
+                break
+            }
+        }
+        declared.reserveCapacity(names)
+        charter.symbols.reserveCapacity(names)
+        charter.tasks.reserveCapacity(tasks)
+        charter.steps.reserveCapacity(steps)
+    }
+
     mutating func declareAll() {
+        reserveForDeclarations()
         var calendarSpan: Span?
         var establishmentSpan: Span?
         for declaration in tree.declarations {
@@ -184,11 +215,34 @@ public struct Checker {
 
     // MARK: - Name lookup
 
-    /// Candidates of one kind for a "vouliez-vous dire" (none once the suggestion budget is spent).
-    mutating func candidates(_ matches: (Symbol) -> Bool) -> [Candidate] {
-        guard suggestionBudget.charge(charter.symbols.count) else { return [] }
-        return charter.symbols.filter { matches($0.value) }.map { Candidate(name: $0.key, span: declared[$0.key]) }
+    /// Every declared name of one kind, as candidates for a "vouliez-vous dire".
+    func candidates(_ matches: (Symbol) -> Bool) -> [Candidate] {
+        charter.symbols.filter { matches($0.value) }.map { Candidate(name: $0.key, span: declared[$0.key]) }
             .sorted { $0.name < $1.name }
+    }
+
+    /// The kinds of declared names offered for an unknown one.
+    enum CandidateKind: Hashable {
+        case actor, action, objectType, event, step, task, actionOrTask
+
+        func matches(_ symbol: Symbol) -> Bool {
+            switch (self, symbol) {
+            case (.actor, .actor), (.action, .action), (.objectType, .objectType), (.event, .event),
+                 (.step, .step), (.task, .task), (.actionOrTask, .action), (.actionOrTask, .task): true
+            default: false
+            }
+        }
+    }
+
+    /// The declared names of a kind close to `name` (at most three). The names of each kind
+    /// are gathered and folded once: filtering every symbol for every unknown name was quadratic.
+    mutating func closest(to name: String, among kind: CandidateKind) -> [Candidate] {
+        if suggestionIndexes[kind] == nil {
+            suggestionIndexes[kind] = SuggestionIndex(candidates(kind.matches))
+        }
+        // Each look-up is charged its candidates: past the budget, no more suggestions.
+        guard let index = suggestionIndexes[kind], suggestionBudget.charge(index.count) else { return [] }
+        return index.closest(to: name)
     }
 
     mutating func resolveActor(_ name: Name, countsAsUse: Bool = true) -> Int? {
@@ -197,20 +251,25 @@ public struct Checker {
             return index
         }
         if damage.names.contains(name.text) { return nil }
-        let close = Suggestions.closest(to: name.text, among: candidates { if case .actor = $0 { true } else { false } })
+        let close = closest(to: name.text, among: .actor)
         suggestedActors.formUnion(close.map(\.name))
         report(.unknownActor(name.text), at: name.span, candidates: close)
         return nil
     }
 
     mutating func resolveActors(_ names: [Name], countsAsUse: Bool = true) -> [Int] {
-        names.compactMap { resolveActor($0, countsAsUse: countsAsUse) }
+        var actors: [Int] = []
+        actors.reserveCapacity(names.count)
+        for name in names {
+            if let actor = resolveActor(name, countsAsUse: countsAsUse) { actors.append(actor) }
+        }
+        return actors
     }
 
     mutating func resolveAction(_ name: Name) -> Int? {
         if let index = charter.action(named: name.text) { return index }
         if damage.names.contains(name.text) { return nil }
-        let close = Suggestions.closest(to: name.text, among: candidates { if case .action = $0 { true } else { false } })
+        let close = closest(to: name.text, among: .action)
         report(.unknownAction(name.text), at: name.span, candidates: close)
         return nil
     }
@@ -218,7 +277,7 @@ public struct Checker {
     mutating func resolveObjectType(_ name: Name) -> Int? {
         if let index = charter.objectType(named: name.text) { return index }
         if damage.names.contains(name.text) { return nil }
-        let close = Suggestions.closest(to: name.text, among: candidates { if case .objectType = $0 { true } else { false } })
+        let close = closest(to: name.text, among: .objectType)
         report(.unknownObjectType(name.text), at: name.span, candidates: close)
         return nil
     }
@@ -228,8 +287,10 @@ public struct Checker {
 public struct SyntaxDamage: Sendable {
     /// Names whose declaration failed to parse.
     public var names: Set<String> = []
-    /// Byte offsets of lexical and syntax errors.
-    public var offsets: [Int] = []
+    /// Byte offsets of lexical and syntax errors, kept sorted.
+    public var offsets: [Int] = [] {
+        didSet { if !offsets.isSorted { offsets.sort() } }
+    }
 
     /// Creates a damage report.
     public init(names: Set<String> = [], offsets: [Int] = []) {
@@ -240,13 +301,48 @@ public struct SyntaxDamage: Sendable {
     /// Whether there was any syntax error.
     public var hasErrors: Bool { !offsets.isEmpty }
 
-    /// Whether an error lies inside a span (a binary search: offsets are sorted).
+    /// Whether an error lies inside a span (a binary search: the offsets are sorted).
     public func touches(_ span: Span) -> Bool {
         var low = 0, high = offsets.count
         while low < high {
-            let mid = (low + high) / 2
-            if offsets[mid] < span.start { low = mid + 1 } else { high = mid }
+            let middle = (low + high) / 2
+            if offsets[middle] < span.start { low = middle + 1 } else { high = middle }
         }
         return low < offsets.count && offsets[low] < span.end
     }
+}
+
+extension Array where Element == Int {
+    /// Whether the elements are in increasing order.
+    var isSorted: Bool { indices.dropFirst().allSatisfy { self[$0 - 1] <= self[$0] } }
+}
+
+/// A set of small non-negative integers (actor indices) as a bit array: no hashing.
+struct IndexSet {
+    private var words: [UInt64] = []
+
+    /// Adds an index; returns whether it was new.
+    @discardableResult
+    mutating func insert(_ index: Int) -> (inserted: Bool, memberAfterInsert: Int) {
+        guard index >= 0 else { return (false, index) }
+        let word = index >> 6, bit = UInt64(1) << UInt64(index & 63)
+        if word >= words.count { words.append(contentsOf: repeatElement(0, count: word - words.count + 1)) }
+        let inserted = words[word] & bit == 0
+        words[word] |= bit
+        return (inserted, index)
+    }
+
+    /// Whether an index is in the set.
+    func contains(_ index: Int) -> Bool {
+        guard index >= 0, index >> 6 < words.count else { return false }
+        return words[index >> 6] & (UInt64(1) << UInt64(index & 63)) != 0
+    }
+}
+
+/// One actor name of a task's letter clause, as the role checks need it.
+struct RoleName {
+    let letter: Letter
+    /// The actor it names, or -1 when it names no declared actor.
+    let actor: Int
+    let span: Span
 }

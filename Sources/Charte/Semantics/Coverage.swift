@@ -10,15 +10,23 @@ enum Coverage {
     static let shownObjects = 4
 
     /// The finite attributes an action's rules read, and every combination of their values.
+    ///
+    /// Combinations are numbered (the first attribute varies fastest) and filled into one
+    /// reused object, rather than stored as one object (and one array) each.
     struct Space {
         let attributes: [Int]
         let sizes: [Int]
-        let objects: [ObjectValue]
+        /// Which of `attributes` are booleans (the others are enumerations).
+        let isBoolean: [Bool]
+        /// The number of combinations.
+        let count: Int
+        let type: Int?
+        /// The number of attributes of the type (the width of an object).
+        let width: Int
 
-        init?(type: Int?, attributes used: [Int], charter: Charter) {
-            let typeDecl = type.map { charter.objectTypes[$0] }
-            let finite = Array(Set(used)).sorted().filter { typeDecl?.attributes[$0].type.finiteCount != nil }
-            let sizes = finite.map { typeDecl?.attributes[$0].type.finiteCount ?? 1 }
+        init?(type: Int?, attributes used: Set<Int>, objectType: ObjectType?) {
+            let finite = used.sorted().filter { objectType?.attributes[$0].type.finiteCount != nil }
+            let sizes = finite.map { objectType?.attributes[$0].type.finiteCount ?? 1 }
             var total = 1
             for size in sizes {
                 total *= max(size, 1)
@@ -26,92 +34,132 @@ enum Coverage {
             }
             attributes = finite
             self.sizes = sizes
-            let count = typeDecl?.attributes.count ?? 0
-            var objects: [ObjectValue] = []
-            objects.reserveCapacity(total)
-            for combination in 0..<total {
-                var value = ObjectValue.unknown(type: type, attributeCount: count)
-                var rest = combination
-                for (position, attribute) in finite.enumerated() {
-                    let choice = rest % max(sizes[position], 1)
-                    rest /= max(sizes[position], 1)
-                    if case .boolean = typeDecl?.attributes[attribute].type {
-                        value.values[attribute] = .boolean(choice == 1)
-                    } else {
-                        value.values[attribute] = .enumeration(choice)
-                    }
-                }
-                objects.append(value)
+            isBoolean = finite.map { objectType?.attributes[$0].type == .boolean }
+            count = total
+            self.type = type
+            width = objectType?.attributes.count ?? 0
+        }
+
+        /// An object with every attribute unknown, to be filled by `fill`.
+        func blankObject() -> ObjectValue { ObjectValue.unknown(type: type, attributeCount: width) }
+
+        /// Sets the space's attributes of `object` to one combination's values.
+        func fill(_ object: inout ObjectValue, with combination: Int) {
+            var rest = combination
+            for position in attributes.indices {
+                let size = max(sizes[position], 1)
+                let choice = rest % size
+                rest /= size
+                object.values[attributes[position]] = isBoolean[position] ? .boolean(choice == 1) : .enumeration(choice)
             }
-            self.objects = objects
+        }
+
+        /// The truths of a condition (nil: always true) on every combination.
+        func truths(of condition: Predicate?, scratch: inout ObjectValue) -> [Truth] {
+            guard let condition else { return Array(repeating: .yes, count: count) }
+            var truths: [Truth] = []
+            truths.reserveCapacity(count)
+            for combination in 0..<count {
+                fill(&scratch, with: combination)
+                truths.append(condition.evaluate(scratch))
+            }
+            return truths
         }
     }
 
     static func analyse(_ charter: Charter, skipping damaged: Set<Int>, into diagnostics: inout [Diagnostic]) {
         var budget = maximumWork
-        for (actionIndex, action) in charter.actions.enumerated() where !damaged.contains(actionIndex) {
+        // Index once which tasks perform each action and which forbids concern it: scanning
+        // every task for every action was quadratic (and copied each task while doing so).
+        var performingTasks = [[Int]](repeating: [], count: charter.actions.count)
+        for taskIndex in charter.tasks.indices {
+            for clause in charter.tasks[taskIndex].actions where performingTasks.indices.contains(clause.action) {
+                if performingTasks[clause.action].last != taskIndex { performingTasks[clause.action].append(taskIndex) }
+            }
+        }
+        var forbidsByAction = [[Int]](repeating: [], count: charter.actions.count)
+        for (index, permission) in charter.permissions.enumerated()
+        where permission.kind == .interdit && forbidsByAction.indices.contains(permission.action) {
+            forbidsByAction[permission.action].append(index)
+        }
+        for (actionIndex, action) in charter.actions.enumerated() where !damaged.contains(actionIndex) && !performingTasks[actionIndex].isEmpty {
             guard !DiagnosticCap.isFull(diagnostics) else { return }
             var performers: [(task: Int, predicate: Predicate, span: Span)] = []
-            for (taskIndex, task) in charter.tasks.enumerated() {
-                let clauses = task.actions.filter { $0.action == actionIndex }
+            for taskIndex in performingTasks[actionIndex] {
+                let clauses = charter.tasks[taskIndex].actions.filter { $0.action == actionIndex }
                 guard let first = clauses.first else { continue }
                 let predicate = Predicate.anyOf(clauses.map { $0.condition ?? .constant(true) }[...])
                 performers.append((taskIndex, predicate, first.span))
             }
             guard !performers.isEmpty else { continue }
-            let forbids = charter.permissions.filter { $0.kind == .interdit && $0.action == actionIndex }
-            let used = performers.flatMap(\.predicate.attributes) + forbids.flatMap { $0.condition?.attributes ?? [] }
-            guard budget > 0, let space = Space(type: action.objectType, attributes: used, charter: charter) else { continue }
-            // Building the space costs one value per attribute and object; analysing it, `work(…)`.
-            budget -= space.objects.count * (action.objectType.map { charter.objectTypes[$0].attributes.count } ?? 0)
-            let analysis = work(objects: space.objects.count, performers: performers.count, forbids: forbids.count)
+            var used = Set<Int>()
+            for performer in performers { used.formUnion(performer.predicate.attributes) }
+            for forbid in forbidsByAction[actionIndex] { used.formUnion(charter.permissions[forbid].condition?.attributes ?? []) }
+            let objectType = action.objectType.map { charter.objectTypes[$0] }
+            guard budget > 0, let space = Space(type: action.objectType, attributes: used, objectType: objectType) else { continue }
+            let analysis = work(objects: space.count, performers: performers.count, forbids: forbidsByAction[actionIndex].count)
             guard analysis <= budget else { continue }
             budget -= analysis
-            let truths = performers.map { performer in space.objects.map { performer.predicate.evaluate($0) } }
-            let describe = { (combinations: [Int]) in
-                describeObjects(combinations, in: space, type: action.objectType, charter: charter)
-            }
+            analyse(action: actionIndex, performers: performers, forbids: forbidsByAction[actionIndex], space: space,
+                    charter: charter, into: &diagnostics)
+        }
+    }
 
-            // W501: objects that no task certainly covers.
-            let gaps = space.objects.indices.filter { combination in truths.allSatisfy { $0[combination] == .no } }
-            if !gaps.isEmpty {
-                diagnostics.append(Diagnostic(.coverageGap(action: action.id, objects: describe(gaps)), at: action.span))
-            }
+    /// The diagnostics of one action over its space.
+    private static func analyse(action actionIndex: Int, performers: [(task: Int, predicate: Predicate, span: Span)],
+                                forbids forbidIndices: [Int], space: Space, charter: Charter,
+                                into diagnostics: inout [Diagnostic]) {
+        let action = charter.actions[actionIndex]
+        var scratch = space.blankObject()
+        let truths = performers.map { space.truths(of: $0.predicate, scratch: &scratch) }
+        let describe = { (combinations: [Int]) in
+            describeObjects(combinations, in: space, type: action.objectType, charter: charter)
+        }
+        let combinations = 0..<space.count
 
-            // W502: two tasks with different responsables certainly covering the same objects.
+        // W501: objects that no task certainly covers.
+        let gaps = combinations.filter { combination in truths.allSatisfy { $0[combination] == .no } }
+        if !gaps.isEmpty {
+            diagnostics.append(Diagnostic(.coverageGap(action: action.id, objects: describe(gaps)), at: action.span))
+        }
+
+        // W502: two tasks with different responsables certainly covering the same objects.
+        if performers.count > 1 {
+            let responsables = performers.map { Set(charter.tasks[$0.task].responsables) }
             for j in performers.indices {
                 for i in 0..<j {
-                    let first = charter.tasks[performers[i].task], second = charter.tasks[performers[j].task]
-                    guard Set(first.responsables) != Set(second.responsables) else { continue }
-                    let both = space.objects.indices.filter { truths[i][$0] == .yes && truths[j][$0] == .yes }
+                    guard responsables[i] != responsables[j] else { continue }
+                    let both = combinations.filter { truths[i][$0] == .yes && truths[j][$0] == .yes }
                     guard !both.isEmpty else { continue }
+                    let first = charter.tasks[performers[i].task], second = charter.tasks[performers[j].task]
                     diagnostics.append(Diagnostic(
                         .overlap(action: action.id, first: first.id, second: second.id, objects: describe(both)),
                         at: performers[j].span, notes: [Note(.taskCoversHere(first.id), at: performers[i].span)]))
                 }
             }
+        }
 
-            // E500 / W503: forbids against the task's responsables and aides.
-            for forbid in forbids {
-                let forbidTruth = space.objects.map { forbid.condition?.evaluate($0) ?? .yes }
-                for (position, performer) in performers.enumerated() {
-                    let task = charter.tasks[performer.task]
-                    let covered = space.objects.indices.filter { truths[position][$0] != .no }
-                    guard !covered.isEmpty else { continue }
-                    var seen = Set<Int>()
-                    for actor in task.responsables + task.aides where forbid.applies(to: actor) && seen.insert(actor).inserted {
-                        let actorID = charter.actors[actor].id
-                        let note = Note(.forbidAppliesHere, at: performer.span)
-                        if covered.allSatisfy({ forbidTruth[$0] == .yes }) {
-                            diagnostics.append(Diagnostic(.forbidKillsTask(actor: actorID, action: action.id, task: task.id),
-                                                          at: forbid.span, notes: [note]))
-                        } else {
-                            let refused = covered.filter { truths[position][$0] == .yes && forbidTruth[$0] == .yes }
-                            if !refused.isEmpty {
-                                diagnostics.append(Diagnostic(
-                                    .forbidCarvesTask(actor: actorID, action: action.id, task: task.id, objects: describe(refused)),
-                                    at: forbid.span, notes: [note]))
-                            }
+        // E500 / W503: forbids against the task's responsables and aides.
+        for forbidIndex in forbidIndices {
+            let forbid = charter.permissions[forbidIndex]
+            let forbidTruth = space.truths(of: forbid.condition, scratch: &scratch)
+            for (position, performer) in performers.enumerated() {
+                let task = charter.tasks[performer.task]
+                let covered = combinations.filter { truths[position][$0] != .no }
+                guard !covered.isEmpty else { continue }
+                var seen = Set<Int>()
+                for actor in task.responsables + task.aides where forbid.applies(to: actor) && seen.insert(actor).inserted {
+                    let actorID = charter.actors[actor].id
+                    let note = Note(.forbidAppliesHere, at: performer.span)
+                    if covered.allSatisfy({ forbidTruth[$0] == .yes }) {
+                        diagnostics.append(Diagnostic(.forbidKillsTask(actor: actorID, action: action.id, task: task.id),
+                                                      at: forbid.span, notes: [note]))
+                    } else {
+                        let refused = covered.filter { truths[position][$0] == .yes && forbidTruth[$0] == .yes }
+                        if !refused.isEmpty {
+                            diagnostics.append(Diagnostic(
+                                .forbidCarvesTask(actor: actorID, action: action.id, task: task.id, objects: describe(refused)),
+                                at: forbid.span, notes: [note]))
                         }
                     }
                 }

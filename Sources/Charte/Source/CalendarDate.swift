@@ -1,28 +1,42 @@
 /// A day of the proleptic Gregorian calendar, years 1 to 9999.
 public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConvertible {
+    // Stored in four bytes: dates sit in every date token, node and task of large charters.
+    private let storedYear: UInt16
+    private let storedMonth: UInt8
+    private let storedDay: UInt8
+
     /// The year (1…9999).
-    public let year: Int
+    public var year: Int { Int(storedYear) }
     /// The month (1…12).
-    public let month: Int
+    public var month: Int { Int(storedMonth) }
     /// The day of the month.
-    public let day: Int
+    public var day: Int { Int(storedDay) }
 
     /// Creates a date if it exists in the calendar.
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
               day >= 1, day <= CalendarDate.daysIn(month: month, year: year) else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
+        storedYear = UInt16(year)
+        storedMonth = UInt8(month)
+        storedDay = UInt8(day)
     }
 
     /// Parses `AAAA-MM-JJ`; nil if malformed or impossible.
     public init?(iso text: Substring) {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        var text = text
+        guard let date = text.withUTF8({ CalendarDate(isoBytes: $0) }) else { return nil }
+        self = date
+    }
+
+    /// Parses `AAAA-MM-JJ` from UTF-8 bytes (the lexer's path: no string is built).
+    init?<Bytes: Collection<UInt8>>(isoBytes bytes: Bytes) where Bytes.Index == Int {
+        guard bytes.count == 10 else { return nil }
+        let base = bytes.startIndex
+        guard bytes[base + 4] == UInt8(ascii: "-"), bytes[base + 7] == UInt8(ascii: "-") else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
-            for byte in bytes[range] {
+            for index in range {
+                let byte = bytes[base + index]
                 guard byte >= 48, byte <= 57 else { return nil }
                 value = value * 10 + Int(byte - 48)
             }
@@ -90,14 +104,30 @@ public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConverti
 
     /// `AAAA-MM-JJ`.
     public var description: String {
-        func pad(_ value: Int, _ width: Int) -> String {
-            let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(10)
+        appendISO(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `AAAA-MM-JJ` as UTF-8 (years are 1…9999, so always four digits).
+    func appendISO(to bytes: inout [UInt8]) {
+        func digits(_ value: Int, _ width: Int) {
+            var divisor = 1
+            for _ in 1..<width { divisor *= 10 }
+            while divisor > 0 {
+                bytes.append(UInt8(48 + (value / divisor) % 10))
+                divisor /= 10
+            }
         }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        digits(year, 4)
+        bytes.append(UInt8(ascii: "-"))
+        digits(month, 2)
+        bytes.append(UInt8(ascii: "-"))
+        digits(day, 2)
     }
 
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
-        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+        (lhs.storedYear, lhs.storedMonth, lhs.storedDay) < (rhs.storedYear, rhs.storedMonth, rhs.storedDay)
     }
 }

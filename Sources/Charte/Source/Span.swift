@@ -2,16 +2,21 @@
 public struct Span: Hashable, Sendable {
     /// The file the range belongs to.
     public let file: FileID
-    /// The first byte.
-    public let start: Int
-    /// One past the last byte.
-    public let end: Int
+    // Offsets in four bytes each (files are far below 4 GiB): spans are in every token and
+    // node, and this halves their size.
+    private let storedStart: UInt32
+    private let storedEnd: UInt32
 
-    /// Creates a span; `end` is clamped to be at least `start`.
+    /// The first byte.
+    public var start: Int { Int(storedStart) }
+    /// One past the last byte.
+    public var end: Int { Int(storedEnd) }
+
+    /// Creates a span; `end` is clamped to be at least `start`, both to 0…4 GiB.
     public init(file: FileID, start: Int, end: Int) {
         self.file = file
-        self.start = start
-        self.end = max(start, end)
+        storedStart = UInt32(clamping: start)
+        storedEnd = UInt32(clamping: max(start, end))
     }
 
     /// The byte range.

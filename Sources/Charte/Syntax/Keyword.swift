@@ -53,6 +53,33 @@ public enum Keyword: String, CaseIterable, Sendable, Hashable {
     /// The keyword a folded spelling stands for.
     public static func lookup(folded: String) -> Keyword? { table[folded] }
 
+    /// The keyword an ASCII spelling stands for, in any case: `lookup(folded:)` of its
+    /// lowercase form, without building a string (the lexer calls this for every word).
+    static func lookup(ascii spelling: ArraySlice<UInt8>) -> Keyword? {
+        let count = spelling.count
+        guard count < asciiTable.count else { return nil }
+        let base = spelling.startIndex
+        candidates: for (folded, keyword) in asciiTable[count] {
+            for position in 0..<count {
+                var byte = spelling[base + position]
+                if byte >= 65, byte <= 90 { byte += 32 }
+                if byte != folded[position] { continue candidates }
+            }
+            return keyword
+        }
+        return nil
+    }
+
+    /// The ASCII entries of `table`, grouped by length.
+    private static let asciiTable: [[(folded: [UInt8], keyword: Keyword)]] = {
+        let entries = table.filter { $0.key.utf8.allSatisfy { $0 < 0x80 } }
+        var byLength = [[(folded: [UInt8], keyword: Keyword)]](repeating: [], count: (entries.keys.map(\.utf8.count).max() ?? 0) + 1)
+        for (folded, keyword) in entries.sorted(by: { $0.key < $1.key }) {
+            byLength[folded.utf8.count].append((Array(folded.utf8), keyword))
+        }
+        return byLength
+    }()
+
     private static let table: [String: Keyword] = {
         var table: [String: Keyword] = [:]
         for keyword in Keyword.allCases {

@@ -2,11 +2,14 @@
 ///
 /// The lexer never stops at an error: it reports it with its span and goes on,
 /// producing a token where one was meant so the parser does not cascade.
+/// `tokenize` lexes a whole file into `tokens`; the loader instead lets the parser pull
+/// tokens one at a time (`nextToken`), so a large charter never holds all its tokens at once.
 public struct Lexer {
     private let file: SourceFile
     private let bytes: [UInt8]
+    private let fileID: FileID
     private var offset = 0
-    /// The tokens read so far; the last one is always `.endOfFile` after `run`.
+    /// The tokens read so far; the last one is always `.endOfFile` after `tokenize`.
     public private(set) var tokens: [Token] = []
     /// Byte ranges of the comments, in order (the formatter keeps them).
     public private(set) var comments: [Span] = []
@@ -14,27 +17,40 @@ public struct Lexer {
     public private(set) var diagnostics: [Diagnostic] = []
     /// Counts the diagnostics beyond the phase's share (see `DiagnosticCap`).
     private var cap = DiagnosticCap()
+    /// The distinct words read so far.
+    private var words = WordTable()
+    /// Whether the end of the file was reached (the diagnostic cap is closed once).
+    private var finished = false
 
     /// Lexes a whole file.
     public static func tokenize(_ file: SourceFile) -> Lexer {
         var lexer = Lexer(file: file)
-        lexer.run()
+        // About one token per six bytes in real charters; untouched capacity costs no memory.
+        lexer.tokens.reserveCapacity(file.bytes.count / 4 + 16)
+        while true {
+            let token = lexer.nextToken()
+            lexer.tokens.append(token)
+            if token.kind == .endOfFile { break }
+        }
         return lexer
     }
 
-    private init(file: SourceFile) {
+    /// A lexer positioned at the start of a file (after its BOM), with no token read yet.
+    init(file: SourceFile) {
         self.file = file
         self.bytes = file.bytes
+        self.fileID = file.id
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { offset = 3 }
     }
 
-    private func span(_ start: Int, _ end: Int) -> Span { Span(file: file.id, start: start, end: end) }
+    private func span(_ start: Int, _ end: Int) -> Span { Span(file: fileID, start: start, end: end) }
 
     private mutating func report(_ message: Message, _ start: Int, _ end: Int) {
         cap.append(Diagnostic(message, at: span(start, end)), to: &diagnostics)
     }
 
-    private mutating func emit(_ kind: TokenKind, _ start: Int, keyword: Keyword? = nil, value: TokenValue = .none) {
-        tokens.append(Token(kind: kind, span: span(start, offset), keyword: keyword, value: value))
+    private func token(_ kind: TokenKind, _ start: Int, keyword: Keyword? = nil, value: TokenValue = .none) -> Token {
+        Token(kind: kind, span: span(start, offset), keyword: keyword, value: value)
     }
 
     private func peek(_ ahead: Int = 0) -> UInt8 {
@@ -43,8 +59,9 @@ public struct Lexer {
 
     // MARK: - Main loop
 
-    private mutating func run() {
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { offset = 3 }
+    /// Reads up to the next token, past spaces, comments and reported bad characters;
+    /// `.endOfFile` at the end (again on every later call).
+    mutating func nextToken() -> Token {
         while offset < bytes.count {
             let byte = bytes[offset]
             let start = offset
@@ -54,24 +71,26 @@ public struct Lexer {
             case UInt8(ascii: "#"):
                 skipComment()
             case UInt8(ascii: "\""):
-                lexString(closing: nil)
+                return lexString(closing: nil)
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                lexNumberOrDate()
+                return lexNumberOrDate()
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"):
-                lexWord()
+                return lexWord()
             case 0x80...:
-                lexNonASCII()
+                if let token = lexNonASCII() { return token }
             default:
                 if let kind = punctuation() {
-                    emit(kind, start)
-                } else {
-                    offset += 1
-                    report(.unexpectedCharacter(String(UnicodeScalar(byte))), start, offset)
+                    return token(kind, start)
                 }
+                offset += 1
+                report(.unexpectedCharacter(String(UnicodeScalar(byte))), start, offset)
             }
         }
-        tokens.append(Token(kind: .endOfFile, span: span(bytes.count, bytes.count), keyword: nil, value: .none))
-        cap.close(&diagnostics)
+        if !finished {
+            finished = true
+            cap.close(&diagnostics)
+        }
+        return Token(kind: .endOfFile, span: span(bytes.count, bytes.count), keyword: nil, value: .none)
     }
 
     /// Reads one punctuation token, advancing past it.
@@ -107,9 +126,62 @@ public struct Lexer {
         return one
     }
 
+    /// The end of the run of ordinary text from `start`: the first byte that is a line break,
+    /// `"` or `\\` (in strings), or starts an invalid sequence, a bidi control or the closing
+    /// guillemet. Text is mostly such runs; what stops one is handled byte by byte.
+    ///
+    /// Eight bytes at a time while they are plain ASCII (SWAR: a word with no byte ≥ 0x80 and
+    /// none of the stop bytes passes at once), byte by byte through a window that is not.
+    private func endOfPlainText(from start: Int, inString: Bool, closing: UInt32? = nil) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return start }
+            let raw = UnsafeRawPointer(base)
+            let count = buffer.count
+            var position = start
+            while position < count {
+                if position + 8 <= count {
+                    let word = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+                    var stops = word & Lexer.highBits
+                    stops |= Lexer.hasByte(word, UInt8(ascii: "\n")) | Lexer.hasByte(word, UInt8(ascii: "\r"))
+                    if inString { stops |= Lexer.hasByte(word, UInt8(ascii: "\"")) | Lexer.hasByte(word, UInt8(ascii: "\\")) }
+                    if stops == 0 {
+                        position += 8
+                        continue
+                    }
+                }
+                let windowEnd = min(position + 8, count)
+                while position < windowEnd {
+                    let byte = buffer[position]
+                    if byte < 0x80 {
+                        if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { return position }
+                        if inString, byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return position }
+                        position += 1
+                        continue
+                    }
+                    let (scalar, length) = Lexer.decode(buffer, at: position)
+                    guard let scalar, !Lexer.isBidiControl(scalar), scalar.value != closing else { return position }
+                    position += length
+                }
+            }
+            return position
+        }
+    }
+
+    /// The high bit of every byte of a word.
+    static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// The high bits of the bytes of `word` equal to `byte` (exact for words of ASCII bytes).
+    @inline(__always)
+    static func hasByte(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        let spread = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+        return (spread &- 0x0101_0101_0101_0101) & ~spread & highBits
+    }
+
     private mutating func skipComment() {
         let start = offset
         while offset < bytes.count, bytes[offset] != UInt8(ascii: "\n") {
+            offset = endOfPlainText(from: offset, inString: false)
+            guard offset < bytes.count, bytes[offset] != UInt8(ascii: "\n") else { break }
             if bytes[offset] >= 0x80 {
                 checkNonASCIIInText(inString: false)
             } else {
@@ -124,7 +196,8 @@ public struct Lexer {
     // MARK: - UTF-8
 
     /// Decodes the scalar at `offset`; nil (length 1) for an invalid sequence.
-    static func decode(_ bytes: [UInt8], at index: Int) -> (scalar: Unicode.Scalar?, length: Int) {
+    static func decode<Bytes: RandomAccessCollection>(_ bytes: Bytes, at index: Int) -> (scalar: Unicode.Scalar?, length: Int)
+    where Bytes.Element == UInt8, Bytes.Index == Int {
         let lead = bytes[index]
         let (length, minimum, initial): (Int, UInt32, UInt32)
         switch lead {
@@ -195,58 +268,89 @@ public struct Lexer {
         }
     }
 
-    private mutating func lexNonASCII() {
+    private mutating func lexNonASCII() -> Token? {
         let start = offset
         let (scalar, length) = Lexer.decode(bytes, at: offset)
         guard let scalar else {
             offset += 1
             skipInvalidUTF8()
             report(.invalidUTF8(offset: start), start, offset)
-            return
+            return nil
         }
         switch scalar.value {
         case 0x00AB:  // «
-            lexString(closing: 0x00BB)
+            return lexString(closing: 0x00BB)
         case 0x00A0, 0x202F, 0x2009, 0xFEFF:  // non-breaking and thin spaces, stray BOM
             offset += length
+            return nil
         default:
             if Lexer.isIdentifierStart(scalar) {
-                lexWord()
-            } else {
-                offset += length
-                report(.unexpectedCharacter(String(Character(scalar))), start, offset)
+                return lexWord()
             }
+            offset += length
+            report(.unexpectedCharacter(String(Character(scalar))), start, offset)
+            return nil
         }
     }
 
     // MARK: - Words
 
-    private mutating func lexWord() {
+    private mutating func lexWord() -> Token {
         let start = offset
+        var end = start
         var allASCII = true
         var scripts = ScriptSet()
-        while offset < bytes.count {
-            let byte = bytes[offset]
-            if byte < 0x80 {
-                let isContinue = (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90)
-                    || (byte >= 48 && byte <= 57) || byte == UInt8(ascii: "_")
-                guard isContinue else { break }
-                if byte >= 65 { scripts.insert(.latin) }
-                offset += 1
-            } else {
-                let (scalar, length) = Lexer.decode(bytes, at: offset)
-                guard let scalar, Lexer.isIdentifierContinue(scalar) else { break }
-                allASCII = false
-                scripts.insert(ScriptSet.script(of: scalar))
-                offset += length
+        var hash = WordTable.initialHash
+        var found: (slot: Int, word: Int?) = (0, nil)
+        var sawLetter = false
+        bytes.withUnsafeBufferPointer { buffer in
+            // The hottest loop of the lexer: over the buffer, without bounds checks.
+            var position = start
+            while position < buffer.count {
+                let byte = buffer[position]
+                if byte < 0x80 {
+                    guard Lexer.isWordByte(byte) else { break }
+                    sawLetter = sawLetter || byte >= 65
+                    hash = WordTable.hash(hash, byte)
+                    position += 1
+                } else {
+                    let (scalar, length) = Lexer.decode(buffer, at: position)
+                    guard let scalar, Lexer.isIdentifierContinue(scalar) else { break }
+                    allASCII = false
+                    scripts.insert(ScriptSet.script(of: scalar))
+                    for index in position..<position + length { hash = WordTable.hash(hash, buffer[index]) }
+                    position += length
+                }
             }
+            end = position
+            found = words.find(buffer, start: start, end: end, hash: hash)
         }
-        let text = String(decoding: bytes[start..<offset], as: UTF8.self)
-        let keyword = Keyword.lookup(folded: allASCII ? Lexer.asciiLowercased(bytes[start..<offset]) : Folding.fold(text))
-        emit(.word, start, keyword: keyword, value: .text(text))
+        if sawLetter { scripts.insert(.latin) }
+        offset = end
+        // A word met before reuses its string and keyword: no decoding, no allocation, no look-up.
+        let text: String, keyword: Keyword?
+        if let word = found.word {
+            (text, keyword) = (words.texts[word], words.keywords[word])
+        } else {
+            let spelling = bytes[start..<end]
+            text = String(decoding: spelling, as: UTF8.self)
+            // ASCII words (nearly all) are matched against the keyword table without building a folded string.
+            keyword = allASCII ? Keyword.lookup(ascii: spelling) : Keyword.lookup(folded: Folding.fold(text))
+            words.insert(start: start, count: end - start, hash: hash, text: text, keyword: keyword, at: found.slot)
+        }
         if scripts.isMixed {
-            report(.mixedScripts(name: text, scripts: scripts.names), start, offset)
+            report(.mixedScripts(name: text, scripts: scripts.names), start, end)
         }
+        return token(.word, start, keyword: keyword, value: .text(text))
+    }
+
+    /// Whether an ASCII byte continues a word (`[A-Za-z0-9_]`), from two 64-bit masks.
+    @inline(__always)
+    static func isWordByte(_ byte: UInt8) -> Bool {
+        let digits: UInt64 = 0x03FF_0000_0000_0000                      // '0'…'9' (48…57)
+        let letters: UInt64 = 0x07FF_FFFE_87FF_FFFE                     // 'A'…'Z', '_', 'a'…'z' (64…127)
+        let mask = byte < 64 ? digits : letters
+        return (mask >> UInt64(byte & 63)) & 1 == 1
     }
 
     static func asciiLowercased(_ slice: ArraySlice<UInt8>) -> String {
@@ -262,7 +366,7 @@ public struct Lexer {
 
     // MARK: - Numbers and dates
 
-    private mutating func lexNumberOrDate() {
+    private mutating func lexNumberOrDate() -> Token {
         let start = offset
         while offset < bytes.count, bytes[offset] >= 48, bytes[offset] <= 57 { offset += 1 }
         let digitCount = offset - start
@@ -272,14 +376,13 @@ public struct Lexer {
                   (bytes[offset] >= 48 && bytes[offset] <= 57) || bytes[offset] == UInt8(ascii: "-") {
                 offset += 1
             }
-            let text = String(decoding: bytes[start..<offset], as: UTF8.self)
-            let date = CalendarDate(iso: Substring(text))
+            let date = CalendarDate(isoBytes: bytes[start..<offset])
             if date == nil {
+                let text = String(decoding: bytes[start..<offset], as: UTF8.self)
                 let wellFormed = digitCount == 4 && text.utf8.count == 10 && text.split(separator: "-").count == 3
                 report(wellFormed ? .impossibleDate(text) : .malformedDate(text), start, offset)
             }
-            emit(.date, start, value: .date(date))
-            return
+            return token(.date, start, value: .date(date))
         }
         // Digits glued to letters ("3jours") are malformed.
         if offset < bytes.count, bytes[offset] == UInt8(ascii: "_") || (bytes[offset] | 0x20 >= 97 && bytes[offset] | 0x20 <= 122) {
@@ -289,8 +392,7 @@ public struct Lexer {
                 offset += 1
             }
             report(.malformedNumber(String(decoding: bytes[start..<offset], as: UTF8.self)), start, offset)
-            emit(.integer, start, value: .integer(nil))
-            return
+            return token(.integer, start, value: .integer(nil))
         }
         var value: Int64 = 0
         var overflow = false
@@ -303,33 +405,49 @@ public struct Lexer {
         if overflow {
             report(.numberOverflow(String(decoding: bytes[start..<offset], as: UTF8.self)), start, offset)
         }
-        emit(.integer, start, value: .integer(overflow ? nil : value))
+        return token(.integer, start, value: .integer(overflow ? nil : value))
     }
 
     // MARK: - Strings
 
     /// Lexes `"…"` (closing nil) or `« … »` (closing U+00BB). An unterminated string ends at the line's end.
-    private mutating func lexString(closing: UInt32?) {
+    ///
+    /// The text is the source bytes themselves until an escape or an invalid byte makes it
+    /// differ; only then are the bytes copied, segment by segment.
+    private mutating func lexString(closing: UInt32?) -> Token {
         let start = offset
         offset += closing == nil ? 1 : 2
-        var scalars = String.UnicodeScalarView()
+        let contentStart = offset
+        var contentEnd = offset
+        var verbatim = true
+        var decoded: [UInt8] = []
+        var segmentStart = offset
         var terminated = false
         while offset < bytes.count {
+            offset = endOfPlainText(from: offset, inString: true, closing: closing)
+            guard offset < bytes.count else { break }
             let byte = bytes[offset]
             if byte == UInt8(ascii: "\n") || (byte == UInt8(ascii: "\r") && peek(1) == UInt8(ascii: "\n")) { break }
             if closing == nil, byte == UInt8(ascii: "\"") {
+                contentEnd = offset
                 offset += 1
                 terminated = true
                 break
             }
             if byte == UInt8(ascii: "\\") {
+                if verbatim {
+                    decoded = Array(bytes[contentStart..<offset])
+                    verbatim = false
+                } else {
+                    decoded += bytes[segmentStart..<offset]
+                }
                 let escapeStart = offset
                 offset += 1
                 switch peek() {
-                case UInt8(ascii: "\""): scalars.append("\""); offset += 1
-                case UInt8(ascii: "\\"): scalars.append("\\"); offset += 1
-                case UInt8(ascii: "n"): scalars.append("\n"); offset += 1
-                case UInt8(ascii: "t"): scalars.append("\t"); offset += 1
+                case UInt8(ascii: "\""): decoded.append(UInt8(ascii: "\"")); offset += 1
+                case UInt8(ascii: "\\"): decoded.append(UInt8(ascii: "\\")); offset += 1
+                case UInt8(ascii: "n"): decoded.append(UInt8(ascii: "\n")); offset += 1
+                case UInt8(ascii: "t"): decoded.append(UInt8(ascii: "\t")); offset += 1
                 case UInt8(ascii: "\n"), 0: report(.unknownEscape("\\"), escapeStart, offset)
                 case UInt8(ascii: "\r") where peek(1) == UInt8(ascii: "\n"): report(.unknownEscape("\\"), escapeStart, offset)
                 default:
@@ -337,31 +455,45 @@ public struct Lexer {
                     offset += length
                     report(.unknownEscape("\\" + (scalar.map { String(Character($0)) } ?? "?")), escapeStart, offset)
                 }
+                segmentStart = offset
                 continue
             }
             if byte < 0x80 {
-                scalars.append(Unicode.Scalar(byte))
                 offset += 1
                 continue
             }
             let before = offset
             let scalar = checkNonASCIIInText(inString: true)
             if let scalar, scalar.value == closing {
+                contentEnd = before
                 terminated = true
                 break
             }
-            if let scalar {
-                scalars.append(scalar)
-            } else {
+            if scalar == nil {
+                // An invalid byte is reported and left out of the text.
+                if verbatim {
+                    decoded = Array(bytes[contentStart..<before])
+                    verbatim = false
+                } else {
+                    decoded += bytes[segmentStart..<before]
+                }
                 offset = max(offset, before + 1)
+                segmentStart = offset
             }
         }
         if !terminated {
+            contentEnd = offset
             report(.unterminatedString, start, start + (closing == nil ? 1 : 2))
         }
-        var text = String(scalars)
+        var text: String
+        if verbatim {
+            text = String(decoding: bytes[contentStart..<contentEnd], as: UTF8.self)
+        } else {
+            decoded += bytes[segmentStart..<max(segmentStart, contentEnd)]
+            text = String(decoding: decoded, as: UTF8.self)
+        }
         if closing != nil { text = Lexer.trimSpaces(text) }
-        emit(.string, start, value: .text(text))
+        return token(.string, start, value: .text(text))
     }
 
     /// Trims spaces (including non-breaking ones) inside guillemets.
@@ -400,6 +532,84 @@ struct ScriptSet {
         case 0x0370...0x03FF, 0x1F00...0x1FFF: .greek
         case 0x0400...0x052F: .cyrillic
         default: .other
+        }
+    }
+}
+
+/// The distinct words of one file, by their bytes: an open-addressing hash table (FNV-1a,
+/// linear probing) over the source itself, so a repeated identifier or keyword shares the
+/// string and keyword of its first occurrence.
+struct WordTable {
+    /// Where a distinct word first occurs, with its hash (what probing compares).
+    private struct Entry {
+        let start: Int
+        let count: Int
+        let hash: UInt32
+    }
+
+    static let initialHash: UInt32 = 2_166_136_261
+
+    /// One step of FNV-1a.
+    @inline(__always)
+    static func hash(_ hash: UInt32, _ byte: UInt8) -> UInt32 { (hash ^ UInt32(byte)) &* 16_777_619 }
+
+    private var entries: [Entry] = []
+    /// The text and keyword of each distinct word (apart from `entries`, so probing copies no string).
+    private(set) var texts: [String] = []
+    private(set) var keywords: [Keyword?] = []
+    /// Indices into `entries`, -1 for an empty slot; the count is a power of two, at most half full.
+    private var slots = [Int](repeating: -1, count: 256)
+
+    /// The index of the word spelled by `bytes[start..<end]` if met before, and else the slot where to insert it.
+    func find(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int, hash: UInt32) -> (slot: Int, word: Int?) {
+        let mask = slots.count - 1
+        let count = end - start
+        var slot = Int(hash) & mask
+        while slots[slot] >= 0 {
+            let index = slots[slot]
+            let entry = entries[index]
+            if entry.hash == hash, entry.count == count, WordTable.equal(bytes, entry.start, start, count: count) {
+                return (slot, index)
+            }
+            slot = (slot + 1) & mask
+        }
+        return (slot, nil)
+    }
+
+    /// Whether two byte ranges of one buffer are equal, compared eight bytes at a time.
+    @inline(__always)
+    static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ first: Int, _ second: Int, count: Int) -> Bool {
+        guard let base = bytes.baseAddress else { return count == 0 }
+        let raw = UnsafeRawPointer(base)
+        var position = 0
+        while position + 8 <= count {
+            if raw.loadUnaligned(fromByteOffset: first + position, as: UInt64.self)
+                != raw.loadUnaligned(fromByteOffset: second + position, as: UInt64.self) { return false }
+            position += 8
+        }
+        while position < count {
+            if bytes[first + position] != bytes[second + position] { return false }
+            position += 1
+        }
+        return true
+    }
+
+    /// Adds a word not yet present, at the slot `find` gave.
+    mutating func insert(start: Int, count: Int, hash: UInt32, text: String, keyword: Keyword?, at slot: Int) {
+        slots[slot] = entries.count
+        entries.append(Entry(start: start, count: count, hash: hash))
+        texts.append(text)
+        keywords.append(keyword)
+        if entries.count * 2 > slots.count { grow() }
+    }
+
+    private mutating func grow() {
+        slots = [Int](repeating: -1, count: slots.count * 2)
+        let mask = slots.count - 1
+        for (index, entry) in entries.enumerated() {
+            var slot = Int(entry.hash) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = index
         }
     }
 }

@@ -10,8 +10,17 @@ public struct Parser {
     /// builds is as deep as it is long, and later phases walk it recursively.
     public static let maximumOperators = 256
 
+    /// The tokens of a file lexed beforehand; empty when pulling them from `stream`.
     let tokens: [Token]
+    /// The lexer the tokens are pulled from, one at a time, when `tokens` is empty.
+    var stream: Lexer?
+    /// How many tokens have been consumed (the position in `tokens`).
     var index = 0
+    /// Where the token before `current` lies (`current`'s own span at the start).
+    private(set) var previousSpan: Span
+    /// The current token and the one after it.
+    private(set) var current: Token
+    private(set) var next: Token
     let file: FileID
     /// The diagnostics found while parsing (lexical ones are kept by the lexer).
     public private(set) var diagnostics: [Diagnostic] = []
@@ -40,30 +49,76 @@ public struct Parser {
         return parser
     }
 
+    /// Lexes and parses a file together, the parser pulling each token as it needs it, so
+    /// the tokens of a large file are never all in memory. Gives the same tree and
+    /// diagnostics as `tokenize` then `parse`; the lexer is returned for its diagnostics
+    /// and comments (its `tokens` stay empty).
+    static func parse(streaming file: SourceFile) -> (parser: Parser, lexer: Lexer) {
+        var parser = Parser(stream: Lexer(file: file), file: file.id)
+        parser.tree = parser.parseFile()
+        let lexer = parser.stream ?? Lexer(file: file)
+        parser.stream = nil
+        return (parser, lexer)
+    }
+
     /// The tree, once `parse` has run.
     public private(set) var tree: SyntaxTree?
 
     init(tokens: [Token], file: FileID) {
         self.tokens = tokens.isEmpty ? [Token(kind: .endOfFile, span: Span(file: file, start: 0, end: 0), keyword: nil, value: .none)] : tokens
         self.file = file
+        current = self.tokens[0]
+        previousSpan = current.span
+        next = self.tokens[min(1, self.tokens.count - 1)]
+    }
+
+    init(stream lexer: Lexer, file: FileID) {
+        var lexer = lexer
+        tokens = []
+        self.file = file
+        current = lexer.nextToken()
+        previousSpan = current.span
+        next = current.kind == .endOfFile ? current : lexer.nextToken()
+        stream = lexer
     }
 
     // MARK: - Token access
 
-    var current: Token { tokens[min(index, tokens.count - 1)] }
-    var next: Token { tokens[min(index + 1, tokens.count - 1)] }
-    var previous: Token { tokens[max(0, min(index, tokens.count) - 1)] }
     var atEnd: Bool { current.kind == .endOfFile }
 
-    @discardableResult
+    /// Moves to the next token (never past the end of file) and returns the one left.
+    ///
+    /// Inlined so that callers ignoring the result do not copy the token.
+    @inline(__always) @discardableResult
     mutating func advance() -> Token {
         let token = current
-        if index < tokens.count - 1 { index += 1 }
+        step()
         return token
     }
 
+    /// Moves the window one token on: `next` becomes `current` (swapped, not copied).
+    mutating func step() {
+        if tokens.isEmpty {
+            // Streaming: the end-of-file token is the last one, and stays current.
+            guard current.kind != .endOfFile else { return }
+            index += 1
+            previousSpan = current.span
+            swap(&current, &next)
+            if current.kind == .endOfFile {
+                next = current
+            } else if stream != nil {
+                next = stream?.nextToken() ?? current
+            }
+        } else if index < tokens.count - 1 {
+            index += 1
+            previousSpan = current.span
+            swap(&current, &next)
+            next = tokens[min(index + 1, tokens.count - 1)]
+        }
+    }
+
     /// The span from a start token to the last consumed token.
-    func span(from start: Span) -> Span { start.to(previous.span) }
+    func span(from start: Span) -> Span { start.to(previousSpan) }
 
     mutating func match(_ kind: TokenKind) -> Bool {
         guard current.kind == kind else { return false }

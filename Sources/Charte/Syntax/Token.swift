@@ -50,14 +50,23 @@ public enum TokenValue: Sendable, Hashable {
 
 /// A token: a kind, a span, and for words the keyword its folded spelling matches.
 public struct Token: Sendable, Hashable {
-    /// What kind of token this is.
-    public let kind: TokenKind
+    // The small fields last, where they fill the value's padding (40 bytes a token, not 72).
     /// Where it lies.
     public let span: Span
-    /// The keyword this word spells, if any (contextual unless reserved).
-    public let keyword: Keyword?
     /// The decoded value.
     public let value: TokenValue
+    /// What kind of token this is.
+    public let kind: TokenKind
+    /// The keyword this word spells, if any (contextual unless reserved).
+    public let keyword: Keyword?
+
+    /// Creates a token.
+    public init(kind: TokenKind, span: Span, keyword: Keyword?, value: TokenValue) {
+        self.kind = kind
+        self.span = span
+        self.keyword = keyword
+        self.value = value
+    }
 
     /// The text of a word or string token.
     public var text: String {

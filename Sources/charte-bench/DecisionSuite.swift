@@ -1,0 +1,147 @@
+import Charte
+
+/// `peut`: decisions per second through `Authorizer.outcome`, the code path of the CLI and
+/// the journal, checked request by request against the naive `ReferenceEvaluator`.
+struct DecisionSuite {
+    let report: Report
+    let quick: Bool
+
+    /// Distinct requests per charter; the timed loop cycles through them.
+    var requestCount: Int { quick ? 2_000 : 16_384 }
+    /// Decisions per timed repetition.
+    var decisionCount: Int { quick ? 100_000 : 1_000_000 }
+    var repetitions: Int { quick ? 2 : 7 }
+
+    func run() {
+        if let bytes = FileAccess.read("rules/etablissement-exemple.charte") {
+            measure(name: "exemple", bytes: bytes, requests: nil)
+        } else {
+            report.note("rules/etablissement-exemple.charte absent : charte d'exemple générée à la place")
+            measure(name: "exemple (générée)", bytes: CharterGenerator.rulesCharter(rules: 8, tasks: 30, actions: 17), requests: nil)
+        }
+        let rules = quick ? 500 : 5_000
+        measure(name: "\(rules) regles", bytes: CharterGenerator.rulesCharter(rules: rules, tasks: rules / 8, actions: rules / 40),
+                requests: nil)
+    }
+
+    /// Loads a charter, then times `decisionCount` decisions over `requests` (generated when nil).
+    @discardableResult
+    func measure(name: String, bytes: [UInt8], requests given: [Request]?) -> [Outcome: Int]? {
+        report.progress("peut : \(name)…")
+        let loaded = CharterLoader.check(bytes: bytes, name: name, limits: VerifierSuite.limits)
+        guard let charter = loaded.charter else {
+            let codes = Set(loaded.diagnostics.filter { $0.severity == .error }.map(\.code.rawValue)).sorted()
+            report.check(false, "peut \(name) : la charte a des erreurs \(codes)")
+            return nil
+        }
+        let ruleCount = charter.permissions.count
+        let preparation = Spread(Clock.repeated(quick ? 2 : 5) { _ = Authorizer(charter: charter) })
+        report.add("peut.preparation", name, preparation.scaled(by: 1e3), "ms")
+        let authorizer = Authorizer(charter: charter)
+        let requests = given ?? Requests.generate(requestCount, charter: charter, seed: 0xDEC1_5105)
+        guard !requests.isEmpty else {
+            report.check(false, "peut \(name) : aucune requête")
+            return nil
+        }
+
+        // Answers first: the fast path, the explained path and the naive reference agree on every request.
+        var expected: [Outcome] = []
+        expected.reserveCapacity(requests.count)
+        var mismatches = 0
+        for request in requests {
+            let reference = ReferenceEvaluator.outcome(request, in: charter)
+            expected.append(reference)
+            let fast = authorizer.outcome(actors: request.actors, action: request.action, object: request.object)
+            let explained = authorizer.decide(actors: request.actors, action: request.action, object: request.object).outcome
+            if fast != reference || explained != reference {
+                mismatches += 1
+                if mismatches <= 3 {
+                    report.progress("  écart : acteurs \(request.actors) action \(charter.actions[request.action].id) "
+                                    + "objet \(request.object.values) : rapide \(fast), expliqué \(explained), référence \(reference)")
+                }
+            }
+        }
+        report.check(mismatches == 0, "peut \(name) : \(mismatches) décisions sur \(requests.count) diffèrent de la référence")
+        var counts: [Outcome: Int] = [:]
+        for outcome in expected { counts[outcome, default: 0] += 1 }
+        report.note("peut \(name) (\(ruleCount) règles, \(charter.tasks.count) tâches, \(requests.count) requêtes) : "
+                    + Outcome.allCases.map { "\($0.rawValue) \(counts[$0] ?? 0)" }.joined(separator: ", "))
+
+        // The timed loop: `decisionCount` decisions, cycling through the requests.
+        let total = decisionCount
+        var tally = [0, 0, 0]
+        let timed = Spread(Clock.repeated(repetitions) {
+            tally = DecisionSuite.decide(requests, authorizer: authorizer, count: total)
+        })
+        var expectedTally = [0, 0, 0]
+        for index in 0..<total { expectedTally[DecisionSuite.slot(expected[index % expected.count])] += 1 }
+        report.check(tally == expectedTally, "peut \(name) : comptes de la boucle mesurée \(tally) au lieu de \(expectedTally)")
+
+        // The floor: as many lookups into a table of precomputed answers.
+        let table = expected.map { UInt8(DecisionSuite.slot($0)) }
+        var floorTally = [0, 0, 0]
+        let floor = Spread(Clock.repeated(repetitions) { floorTally = DecisionSuite.lookUp(table, count: total) })
+        report.check(floorTally == expectedTally, "peut \(name) : plancher incohérent")
+        let rate = timed.inverted(times: Double(total)), floorRate = floor.inverted(times: Double(total))
+        report.add("peut", name, rate, "decisions/s", floor: rate.median / floorRate.median)
+        report.add("plancher (table)", name, floorRate, "decisions/s")
+
+        // The explained path (`decide`, as `charte peut` and refused journal rows use it), on fewer decisions.
+        let explainedCount = total / 10
+        var explainedTally = 0
+        let explainedTime = Spread(Clock.repeated(repetitions) {
+            explainedTally = 0
+            for index in 0..<explainedCount {
+                let request = requests[index % requests.count]
+                explainedTally += authorizer.decide(actors: request.actors, action: request.action, object: request.object).rules.count
+            }
+        })
+        report.check(explainedTally > 0, "peut \(name) : décisions expliquées vides")
+        let explainedRate = explainedTime.inverted(times: Double(explainedCount))
+        report.add("peut.explique", name, explainedRate, "decisions/s", floor: explainedRate.median / floorRate.median)
+        return counts
+    }
+
+    static func slot(_ outcome: Outcome) -> Int {
+        switch outcome {
+        case .autorise: 0
+        case .refuse: 1
+        case .indetermine: 2
+        }
+    }
+
+    /// The measured loop.
+    @inline(never)
+    static func decide(_ requests: [Request], authorizer: Authorizer, count: Int) -> [Int] {
+        var tally = (0, 0, 0)
+        var index = 0
+        for _ in 0..<count {
+            let request = requests[index]
+            switch authorizer.outcome(actors: request.actors, action: request.action, object: request.object) {
+            case .autorise: tally.0 += 1
+            case .refuse: tally.1 += 1
+            case .indetermine: tally.2 += 1
+            }
+            index += 1
+            if index == requests.count { index = 0 }
+        }
+        return [tally.0, tally.1, tally.2]
+    }
+
+    /// The floor loop: the same iteration, one table load per decision.
+    @inline(never)
+    static func lookUp(_ table: [UInt8], count: Int) -> [Int] {
+        var tally = (0, 0, 0)
+        var index = 0
+        for _ in 0..<count {
+            switch table[index] {
+            case 0: tally.0 += 1
+            case 1: tally.1 += 1
+            default: tally.2 += 1
+            }
+            index += 1
+            if index == table.count { index = 0 }
+        }
+        return [tally.0, tally.1, tally.2]
+    }
+}
