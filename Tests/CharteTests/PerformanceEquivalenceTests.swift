@@ -99,3 +99,36 @@ func splitParsingGivesTheSameResult(path: String) throws {
         }
     }
 }
+
+/// The longest-line check as it was written first: one byte at a time.
+private func naiveFirstLine(of bytes: [UInt8], longerThan limit: Int) -> (start: Int, length: Int)? {
+    guard bytes.count > limit else { return nil }
+    var start = 0
+    for offset in 0...bytes.count {
+        guard offset == bytes.count || bytes[offset] == UInt8(ascii: "\n") else { continue }
+        var end = offset
+        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        if end - start > limit { return (start, end - start) }
+        start = offset + 1
+    }
+    return nil
+}
+
+@Test func longLinesAreFoundAsBefore() {
+    var state: UInt64 = 99
+    for round in 0..<300 {
+        var bytes: [UInt8] = []
+        let length = Int(round % 60)
+        for _ in 0..<length {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            // Letters, carriage returns, line feeds and bytes of non-ASCII text.
+            let alphabet: [UInt8] = [UInt8(ascii: "a"), UInt8(ascii: "b"), UInt8(ascii: "\r"), 0xC3, 0xE9, UInt8(ascii: "\n")]
+            bytes.append(alphabet[Int(state >> 58) % alphabet.count])
+        }
+        for limit in [0, 1, 3, 7, 8, 9, 15, 40] {
+            let fast = Limits.firstLine(of: bytes, longerThan: limit)
+            let slow = naiveFirstLine(of: bytes, longerThan: limit)
+            #expect(fast?.start == slow?.start && fast?.length == slow?.length, "round \(round) limit \(limit)")
+        }
+    }
+}
