@@ -30,16 +30,39 @@ public func charteFuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         require(again.tree == first.tree, "une charte propre relue donne un autre arbre")
     }
     requireOrderFree(first)
-    if let charter = first.charter { decideEverything(charter) }
+    if let charter = first.charter {
+        decideEverything(charter)
+        useEverything(first, charter)
+    }
     return 0
 }
 
-/// Renders every diagnostic in both formats (catches crashes in positions and underlines).
+/// Renders the diagnostics in every format (catches crashes in positions and underlines).
 func render(_ loaded: LoadedCharter) {
     let human = HumanRenderer(colour: true)
-    for diagnostic in loaded.diagnostics.prefix(50) {
+    let shown = Array(loaded.diagnostics.prefix(50))
+    for diagnostic in shown {
         _ = human.render(diagnostic, sources: loaded.sources)
         _ = GccRenderer().render(diagnostic, sources: loaded.sources)
+        _ = GitHubRenderer().render(diagnostic, sources: loaded.sources)
+    }
+    let files = [FileDiagnostics(sources: loaded.sources, diagnostics: shown)]
+    _ = SarifRenderer(toolVersion: "fuzz", informationURI: "https://example.org").render(files)
+    _ = DiagnosticJSONRenderer().render(files, summary: CheckSummary(files: 1, errors: shown.count))
+}
+
+/// Everything a clean charter feeds: exports, its own tests, the agenda.
+func useEverything(_ loaded: LoadedCharter, _ charter: Charter) {
+    for format in ExportFormat.allCases {
+        _ = CharterExporter.render(charter, file: loaded.file, format: format)
+    }
+    if let engine = try? QueryEngine(loaded) {
+        let report = engine.runTests()
+        require(report.charterErrors == 0, "une charte propre compte des erreurs dans ses tests")
+    }
+    if let date = CalendarDate(year: 2027, month: 1, day: 15) {
+        let instances = DeadlineSchedule(charter: charter, at: date).instances
+        _ = AgendaTextRenderer(charter: charter, charterName: "fuzz", journalName: nil).render(Agenda(charter: charter, instances: instances, date: date))
     }
 }
 

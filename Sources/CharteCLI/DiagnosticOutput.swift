@@ -78,11 +78,3 @@ struct DiagnosticPrinter {
         }
     }
 }
-
-extension Diagnostic {
-    /// How many diagnostics an E013 "trop de problèmes" stands for (0 for any other).
-    var omittedCount: Int {
-        if case .tooManyDiagnostics(let errors, let warnings, _) = message { return errors + warnings }
-        return 0
-    }
-}

@@ -125,6 +125,22 @@ private let objectHead = "role r\nobjet o { x: booleen }\naction a sur o\nautori
         #expect(loaded.charter == nil)
     }
 
+    @Test func aDiagnosticInTheMiddleOfAHugeLineRendersQuickly() throws {
+        let text = "role r" + String(repeating: " ", count: 400_000) + "$é" + String(repeating: "\t", count: 400_000)
+        let loaded = check(text, name: "t")
+        let diagnostic = try #require(loaded.diagnostics.first)
+        #expect(loaded.diagnostics.map(\.code) == [.E001, .E010])
+        let start = ContinuousClock.now
+        for _ in 0..<20 { _ = HumanRenderer(colour: false).render(diagnostic, sources: loaded.sources) }
+        #expect(ContinuousClock.now - start < .seconds(5))
+        let lines = HumanRenderer(colour: false).render(diagnostic, sources: loaded.sources).split(separator: "\n").map(Array.init)
+        #expect(lines[1] == Array(" --> t:1:400007"))
+        let source = lines[3], underline = lines[4]
+        #expect(source.count < 200)
+        #expect(source.first { $0 == "…" } != nil)
+        #expect(source.firstIndex(of: "$") == underline.firstIndex(of: "^"))
+    }
+
     @Test func aFileOverTheSizeLimitIsRefusedUnread() {
         var limits = Limits()
         limits.fileSize = 10

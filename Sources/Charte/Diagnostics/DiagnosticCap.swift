@@ -42,6 +42,15 @@ struct DiagnosticCap: Sendable {
     }
 }
 
+extension Diagnostic {
+    /// How many diagnostics an E013 "trop de problèmes" stands for (0 for any other), so a
+    /// printer that hides some can count what it hides.
+    public var omittedCount: Int {
+        if case .tooManyDiagnostics(let errors, let warnings, _) = message { return errors + warnings }
+        return 0
+    }
+}
+
 extension Message {
     /// A count with its noun, singular for 0 and 1 as French wants: `0 erreur`, `2 erreurs`.
     static func counted(_ count: Int, _ singular: String, _ plural: String) -> String {

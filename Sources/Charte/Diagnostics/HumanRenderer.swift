@@ -82,17 +82,16 @@ public struct HumanRenderer: Sendable {
         let location = file.location(of: span.start)
         let lineIndex = location.line - 1
         let lineStart = file.lineStarts[lineIndex]
-        var text = file.lineText(location.line)
-        text = String(text.map { $0 == "\t" ? " " : $0 })
-        let displayed = HumanRenderer.truncate(text, around: location.column - 1)
         // The line's last byte, from the line table (decoding the rest of the file would cost
         // its whole size per diagnostic, and count replaced invalid bytes wrongly).
         let starts = file.lineStarts
         var lineEnd = lineIndex + 1 < starts.count ? starts[lineIndex + 1] - 1 : file.bytes.count
         if lineEnd > lineStart, file.bytes[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
+        let shown = HumanRenderer.window(of: file, line: lineStart..<lineEnd, around: span.start, column: location.column - 1)
+        let displayed = HumanRenderer.truncate(shown.text, around: shown.column)
         let underlineEnd = min(span.end, lineEnd)
         let width = max(1, file.characterCount(from: span.start, to: max(span.start, underlineEnd)))
-        let column = location.column - 1 - displayed.shift
+        let column = shown.column - displayed.shift
         let number = String(location.line)
         let gutter = String(repeating: " ", count: gutterWidth - number.count) + number
         var out = "\(paint(gutter, "1;34")) \(paint("|", "1;34")) \(displayed.text)\n"
@@ -101,6 +100,26 @@ public struct HumanRenderer: Sendable {
         out += paint(underline, markColour)
         if let label { out += " " + paint(label, markColour) }
         return out + "\n"
+    }
+
+    /// The text of a line around an offset, tabs as spaces, with the offset's column in it.
+    ///
+    /// A long line is cut to a window of bytes before decoding (marked `…`), so a diagnostic
+    /// on a 1 MiB line costs a few kilobytes, not the whole line.
+    static func window(of file: SourceFile, line: Range<Int>, around offset: Int, column: Int) -> (text: String, column: Int) {
+        let reach = 1024
+        var start = max(line.lowerBound, offset - reach)
+        var end = max(start, min(line.upperBound, offset + reach))
+        while start > line.lowerBound, file.bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        while end < line.upperBound, file.bytes[end] & 0xC0 == 0x80 { end += 1 }
+        var text = String(file.text(start..<end).map { $0 == "\t" ? " " : $0 })
+        var inText = start == line.lowerBound ? column : file.characterCount(from: start, to: offset)
+        if start > line.lowerBound {
+            text = "…" + text
+            inText += 1
+        }
+        if end < line.upperBound { text += "…" }
+        return (text, inText)
     }
 
     /// Shortens very long lines around a column; returns the text and how many characters were cut on the left.

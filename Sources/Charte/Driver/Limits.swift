@@ -2,21 +2,24 @@
 /// or a hang. The adjustable ones are properties (`charte verifier --taille-max` sets
 /// `fileSize`); the fixed ones are constants of the phase that enforces them, listed here.
 public struct Limits: Sendable, Hashable {
-    /// The largest charter or journal file read, in bytes (16 MiB by default): E013.
+    /// The largest charter (or imported table) read, in bytes (16 MiB by default): E013. A larger
+    /// file is refused without being read whole. Journals are streamed row by row instead.
     public var fileSize: Int = 16 * 1024 * 1024
     /// The longest line of a charter, in bytes without its line end (1 MiB by default): E013.
     public var lineLength: Int = 1024 * 1024
-    /// The deepest nesting of conditions (parentheses and `non`): E012.
+    /// The deepest nesting of conditions (parentheses and `non`): E012. Informative: the parser
+    /// always uses `Parser.maximumDepth` (a bound on its recursion, so not adjustable).
     public var nesting: Int = Parser.maximumDepth
     /// The most diagnostics printed before "… et N autres".
     public var printedDiagnostics: Int = 200
-    /// The longest query accepted, in bytes.
+    /// The longest query accepted, in bytes: E013.
     public var queryLength: Int = 4096
-    /// The largest CSV field, in bytes.
+    /// The largest CSV field, in bytes: the row is skipped and reported (`champ_trop_long`).
     public var csvField: Int = 1024 * 1024
-    /// The most fields in one CSV row.
+    /// The most fields in one CSV row: the row is skipped and reported (`trop_de_champs`).
     public var csvFields: Int = 1000
-    /// The largest CSV row, in bytes (its fields together, 4 MiB by default).
+    /// The largest CSV row, in bytes (its fields together, 4 MiB by default): the row is skipped
+    /// and reported (`ligne_trop_longue`).
     public var csvRecord: Int = 4 * 1024 * 1024
     /// From this many bytes on, a charter is lexed and parsed in two halves on two threads
     /// and some checks run concurrently (when the machine has two cores); the result is

@@ -151,7 +151,7 @@ public struct ReplSession: Sendable {
     private func rendered(_ diagnostics: [Diagnostic], sources: SourceMap) -> String {
         let renderer = HumanRenderer(colour: colour)
         var text = diagnostics.prefix(limits.printedDiagnostics).map { renderer.render($0, sources: sources) + "\n" }.joined()
-        let hidden = diagnostics.count - limits.printedDiagnostics
+        let hidden = diagnostics.dropFirst(limits.printedDiagnostics).reduce(0) { $0 + 1 + $1.omittedCount }
         if hidden > 0 { text += "… et \(hidden) autres diagnostics\n" }
         return text
     }

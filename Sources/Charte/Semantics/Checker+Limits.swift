@@ -7,5 +7,5 @@ extension Checker {
     /// The most named dates and periods in the calendar.
     public static let maximumCalendarEntries = 1000
     /// The most prerequisite visits spent on E400 over one check; past it E400 is not checked further.
-    static let deadlineWork = 10_000_000
+    static let deadlineWork = 2_000_000
 }
