@@ -368,10 +368,19 @@ struct IndexSet {
     }
 }
 
-/// One actor name of a task's letter clause, as the role checks need it.
+/// One actor name of a task's letter clause, as the role checks need it (24 bytes: there
+/// are several per task).
 struct RoleName {
-    let letter: Letter
-    /// The actor it names, or -1 when it names no declared actor.
-    let actor: Int
     let span: Span
+    private let storedActor: Int32
+    let letter: Letter
+
+    /// The actor it names, or -1 when it names no declared actor.
+    var actor: Int { Int(storedActor) }
+
+    init(letter: Letter, actor: Int, span: Span) {
+        self.letter = letter
+        self.storedActor = Int32(clamping: actor)
+        self.span = span
+    }
 }

@@ -40,9 +40,12 @@ extension Parser {
         let name = try expectName()
         begin(name)
         let label = optionalLabel()
-        var clauses: [LocatedClause] = []
-        // Tasks have about half a dozen clauses: one allocation instead of growing 1, 2, 4, 8.
-        clauses.reserveCapacity(8)
+        // Clauses are gathered in a buffer kept from task to task, then copied at their exact
+        // count: no growing 1, 2, 4, 8 per task, and no unused capacity kept in the tree.
+        var clauses = clauseBuffer
+        clauseBuffer = []
+        clauses.removeAll(keepingCapacity: true)
+        defer { clauseBuffer = clauses }
         try parseBlock(what: "la tâche", name: name.text, isItemStart: { token, _ in Parser.isClauseStart(token) || token.is(.tache) },
                        endsBlock: { token, next in
                            (token.is(.tache) && next.kind == .word)
@@ -51,7 +54,15 @@ extension Parser {
             clauses.append(try parser.parseClause())
         }
         finish()
-        return TaskDecl(name: name, label: label, clauses: clauses, span: span(from: start))
+        let exact = [LocatedClause](unsafeUninitializedCapacity: clauses.count) { buffer, count in
+            clauses.withUnsafeBufferPointer { source in
+                if let target = buffer.baseAddress, let origin = source.baseAddress {
+                    target.initialize(from: origin, count: source.count)
+                }
+            }
+            count = clauses.count
+        }
+        return TaskDecl(name: name, label: label, clauses: exact, span: span(from: start))
     }
 
     /// `clause = lettre noms | "action" IDENT [ "si" condition ] | "echeance" date_expr | "quand" IDENT

@@ -37,6 +37,8 @@ public struct Parser {
     public private(set) var errorOffsets: [Int] = []
     /// Counts the diagnostics beyond the phase's share (see `DiagnosticCap`).
     var cap = DiagnosticCap()
+    /// Where a task's clauses are gathered (its capacity kept from task to task).
+    var clauseBuffer: [LocatedClause] = []
 
     /// Thrown inside the parser to unwind to a recovery point; the diagnostic is already recorded.
     struct Recovery: Error {}
