@@ -29,7 +29,13 @@ enum Concurrently {
         let job = Job { slot.value = background() }
         let context = Unmanaged.passRetained(job).toOpaque()
         var thread = pthread_t()
-        let status = pthread_create(&thread, nil, { context in
+        // The same stack as the main thread's usual 8 MiB, whatever the system's default for
+        // new threads: the parser and the analyses recurse (within their depth limits).
+        var attributes = pthread_attr_t()
+        pthread_attr_init(&attributes)
+        defer { pthread_attr_destroy(&attributes) }
+        pthread_attr_setstacksize(&attributes, 8 * 1024 * 1024)
+        let status = pthread_create(&thread, &attributes, { context in
             if let context { Unmanaged<Job>.fromOpaque(context).takeRetainedValue().body() }
             return nil
         }, context)
