@@ -132,3 +132,17 @@ private func naiveFirstLine(of bytes: [UInt8], longerThan limit: Int) -> (start:
         }
     }
 }
+
+@Test func splitParsingKeepsTheDiagnosticCapsOfOnePass() {
+    // Lexical errors on both sides of the cut: 600 + 600 passes the share of one phase (1000),
+    // 3000 overflows each half; the summary (E013) must be what one pass gives.
+    for perHalf in [10, 600, 3000] {
+        var lines: [String] = []
+        for half in 0..<2 {
+            lines.append("role r\(half) \"R\"")
+            for index in 0..<perHalf { lines.append("role x\(half)_\(index) \"X\" $") }
+            lines.append("etape e\(half) \"E\" { tache t\(half) { responsable r\(half) } }")
+        }
+        expectSameWithAndWithoutThreads(lines.joined(separator: "\n"))
+    }
+}
