@@ -64,7 +64,8 @@ struct DecisionSuite {
         report.check(mismatches == 0, "peut \(name) : \(mismatches) décisions sur \(requests.count) diffèrent de la référence")
         var counts: [Outcome: Int] = [:]
         for outcome in expected { counts[outcome, default: 0] += 1 }
-        report.note("peut \(name) (\(ruleCount) règles, \(charter.tasks.count) tâches, \(requests.count) requêtes) : "
+        func counted(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count > 1 ? "s" : "")" }
+        report.note("peut \(name) (\(counted(ruleCount, "règle")), \(counted(charter.tasks.count, "tâche")), \(counted(requests.count, "requête"))) : "
                     + Outcome.allCases.map { "\($0.rawValue) \(counts[$0] ?? 0)" }.joined(separator: ", "))
 
         // The timed loop: `decisionCount` decisions, cycling through the requests.
