@@ -24,6 +24,26 @@ enum Clock {
     static func repeated(_ repetitions: Int, _ body: () -> Void) -> [Double] {
         (0..<max(1, repetitions)).map { _ in time(body) }
     }
+
+    /// Processor time used by this process so far (user and system, every thread), in seconds.
+    static func processorTime() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+            + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+    }
+
+    /// The wall-clock and processor seconds of each of `repetitions` calls of `body`.
+    static func repeatedWithProcessorTime(_ repetitions: Int, _ body: () -> Void) -> (wall: [Double], processor: [Double]) {
+        var wall: [Double] = [], processor: [Double] = []
+        for _ in 0..<max(1, repetitions) {
+            let startProcessor = processorTime(), start = now()
+            body()
+            wall.append(now() - start)
+            processor.append(processorTime() - startProcessor)
+        }
+        return (wall, processor)
+    }
 }
 
 /// The median, minimum and maximum of a set of samples.

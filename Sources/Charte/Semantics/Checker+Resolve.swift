@@ -240,26 +240,58 @@ extension Checker {
 extension DateExpr {
     /// The expression as a charter writes it.
     public var written: String {
-        // Built as bytes: string interpolation was a visible part of checking large charters.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(32)
+        // Written straight into the new string's storage, without interpolation or temporary
+        // arrays: every task with a deadline gets this text, and it showed when checking
+        // large charters.
+        var baseText = ""
         switch base {
-        case .literal(let date):
-            if let date { date.appendISO(to: &bytes) } else { bytes.append(UInt8(ascii: "?")) }
-        case .name(let name):
-            bytes.append(contentsOf: name.text.utf8)
+        case .literal(let date): baseText = date?.description ?? "?"
+        case .name(let name): baseText = name.text
         }
-        for offset in offsets {
-            bytes.append(contentsOf: offset.isAddition ? [32, 43, 32] : [32, 45, 32] as [UInt8])  // " + " or " - "
-            if let amount = offset.duration.amount { bytes.append(contentsOf: String(amount).utf8) } else { bytes.append(UInt8(ascii: "?")) }
-            bytes.append(32)
-            let unit: StaticString = switch offset.duration.unit {
-            case .jours: offset.duration.amount == 1 ? "jour" : "jours"
-            case .semaines: offset.duration.amount == 1 ? "semaine" : "semaines"
-            case .mois: "mois"
+        if offsets.isEmpty { return baseText }
+        let offsets = self.offsets
+        return String(unsafeUninitializedCapacity: baseText.utf8.count + offsets.count * 32) { buffer in
+            var count = 0
+            for byte in baseText.utf8 {
+                buffer[count] = byte
+                count += 1
             }
-            unit.withUTF8Buffer { bytes.append(contentsOf: $0) }
+            for offset in offsets {
+                buffer[count] = UInt8(ascii: " ")
+                buffer[count + 1] = offset.isAddition ? UInt8(ascii: "+") : UInt8(ascii: "-")
+                buffer[count + 2] = UInt8(ascii: " ")
+                count += 3
+                if let amount = offset.duration.amount {
+                    if amount < 0 {
+                        buffer[count] = UInt8(ascii: "-")
+                        count += 1
+                    }
+                    var scale: UInt64 = 1
+                    while scale <= amount.magnitude / 10 { scale *= 10 }
+                    while scale > 0 {
+                        buffer[count] = UInt8(48 + (amount.magnitude / scale) % 10)
+                        count += 1
+                        scale /= 10
+                    }
+                } else {
+                    buffer[count] = UInt8(ascii: "?")
+                    count += 1
+                }
+                buffer[count] = UInt8(ascii: " ")
+                count += 1
+                let one = offset.duration.amount == 1
+                let unit: StaticString = switch offset.duration.unit {
+                case .jours: one ? "jour" : "jours"
+                case .semaines: one ? "semaine" : "semaines"
+                case .mois: "mois"
+                }
+                let length = unit.utf8CodeUnitCount
+                for position in 0..<length {
+                    buffer[count + position] = unit.utf8Start[position]
+                }
+                count += length
+            }
+            return count
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }
