@@ -1,10 +1,5 @@
 import Charte
 
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -102,8 +97,19 @@ enum ReplCommand {
     }
 
     /// Lists a directory for `:charger` completion: names, with `/` after subdirectories.
+    ///
+    /// With `opendir`/`readdir` rather than Foundation, which `charte` would otherwise load
+    /// at every start (a large part of a short command's time).
     @Sendable static func listDirectory(_ directory: String) -> [String]? {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return nil }
+        guard let stream = opendir(directory) else { return nil }
+        defer { closedir(stream) }
+        var names: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != ".", name != ".." { names.append(name) }
+        }
         let prefix = directory.hasSuffix("/") ? directory : directory + "/"
         return names.map { name in
             var status = stat()

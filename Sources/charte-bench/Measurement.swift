@@ -156,3 +156,12 @@ enum Processes {
         return path.split(separator: ":").map { "\($0)/\(name)" }.first(where: isExecutable)
     }
 }
+
+/// The machine's state, printed beside the results (other work on a shared machine slows them).
+enum Machine {
+    /// The load averages over 1, 5 and 15 minutes, and the number of cores.
+    static var loadAverage: String {
+        let averages = Memory.readFile("/proc/loadavg")?.split(separator: " ").prefix(3).joined(separator: " ") ?? "inconnue"
+        return "\(averages) (\(sysconf(Int32(_SC_NPROCESSORS_ONLN))) cœurs)"
+    }
+}

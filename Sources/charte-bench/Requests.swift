@@ -43,7 +43,7 @@ enum Requests {
     }
 
     /// Reads `peut ACTEUR ACTION OBJET` lines (blank lines and `#` comments skipped), parsed
-    /// with the library's own grammar and typed against the charter.
+    /// by the library's query parser and typed against the charter as `charte peut` does.
     static func read(_ bytes: [UInt8], name: String, charter: Charter) throws(FileError) -> [Request] {
         var requests: [Request] = []
         var lineNumber = 0
@@ -53,13 +53,12 @@ enum Requests {
             let trimmed = text.trimmingSpaces
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             var sources = SourceMap()
-            let file = sources.add(name: "\(name):\(lineNumber)", bytes: Array(trimmed.utf8))
-            let (parsed, diagnostics) = Parser.parseStandaloneAssertion(file)
-            guard let parsed else {
-                let reason = diagnostics.first.map { $0.message.text } ?? "requête illisible"
+            let parsed = QueryParser.parse(trimmed, into: &sources)
+            guard let query = parsed.query else {
+                let reason = parsed.diagnostics.first.map { $0.message.text } ?? "requête illisible"
                 throw FileError(message: "\(name):\(lineNumber): \(reason)")
             }
-            guard case .may(let actor, let actionName, let literal) = parsed else {
+            guard case .may(let actor, let actionName, let literal) = query else {
                 throw FileError(message: "\(name):\(lineNumber): une requête « peut ACTEUR ACTION OBJET » est attendue")
             }
             let actorText: String = switch actor {

@@ -1,6 +1,6 @@
 // charte-bench: performance measurements of the Charte engine, on generated inputs.
 //
-//   swift run -c release charte-bench [verifier] [peut] [demarrage] [--json] [--rapide]
+//   swift run -c release charte-bench [verifier] [peut] [qui] [journal] [demarrage] [--json] [--rapide]
 //   swift run -c release charte-bench peut --charte FICHIER --requetes FICHIER [--json]
 //
 // Every measurement also checks its answers (exit 1 on a mismatch); `--rapide` runs tiny
@@ -14,12 +14,13 @@ import Darwin
 import Charte
 
 let usage = """
-Usage : charte-bench [verifier] [peut] [demarrage] [--rapide] [--json]
+Usage : charte-bench [verifier] [peut] [qui] [journal] [demarrage] [--rapide] [--json]
         charte-bench peut --charte FICHIER --requetes FICHIER [--json]
 
 Mesure le vérificateur (lexer, parseur, checker) sur des chartes générées de 1 000,
-10 000 et 100 000 tâches, les décisions « peut » sur la charte d'exemple et sur une charte
-de 5 000 règles, et le démarrage de « charte verifier ». Chaque débit est aussi donné en
+10 000 et 100 000 tâches, les décisions « peut » et les requêtes « qui » sur la charte
+d'exemple et sur une charte de 5 000 règles, un journal d'un million de lignes, et le
+démarrage de « charte verifier ». Chaque débit est aussi donné en
 fraction d'un plancher (une simple boucle sur les mêmes octets, ou des lectures dans une
 table de réponses précalculées). Les réponses sont vérifiées contre un évaluateur naïf :
 code de sortie 1 en cas d'écart.
@@ -68,6 +69,10 @@ while !arguments.isEmpty {
         guard let size = arguments.first.flatMap({ Int($0) }) else { fail("taille attendue") }
         output(VerifierSuite.measurePeakMemory(size: size) + "\n")
         exit(0)
+    case "--interne-memoire-journal":
+        guard let rows = arguments.first.flatMap({ Int($0) }) else { fail("nombre de lignes attendu") }
+        output(JournalSuite.measurePeakMemory(rows: rows) + "\n")
+        exit(0)
     case "--generer":
         // Writes a generated charter to standard output: `--generer taches N` or `--generer regles N`.
         guard arguments.count >= 2, let size = Int(arguments[1]) else { fail("--generer taches|regles N") }
@@ -79,7 +84,7 @@ while !arguments.isEmpty {
     case "--help", "-h", "--aide":
         output(usage)
         exit(0)
-    case "verifier", "peut", "demarrage":
+    case "verifier", "peut", "qui", "journal", "demarrage":
         suites.append(argument)
     default:
         fail("argument inconnu « \(argument) »\n\n" + usage)
@@ -109,11 +114,15 @@ if charterPath != nil || requestsPath != nil {
         report.note("décisions : " + Outcome.allCases.map { "\($0.rawValue) \(counts[$0] ?? 0)" }.joined(separator: ", "))
     }
 } else {
-    let chosen = suites.isEmpty ? ["verifier", "peut", "demarrage"] : suites
+    let chosen = suites.isEmpty ? ["verifier", "peut", "qui", "journal", "demarrage"] : suites
+    report.note("charge de la machine au début : \(Machine.loadAverage)")
     let start = Clock.now()
     if chosen.contains("verifier") { VerifierSuite(report: report, quick: quick, sizes: verifierSizes).run() }
     if chosen.contains("peut") { DecisionSuite(report: report, quick: quick).run() }
+    if chosen.contains("qui") { QuiSuite(report: report, quick: quick).run() }
+    if chosen.contains("journal") { JournalSuite(report: report, quick: quick).run() }
     if chosen.contains("demarrage") { StartupSuite(report: report, quick: quick).run() }
+    report.note("charge de la machine à la fin : \(Machine.loadAverage)")
     report.note("durée totale : \(Report.number(Clock.now() - start)) s\(quick ? " (mode rapide)" : "")")
 }
 

@@ -75,15 +75,15 @@ public enum CharterLoader {
             return refused(file, sources: sources, Diagnostic(.lineTooLong(length: line.length, limit: limits.lineLength),
                                                               at: Span(file: file.id, start: line.start, end: line.start)))
         }
-        // The parser pulls tokens from the lexer as it goes: no token array is ever built.
-        let (parser, lexer) = Parser.parse(streaming: file)
-        let tree = parser.tree ?? SyntaxTree(declarations: [], file: file.id)
-        let syntactic = lexer.diagnostics + parser.diagnostics
+        // The parser pulls tokens from the lexer as it goes (no token array is ever built); a
+        // large file is parsed in two halves on two threads, and checked partly concurrently.
+        let parsed = parse(file, splittingAbove: limits.parallelWork)
+        let syntactic = parsed.lexerDiagnostics + parsed.parserDiagnostics
         let syntaxErrors = syntactic.filter { $0.severity == .error }
-        let damage = SyntaxDamage(names: parser.damagedNames, offsets: syntaxErrors.map(\.span.start))
-        let (model, semantic) = Checker.check(tree, damage: damage)
+        let damage = SyntaxDamage(names: parsed.damagedNames, offsets: syntaxErrors.map(\.span.start))
+        let (model, semantic) = Checker.check(parsed.tree, damage: damage, concurrently: bytes.count >= limits.parallelWork)
         let all = (syntactic + semantic).sortedForDisplay()
-        return LoadedCharter(sources: sources, file: file, tree: tree, comments: lexer.comments, model: model, diagnostics: all)
+        return LoadedCharter(sources: sources, file: file, tree: parsed.tree, comments: parsed.comments, model: model, diagnostics: all)
     }
 
     /// A charter refused before reading, with the one diagnostic that says why.

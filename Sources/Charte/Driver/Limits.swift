@@ -21,6 +21,10 @@ public struct Limits: Sendable, Hashable {
     /// The largest CSV row, in bytes (its fields together, 4 MiB by default): the row is skipped
     /// and reported (`ligne_trop_longue`).
     public var csvRecord: Int = 4 * 1024 * 1024
+    /// From this many bytes on, a charter is lexed and parsed in two halves on two threads
+    /// and some checks run concurrently (when the machine has two cores); the result is
+    /// the same either way. `Int.max` keeps everything on one thread.
+    public var parallelWork: Int = 1024 * 1024
 
     // MARK: - Fixed limits
 
@@ -46,16 +50,27 @@ public struct Limits: Sendable, Hashable {
     public init() {}
 
     /// The first line longer than `limit` bytes (line ends not counted): its start and length.
+    ///
+    /// Line breaks are looked for eight bytes at a time: this runs over every charter read.
     public static func firstLine(of bytes: [UInt8], longerThan limit: Int) -> (start: Int, length: Int)? {
         guard bytes.count > limit else { return nil }
         return bytes.withUnsafeBufferPointer { buffer -> (start: Int, length: Int)? in
+            guard let base = buffer.baseAddress else { return nil }
+            let raw = UnsafeRawPointer(base)
+            let count = buffer.count
             var start = 0
-            for offset in 0...buffer.count {
-                guard offset == buffer.count || buffer[offset] == UInt8(ascii: "\n") else { continue }
-                var end = offset
+            while start <= count {
+                // The next line break at or after `start`, or the end of the file.
+                var newline = start
+                while newline + 8 <= count,
+                      Lexer.hasByte(raw.loadUnaligned(fromByteOffset: newline, as: UInt64.self), UInt8(ascii: "\n")) == 0 {
+                    newline += 8
+                }
+                while newline < count, buffer[newline] != UInt8(ascii: "\n") { newline += 1 }
+                var end = newline
                 if end > start, buffer[end - 1] == UInt8(ascii: "\r") { end -= 1 }
                 if end - start > limit { return (start, end - start) }
-                start = offset + 1
+                start = newline + 1
             }
             return nil
         }

@@ -11,6 +11,8 @@ public struct QueryEngine: Sendable {
     /// The limits applied to queries.
     public let limits: Limits
     let authorizer: Authorizer
+    /// The tasks performing each action, in task order, so `qui` reads only those.
+    let tasksByAction: [[Int]]
 
     /// An engine over a loaded charter; throws its diagnostics when it has errors (fail closed).
     public init(_ loaded: LoadedCharter, limits: Limits = .standard) throws(QueryError) {
@@ -21,6 +23,13 @@ public struct QueryEngine: Sendable {
         self.sources = loaded.sources
         self.limits = limits
         self.authorizer = Authorizer(charter: charter)
+        var tasksByAction = [[Int]](repeating: [], count: charter.actions.count)
+        for (index, task) in charter.tasks.enumerated() {
+            for clause in task.actions where tasksByAction.indices.contains(clause.action) && tasksByAction[clause.action].last != index {
+                tasksByAction[clause.action].append(index)
+            }
+        }
+        self.tasksByAction = tasksByAction
     }
 
     // MARK: - qui
@@ -29,8 +38,8 @@ public struct QueryEngine: Sendable {
     /// (`selon`) those whose condition is unknown on the object, with the attributes each needs.
     public func who(action: Int, object: ObjectValue) -> WhoAnswer {
         var results: [TaskCard] = [], conditional: [TaskCard] = []
-        for (index, task) in charter.tasks.enumerated() {
-            let clauses = task.actions.filter { $0.action == action }
+        for index in tasksByAction.indices.contains(action) ? tasksByAction[action] : [] {
+            let clauses = charter.tasks[index].actions.filter { $0.action == action }
             guard !clauses.isEmpty else { continue }
             let verdict = QueryEngine.truth(of: clauses, on: object)
             switch verdict.truth {

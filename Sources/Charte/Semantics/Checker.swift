@@ -34,8 +34,14 @@ public struct Checker {
 
     /// Checks a parsed file; `damage` tells which parts had syntax errors, to avoid follow-on diagnostics.
     public static func check(_ tree: SyntaxTree, damage: SyntaxDamage = SyntaxDamage()) -> (charter: Charter, diagnostics: [Diagnostic]) {
+        check(tree, damage: damage, concurrently: false)
+    }
+
+    /// Checks a parsed file; with `concurrently`, the coverage analysis runs on a second
+    /// thread beside the other whole-charter checks (same diagnostics, same order).
+    static func check(_ tree: SyntaxTree, damage: SyntaxDamage, concurrently: Bool) -> (charter: Charter, diagnostics: [Diagnostic]) {
         var checker = Checker(charter: Charter(file: tree.file), tree: tree, damage: damage)
-        checker.run()
+        checker.run(concurrently: concurrently)
         checker.cap.enforce(on: &checker.diagnostics)
         checker.cap.close(&checker.diagnostics)
         return (checker.charter, checker.diagnostics)
@@ -45,13 +51,36 @@ public struct Checker {
         cap.append(Diagnostic(message, at: span, notes: notes, candidates: candidates), to: &diagnostics)
     }
 
-    mutating func run() {
+    mutating func run(concurrently: Bool = false) {
         declareAll()
         resolveAll()
+        // Whole-charter analyses would only echo the syntax errors of a damaged file.
+        if !damage.hasErrors, concurrently, Concurrently.hasSecondCore {
+            // The coverage analysis only reads the finished model: it runs beside the other
+            // checks, and its diagnostics are appended where it would have put them.
+            let charter = self.charter, damagedActions = self.damagedActions
+            let (coverage, _) = Concurrently.run({
+                var found: [Diagnostic] = []
+                Coverage.analyse(charter, skipping: damagedActions, into: &found)
+                return found
+            }, while: {
+                checkRoles()
+                checkCycles()
+                checkDeadlines()
+                checkUsage()
+            })
+            // The analysis stops once the phase holds its share of diagnostics, counting those
+            // before it: below the share the result is the same; at it, it is done again in place.
+            if diagnostics.count + coverage.count < DiagnosticCap.perPhase {
+                diagnostics += coverage
+            } else {
+                Coverage.analyse(self.charter, skipping: damagedActions, into: &diagnostics)
+            }
+            return
+        }
         checkRoles()
         checkCycles()
         checkDeadlines()
-        // Whole-charter analyses would only echo the syntax errors of a damaged file.
         if !damage.hasErrors {
             checkUsage()
             Coverage.analyse(charter, skipping: damagedActions, into: &diagnostics)

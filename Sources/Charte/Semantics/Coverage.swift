@@ -82,21 +82,28 @@ enum Coverage {
         where permission.kind == .interdit && forbidsByAction.indices.contains(permission.action) {
             forbidsByAction[permission.action].append(index)
         }
-        for (actionIndex, action) in charter.actions.enumerated() where !damaged.contains(actionIndex) && !performingTasks[actionIndex].isEmpty {
+        var performers: [(task: Int, predicate: Predicate, span: Span)] = []
+        var conditions: [Predicate] = []
+        var used = Set<Int>()
+        for actionIndex in charter.actions.indices where !damaged.contains(actionIndex) && !performingTasks[actionIndex].isEmpty {
             guard !DiagnosticCap.isFull(diagnostics) else { return }
-            var performers: [(task: Int, predicate: Predicate, span: Span)] = []
+            // Each task's conditions on this action, joined with `ou` (as a balanced tree).
+            performers.removeAll(keepingCapacity: true)
             for taskIndex in performingTasks[actionIndex] {
-                let clauses = charter.tasks[taskIndex].actions.filter { $0.action == actionIndex }
-                guard let first = clauses.first else { continue }
-                let predicate = Predicate.anyOf(clauses.map { $0.condition ?? .constant(true) }[...])
-                performers.append((taskIndex, predicate, first.span))
+                conditions.removeAll(keepingCapacity: true)
+                var span: Span?
+                for clause in charter.tasks[taskIndex].actions where clause.action == actionIndex {
+                    if span == nil { span = clause.span }
+                    conditions.append(clause.condition ?? .constant(true))
+                }
+                if let span { performers.append((taskIndex, Predicate.anyOf(conditions[...]), span)) }
             }
             guard !performers.isEmpty else { continue }
-            var used = Set<Int>()
-            for performer in performers { used.formUnion(performer.predicate.attributes) }
-            for forbid in forbidsByAction[actionIndex] { used.formUnion(charter.permissions[forbid].condition?.attributes ?? []) }
-            let objectType = action.objectType.map { charter.objectTypes[$0] }
-            guard budget > 0, let space = Space(type: action.objectType, attributes: used, objectType: objectType) else { continue }
+            used.removeAll(keepingCapacity: true)
+            for performer in performers { performer.predicate.collectAttributes(into: &used) }
+            for forbid in forbidsByAction[actionIndex] { charter.permissions[forbid].condition?.collectAttributes(into: &used) }
+            let type = charter.actions[actionIndex].objectType
+            guard budget > 0, let space = Space(type: type, attributes: used, objectType: type.map { charter.objectTypes[$0] }) else { continue }
             let analysis = work(objects: space.count, performers: performers.count, forbids: forbidsByAction[actionIndex].count)
             guard analysis <= budget else { continue }
             budget -= analysis
@@ -112,7 +119,7 @@ enum Coverage {
         let action = charter.actions[actionIndex]
         var scratch = space.blankObject()
         let truths = performers.map { space.truths(of: $0.predicate, scratch: &scratch) }
-        let describe = { (combinations: [Int]) in
+        func describe(_ combinations: [Int]) -> String {
             describeObjects(combinations, in: space, type: action.objectType, charter: charter)
         }
         let combinations = 0..<space.count

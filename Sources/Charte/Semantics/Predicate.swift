@@ -153,6 +153,21 @@ public indirect enum Predicate: Sendable, Hashable {
         }
     }
 
+    /// Adds every attribute index the predicate reads to a set (no intermediate arrays).
+    func collectAttributes(into set: inout Set<Int>) {
+        switch self {
+        case .constant: break
+        case .or(let a, let b), .and(let a, let b):
+            a.collectAttributes(into: &set)
+            b.collectAttributes(into: &set)
+        case .not(let a): a.collectAttributes(into: &set)
+        case .isTrue(let attribute), .member(let attribute, _): set.insert(attribute)
+        case .compare(let lhs, _, let rhs):
+            if case .attribute(let index) = lhs { set.insert(index) }
+            if case .attribute(let index) = rhs { set.insert(index) }
+        }
+    }
+
     /// Every attribute index the predicate reads.
     public var attributes: [Int] {
         switch self {

@@ -9,12 +9,17 @@ public struct Lexer {
     private let bytes: [UInt8]
     private let fileID: FileID
     private var offset = 0
+    /// Where lexing stops: the end of the file, or of the part given to this lexer.
+    private let end: Int
     /// The tokens read so far; the last one is always `.endOfFile` after `tokenize`.
     public private(set) var tokens: [Token] = []
     /// Byte ranges of the comments, in order (the formatter keeps them).
     public private(set) var comments: [Span] = []
     /// The lexical diagnostics.
     public private(set) var diagnostics: [Diagnostic] = []
+
+    /// Whether some diagnostics were left out past the phase's share (and summed up in one E013).
+    var omittedDiagnostics: Bool { cap.omittedErrors + cap.omittedWarnings > 0 }
     /// Counts the diagnostics beyond the phase's share (see `DiagnosticCap`).
     private var cap = DiagnosticCap()
     /// The distinct words read so far.
@@ -37,10 +42,21 @@ public struct Lexer {
 
     /// A lexer positioned at the start of a file (after its BOM), with no token read yet.
     init(file: SourceFile) {
+        self.init(file: file, lines: 0..<file.bytes.count)
+    }
+
+    /// A lexer for the lines `range` of a file (starting and ending just after a line break,
+    /// so no token can cross either end), which gives there the tokens of the whole file's lexer.
+    init(file: SourceFile, lines range: Range<Int>) {
         self.file = file
         self.bytes = file.bytes
         self.fileID = file.id
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { offset = 3 }
+        end = min(range.upperBound, file.bytes.count)
+        if range.lowerBound > 0 {
+            offset = range.lowerBound
+        } else if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            offset = 3
+        }
     }
 
     private func span(_ start: Int, _ end: Int) -> Span { Span(file: fileID, start: start, end: end) }
@@ -62,7 +78,7 @@ public struct Lexer {
     /// Reads up to the next token, past spaces, comments and reported bad characters;
     /// `.endOfFile` at the end (again on every later call).
     mutating func nextToken() -> Token {
-        while offset < bytes.count {
+        while offset < end {
             let byte = bytes[offset]
             let start = offset
             switch byte {
@@ -90,7 +106,7 @@ public struct Lexer {
             finished = true
             cap.close(&diagnostics)
         }
-        return Token(kind: .endOfFile, span: span(bytes.count, bytes.count), keyword: nil, value: .none)
+        return Token(kind: .endOfFile, span: span(end, end), keyword: nil, value: .none)
     }
 
     /// Reads one punctuation token, advancing past it.
@@ -330,7 +346,7 @@ public struct Lexer {
         // A word met before reuses its string and keyword: no decoding, no allocation, no look-up.
         let text: String, keyword: Keyword?
         if let word = found.word {
-            (text, keyword) = (words.texts[word], words.keywords[word])
+            (text, keyword) = (words.entries[word].text, words.entries[word].keyword)
         } else {
             let spelling = bytes[start..<end]
             text = String(decoding: spelling, as: UTF8.self)
@@ -539,12 +555,16 @@ struct ScriptSet {
 /// The distinct words of one file, by their bytes: an open-addressing hash table (FNV-1a,
 /// linear probing) over the source itself, so a repeated identifier or keyword shares the
 /// string and keyword of its first occurrence.
+///
+/// A slot holds the word's hash beside its index, so probing past other words reads only the
+/// slot array (in large files most look-ups miss the cache; each line read counts).
 struct WordTable {
-    /// Where a distinct word first occurs, with its hash (what probing compares).
-    private struct Entry {
+    /// A distinct word: where it first occurs, its text and keyword.
+    struct Entry {
         let start: Int
         let count: Int
-        let hash: UInt32
+        let text: String
+        let keyword: Keyword?
     }
 
     static let initialHash: UInt32 = 2_166_136_261
@@ -553,27 +573,26 @@ struct WordTable {
     @inline(__always)
     static func hash(_ hash: UInt32, _ byte: UInt8) -> UInt32 { (hash ^ UInt32(byte)) &* 16_777_619 }
 
-    private var entries: [Entry] = []
-    /// The text and keyword of each distinct word (apart from `entries`, so probing copies no string).
-    private(set) var texts: [String] = []
-    private(set) var keywords: [Keyword?] = []
-    /// Indices into `entries`, -1 for an empty slot; the count is a power of two, at most half full.
-    private var slots = [Int](repeating: -1, count: 256)
+    private(set) var entries: [Entry] = []
+    /// `hash << 32 | (index + 1)`, or 0 for an empty slot; a power of two of them, at most half full.
+    private var slots = [UInt64](repeating: 0, count: 256)
 
     /// The index of the word spelled by `bytes[start..<end]` if met before, and else the slot where to insert it.
     func find(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int, hash: UInt32) -> (slot: Int, word: Int?) {
         let mask = slots.count - 1
         let count = end - start
         var slot = Int(hash) & mask
-        while slots[slot] >= 0 {
-            let index = slots[slot]
-            let entry = entries[index]
-            if entry.hash == hash, entry.count == count, WordTable.equal(bytes, entry.start, start, count: count) {
-                return (slot, index)
+        while true {
+            let content = slots[slot]
+            if content == 0 { return (slot, nil) }
+            if UInt32(truncatingIfNeeded: content >> 32) == hash {
+                let index = Int(UInt32(truncatingIfNeeded: content)) - 1
+                if entries[index].count == count, WordTable.equal(bytes, entries[index].start, start, count: count) {
+                    return (slot, index)
+                }
             }
             slot = (slot + 1) & mask
         }
-        return (slot, nil)
     }
 
     /// Whether two byte ranges of one buffer are equal, compared eight bytes at a time.
@@ -596,20 +615,19 @@ struct WordTable {
 
     /// Adds a word not yet present, at the slot `find` gave.
     mutating func insert(start: Int, count: Int, hash: UInt32, text: String, keyword: Keyword?, at slot: Int) {
-        slots[slot] = entries.count
-        entries.append(Entry(start: start, count: count, hash: hash))
-        texts.append(text)
-        keywords.append(keyword)
+        entries.append(Entry(start: start, count: count, text: text, keyword: keyword))
+        slots[slot] = UInt64(hash) << 32 | UInt64(UInt32(truncatingIfNeeded: entries.count))
         if entries.count * 2 > slots.count { grow() }
     }
 
     private mutating func grow() {
-        slots = [Int](repeating: -1, count: slots.count * 2)
+        let old = slots
+        slots = [UInt64](repeating: 0, count: old.count * 2)
         let mask = slots.count - 1
-        for (index, entry) in entries.enumerated() {
-            var slot = Int(entry.hash) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = index
+        for content in old where content != 0 {
+            var slot = Int(UInt32(truncatingIfNeeded: content >> 32)) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = content
         }
     }
 }

@@ -45,20 +45,13 @@ public struct Parser {
     public static func parse(_ lexer: Lexer, file: FileID) -> Parser {
         var parser = Parser(tokens: lexer.tokens, file: file)
         parser.tree = parser.parseFile()
-        parser.cap.close(&parser.diagnostics)
+        parser.closeDiagnostics()
         return parser
     }
 
-    /// Lexes and parses a file together, the parser pulling each token as it needs it, so
-    /// the tokens of a large file are never all in memory. Gives the same tree and
-    /// diagnostics as `tokenize` then `parse`; the lexer is returned for its diagnostics
-    /// and comments (its `tokens` stay empty).
-    static func parse(streaming file: SourceFile) -> (parser: Parser, lexer: Lexer) {
-        var parser = Parser(stream: Lexer(file: file), file: file.id)
-        parser.tree = parser.parseFile()
-        let lexer = parser.stream ?? Lexer(file: file)
-        parser.stream = nil
-        return (parser, lexer)
+    /// Ends the parse's diagnostics: the summary of those beyond the phase's share, if any.
+    mutating func closeDiagnostics() {
+        cap.close(&diagnostics)
     }
 
     /// The tree, once `parse` has run.

@@ -1,0 +1,201 @@
+import Charte
+
+/// `journal`: a generated CSV journal checked against the example charter, streamed through
+/// `JournalChecker` as `charte journal` does; rows per second, MB/s and peak memory, and the
+/// counts of refused and undecided rows checked against the naive evaluator.
+struct JournalSuite {
+    let report: Report
+    let quick: Bool
+
+    /// The date of the check: the end of the school year, after every generated row.
+    static let checkDate: CalendarDate = {
+        guard let date = CalendarDate(year: 2027, month: 7, day: 3) else { preconditionFailure("2027-07-03 is a date") }
+        return date
+    }()
+
+    /// What the generated journal should give.
+    struct Expected {
+        var rows = 0, actions = 0, events = 0, completions = 0
+        var refused = 0, undecided = 0
+    }
+
+    /// The charter the journal is checked against: the bundled example, or a generated one like it.
+    static func charter() -> (bytes: [UInt8], name: String)? {
+        if let bytes = FileAccess.read("rules/etablissement-exemple.charte") {
+            return (bytes, "rules/etablissement-exemple.charte")
+        }
+        return (CharterGenerator.rulesCharter(rules: 8, tasks: 30, actions: 17), "exemple (générée)")
+    }
+
+    func run() {
+        guard let (charterBytes, charterName) = JournalSuite.charter() else { return }
+        let loaded = CharterLoader.check(bytes: charterBytes, name: charterName)
+        guard let charter = loaded.charter else {
+            report.check(false, "journal : la charte \(charterName) a des erreurs")
+            return
+        }
+        let rowCount = quick ? 20_000 : 1_000_000
+        report.progress("journal : \(rowCount) lignes…")
+        let (bytes, expected) = JournalGenerator.journal(rows: rowCount, charter: charter, seed: 0x10C_A1)
+        let megabytes = Double(bytes.count) / 1e6
+        let checker = JournalChecker(charter: charter, charterSource: loaded.file, date: JournalSuite.checkDate)
+
+        // The answer first.
+        let result = checker.check(bytes: bytes)
+        let refused = result.flagged.filter { $0.outcome == .refuse }.count
+        let undecided = result.flagged.filter { $0.outcome == .indetermine }.count
+        report.check(result.counts.rows == expected.rows, "journal : \(result.counts.rows) lignes lues au lieu de \(expected.rows)")
+        report.check(result.counts.actions == expected.actions, "journal : \(result.counts.actions) actions au lieu de \(expected.actions)")
+        report.check(result.counts.events == expected.events, "journal : \(result.counts.events) événements au lieu de \(expected.events)")
+        report.check(result.counts.completions == expected.completions,
+                     "journal : \(result.counts.completions) tâches faites au lieu de \(expected.completions)")
+        report.check(refused == expected.refused && undecided == expected.undecided,
+                     "journal : \(refused) refus et \(undecided) indéterminés au lieu de \(expected.refused) et \(expected.undecided)")
+        report.check(result.issues.isEmpty, "journal : \(result.issues.count) lignes en défaut")
+        report.note("journal \(Report.grouped(rowCount)) lignes (\(Report.number(megabytes)) Mo) sur \(charterName) : "
+                    + "\(Report.grouped(expected.actions)) actions dont \(Report.grouped(refused)) refusées et "
+                    + "\(Report.grouped(undecided)) indéterminées, \(Report.grouped(result.instances.count)) échéances suivies.")
+
+        let repetitions = quick ? 2 : 3
+        var rows = 0
+        let timed = Spread(Clock.repeated(repetitions) { rows = checker.check(bytes: bytes).counts.rows })
+        report.check(rows == expected.rows, "journal : lecture instable")
+        var lines = 0
+        let floor = Spread(Clock.repeated(repetitions * 3) { lines = VerifierSuite.countNewlines(bytes) })
+        report.check(lines >= rowCount, "journal : plancher incohérent")
+        let rate = timed.inverted(times: megabytes), floorRate = floor.inverted(times: megabytes)
+        let label = "\(rowCount) lignes"
+        report.add("journal", label, timed.inverted(times: Double(rowCount)), "lignes/s", floor: rate.median / floorRate.median)
+        report.add("journal", label, rate, "Mo/s", floor: rate.median / floorRate.median)
+        report.add("plancher (lignes)", label, floorRate, "Mo/s")
+        if let peak = JournalSuite.peakMemoryInChild(rows: rowCount) {
+            report.add("journal.memoire", label, Spread(median: peak, min: peak, max: peak).scaled(by: 1e-6), "Mo")
+            let ratio = peak / Double(bytes.count)
+            report.add("journal.memoire/fichier", label, Spread(median: ratio, min: ratio, max: ratio), "x")
+        }
+    }
+
+    /// Peak resident memory of checking the journal, measured in a fresh child process.
+    static func peakMemoryInChild(rows: Int) -> Double? {
+        guard let output = Processes.run(Processes.selfPath, ["--interne-memoire-journal", String(rows)], captureOutput: true),
+              let value = Double(output.trimmingSpaces.split(separator: "\n").last.map(String.init) ?? "") else { return nil }
+        return value
+    }
+
+    /// The child side: peak resident memory of checking the generated journal, input included.
+    static func measurePeakMemory(rows: Int) -> String {
+        let before = Memory.status("VmRSS") ?? 0
+        guard let (charterBytes, name) = charter(), let charter = CharterLoader.check(bytes: charterBytes, name: name).charter else { return "" }
+        let (bytes, _) = JournalGenerator.journal(rows: rows, charter: charter, seed: 0x10C_A1)
+        _ = Memory.resetPeak()
+        let result = JournalChecker(charter: charter, charterSource: nil, date: checkDate).check(bytes: bytes)
+        guard let peak = Memory.status("VmHWM"), result.counts.rows == rows else { return "" }
+        return String(max(0, peak - before))
+    }
+}
+
+/// Writes journals as a spreadsheet exports them: `date,acteur,action,tache` and one column
+/// per attribute name; ISO and French dates, every boolean spelling, quoted texts with commas.
+enum JournalGenerator {
+    static func journal(rows: Int, charter: Charter, seed: UInt64) -> (bytes: [UInt8], expected: JournalSuite.Expected) {
+        var random = SplitMix64(seed: seed)
+        var expected = JournalSuite.Expected()
+        var attributeNames: [String] = []
+        for type in charter.objectTypes {
+            for attribute in type.attributes where !attributeNames.contains(attribute.name) { attributeNames.append(attribute.name) }
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(rows * 64)
+        func write(_ text: String) { out.append(contentsOf: text.utf8) }
+        write((["date", "acteur", "action", "tache"] + attributeNames).joined(separator: ",") + "\n")
+        let people = charter.persons.keys.sorted()
+        // Who may do each action through a task: a real journal mostly records permitted actions.
+        var holders = [[Int]](repeating: [], count: charter.actions.count)
+        for task in charter.tasks {
+            for performed in task.actions { holders[performed.action] += task.responsables + task.aides }
+        }
+        let firstDay = CalendarDate(year: 2026, month: 9, day: 1)?.dayNumber ?? 0
+        let texts = ["mathematiques", "histoire", "\"histoire, geographie\"", "anglais"]
+        for _ in 0..<rows {
+            expected.rows += 1
+            var cells = [String](repeating: "", count: 4 + attributeNames.count)
+            let day = CalendarDate(dayNumber: firstDay + random.below(300)) ?? JournalSuite.checkDate
+            cells[0] = random.chance(70) ? day.description
+                : "\(day.day < 10 ? "0" : "")\(day.day)/\(day.month < 10 ? "0" : "")\(day.month)/\(day.year)"
+            let kind = random.below(100)
+            if kind < 2, !charter.events.isEmpty {
+                // An event: no actor, the event's id, its object's attributes.
+                let event = random.below(charter.events.count)
+                cells[2] = charter.events[event].id
+                fillAttributes(&cells, type: charter.events[event].objectType, charter: charter, names: attributeNames,
+                               random: &random, texts: texts)
+                expected.events += 1
+            } else if kind < 5, !charter.tasks.isEmpty {
+                // A task marked done.
+                cells[1] = charter.actors[random.below(charter.actors.count)].id
+                cells[3] = charter.tasks[random.below(charter.tasks.count)].id
+                expected.completions += 1
+            } else {
+                // An action by an actor (or a person with several roles).
+                let action = random.below(charter.actions.count)
+                let actorText: String
+                if !holders[action].isEmpty, random.chance(75) {
+                    actorText = charter.actors[random.pick(holders[action])].id
+                } else if !people.isEmpty, random.chance(10) {
+                    actorText = random.pick(people)
+                } else {
+                    actorText = charter.actors[random.below(charter.actors.count)].id
+                }
+                cells[1] = actorText
+                cells[2] = charter.actions[action].id
+                let object = fillAttributes(&cells, type: charter.actions[action].objectType, charter: charter, names: attributeNames,
+                                            random: &random, texts: texts)
+                let actors = charter.actors(for: actorText) ?? []
+                switch ReferenceEvaluator.outcome(Request(actors: actors, action: action, object: object), in: charter) {
+                case .refuse: expected.refused += 1
+                case .indetermine: expected.undecided += 1
+                case .autorise: break
+                }
+                expected.actions += 1
+            }
+            write(cells.joined(separator: ",") + "\n")
+        }
+        return (out, expected)
+    }
+
+    /// Writes an object's attributes into their columns (each known 80 % of the time) and returns the object.
+    @discardableResult
+    static func fillAttributes(_ cells: inout [String], type: Int?, charter: Charter, names: [String],
+                               random: inout SplitMix64, texts: [String]) -> ObjectValue {
+        guard let type else { return ObjectValue(type: nil, values: []) }
+        let attributes = charter.objectTypes[type].attributes
+        var object = ObjectValue.unknown(type: type, attributeCount: attributes.count)
+        for (index, attribute) in attributes.enumerated() where random.chance(80) {
+            guard let column = names.firstIndex(of: attribute.name).map({ $0 + 4 }) else { continue }
+            switch attribute.type {
+            case .enumeration(let values):
+                guard !values.isEmpty else { continue }
+                let choice = random.below(values.count)
+                cells[column] = values[choice]
+                object.values[index] = .enumeration(choice)
+            case .boolean:
+                let truth = random.chance(50)
+                cells[column] = random.pick(truth ? ["vrai", "oui", "1", "Oui"] : ["faux", "non", "0", "NON"])
+                object.values[index] = .boolean(truth)
+            case .text:
+                let text = random.pick(texts)
+                cells[column] = text
+                object.values[index] = .text(text.hasPrefix("\"") ? String(text.dropFirst().dropLast()) : text)
+            case .number:
+                let number = random.below(3000)
+                cells[column] = String(number)
+                object.values[index] = .number(Int64(number))
+            case .date:
+                let date = CalendarDate(dayNumber: 20_600 + random.below(365)) ?? JournalSuite.checkDate
+                cells[column] = date.description
+                object.values[index] = .date(date)
+            }
+        }
+        return object
+    }
+}
