@@ -2,6 +2,8 @@
 // ask every question a clean charter can answer. Properties, not only "no crash":
 // - the same bytes always give the same tree and the same diagnostics;
 // - every diagnostic span (and note, suggestion, comment) lies within the file;
+// - with a small line limit, the first longer line (found naively) is the one E013, and
+//   a file without one checks exactly as without the limit;
 // - a charter that checks clean re-checks clean, to the same tree, when re-read from its text
 //   and with a trailing newline;
 // - declarations may come in any order: a clean charter with its declarations reversed is
@@ -18,6 +20,7 @@ public func charteFuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     require(first.tree == second.tree, "arbres différents d'une lecture à l'autre")
     requireSpansWithin(first)
     render(first)
+    requireLineLimit(bytes, unlimited: first)
 
     guard !first.hasErrors else {
         require(first.charter == nil, "une charte en erreur est utilisable")
@@ -119,4 +122,28 @@ func requireOrderFree(_ loaded: LoadedCharter) {
     let again = CharterLoader.check(text: reversed, name: "fuzz.charte")
     require(!again.hasErrors, "l'ordre des déclarations compte : \(again.diagnostics.filter { $0.severity == .error }.map(\.code))")
     require(again.tree.declarations == Array(declarations.reversed()), "une déclaration relue seule donne un autre arbre")
+}
+
+/// The loader's line limit against a naive scan, with a limit small enough for fuzz inputs.
+func requireLineLimit(_ bytes: [UInt8], unlimited: LoadedCharter) {
+    var limits = Limits()
+    limits.lineLength = 24
+    let limited = CharterLoader.check(bytes: bytes, name: "fuzz.charte", limits: limits)
+    var expected: (start: Int, length: Int)?
+    var start = 0
+    for offset in 0...bytes.count where offset == bytes.count || bytes[offset] == UInt8(ascii: "\n") {
+        var end = offset
+        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        if end - start > limits.lineLength {
+            expected = (start, end - start)
+            break
+        }
+        start = offset + 1
+    }
+    if let expected {
+        require(limited.diagnostics.map(\.message) == [.lineTooLong(length: expected.length, limit: limits.lineLength)]
+                && limited.diagnostics.first?.span.start == expected.start, "limite de ligne mal appliquée")
+    } else {
+        require(limited.diagnostics == unlimited.diagnostics, "la limite de ligne change une charte qui la respecte")
+    }
 }
