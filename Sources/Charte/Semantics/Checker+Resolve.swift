@@ -3,7 +3,6 @@
 extension Checker {
     mutating func resolveAll() {
         // Object types of actions and events first: conditions anywhere in the file depend on them.
-        taskDecls = Array(repeating: nil, count: charter.tasks.count)
         stepDecls = Array(repeating: nil, count: charter.steps.count)
         for declaration in tree.declarations {
             switch declaration {
@@ -53,8 +52,23 @@ extension Checker {
 
     // MARK: - Tasks
 
+    /// The declarations the resolved tasks were read from, by task index, found again in the
+    /// tree (only diagnostics about cycles need them: keeping a copy per task while resolving
+    /// cost more than this one walk).
+    func taskDeclarations() -> [Int: TaskDecl] {
+        var found: [Int: TaskDecl] = [:]
+        for case .step(let step) in tree.declarations {
+            for task in step.tasks {
+                guard let index = charter.task(named: task.name.text), resolvedTasks.contains(index),
+                      charter.tasks[index].span == task.span else { continue }
+                found[index] = task
+            }
+        }
+        return found
+    }
+
     mutating func resolveTask(_ decl: TaskDecl, into index: Int) {
-        taskDecls[index] = decl
+        resolvedTasks.insert(index)
         // The task is moved out of the model and back (nothing reads it meanwhile), rather
         // than copied out and written back, which retained and released each of its fields.
         var task = CharterTask(id: "", label: nil, step: 0, span: decl.span, nameSpan: decl.span)

@@ -6,7 +6,7 @@ extension Checker {
         var letters: [(actor: Int, letter: Letter, span: Span)] = []
         var reportedTwice: [Int] = []
         for (index, task) in charter.tasks.enumerated() {
-            guard taskDecls.indices.contains(index), taskDecls[index] != nil, !damage.touches(task.span) else { continue }
+            guard resolvedTasks.contains(index), !damage.touches(task.span) else { continue }
             let names = roleNameRanges.indices.contains(index) ? roleNames[roleNameRanges[index]] : []
             if task.responsables.isEmpty, !tasksWithResponsableClause.contains(index) {
                 report(.noResponsable(task.id), at: task.nameSpan)
@@ -47,7 +47,9 @@ extension Checker {
 
     mutating func checkCycles() {
         let taskEdges = charter.tasks.map(\.after)
-        for cycle in Checker.cycles(in: taskEdges) {
+        let taskCycles = Checker.cycles(in: taskEdges)
+        let taskDecls = taskCycles.isEmpty ? [:] : taskDeclarations()
+        for cycle in taskCycles {
             let ids = cycle.map { charter.tasks[$0].id }
             let span = taskDecls[cycle[0]].flatMap { referenceSpan(in: $0, to: ids[1 % ids.count]) } ?? charter.tasks[cycle[0]].nameSpan
             report(.cycle((ids + [ids[0]]).joined(separator: " → ")), at: span)

@@ -23,8 +23,9 @@ public struct Checker {
     var suggestionBudget = SuggestionBudget()
     /// Counts the diagnostics beyond the phase's share (see `DiagnosticCap`).
     var cap = DiagnosticCap()
-    /// The syntax of each checked task and step (by index), for precise spans in later checks.
-    var taskDecls: [TaskDecl?] = []
+    /// The tasks resolved from their declaration (not duplicates).
+    var resolvedTasks = IndexSet()
+    /// The syntax of each checked step (by index), for precise spans in later checks.
     var stepDecls: [StepDecl?] = []
     /// Declared names prepared for "vouliez-vous dire", built on the first unknown name of each kind.
     var suggestionIndexes: [CandidateKind: SuggestionIndex] = [:]
