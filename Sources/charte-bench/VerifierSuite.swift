@@ -99,6 +99,30 @@ struct VerifierSuite {
         exampleCharter()
     }
 
+    /// A phase of the verifier, for `--profiler`.
+    enum Phase: String {
+        case lexer, parseur, checker, tout
+    }
+
+    /// Runs one phase `repetitions` times on a generated charter and measures nothing: the
+    /// workload to run under a profiler (`perf record`, `valgrind --tool=callgrind`).
+    static func profile(_ phase: Phase, tasks: Int, repetitions: Int) {
+        let bytes = CharterGenerator.verifierCharter(tasks: tasks)
+        let file = SourceFile(id: FileID(0), name: "genere.charte", bytes: bytes)
+        let parser = Parser.parse(Lexer.tokenize(file), file: file.id)
+        let tree = parser.tree ?? SyntaxTree(declarations: [], file: file.id)
+        var total = 0
+        for _ in 0..<repetitions {
+            switch phase {
+            case .lexer: total += Lexer.tokenize(file).tokens.count
+            case .parseur: total += Parser.parse(Lexer.tokenize(file), file: file.id).tree?.declarations.count ?? 0
+            case .checker: total += Checker.check(tree, damage: SyntaxDamage(names: parser.damagedNames)).charter.tasks.count
+            case .tout: total += CharterLoader.check(bytes: bytes, name: "genere.charte", limits: limits).model.tasks.count
+            }
+        }
+        output("\(total)\n")
+    }
+
     /// The bundled example charter, in process (what `charte verifier` spends after start-up).
     func exampleCharter() {
         let path = "rules/etablissement-exemple.charte"

@@ -32,6 +32,9 @@ code de sortie 1 en cas d'écart.
   --requetes FICHIER   avec « peut » : une requête « peut ACTEUR ACTION OBJET » par ligne
   --generer taches|regles N
                        écrit sur la sortie la charte générée de N tâches (ou N règles)
+  --profiler lexer|parseur|checker|tout N
+                       répète une phase sur la charte de 100 000 tâches, N fois, sans
+                       rien mesurer : à lancer sous « perf record » ou callgrind
 
 """
 
@@ -80,6 +83,11 @@ while !arguments.isEmpty {
             ? CharterGenerator.rulesCharter(rules: size, tasks: max(8, size / 8), actions: max(4, size / 40))
             : CharterGenerator.verifierCharter(tasks: size)
         bytes.withUnsafeBytes { _ = write(1, $0.baseAddress, $0.count) }
+        exit(0)
+    case "--profiler":
+        guard arguments.count >= 2, let repetitions = Int(arguments[1]), repetitions > 0,
+              let phase = VerifierSuite.Phase(rawValue: arguments[0]) else { fail("--profiler lexer|parseur|checker|tout N") }
+        VerifierSuite.profile(phase, tasks: 100_000, repetitions: repetitions)
         exit(0)
     case "--help", "-h", "--aide":
         output(usage)
