@@ -21,14 +21,18 @@ extension Checker {
                 break
             }
         }
+        // Steps and tasks come in the order `declareAll` met them (see `declaredSteps`).
+        var stepOrdinal = 0, taskOrdinal = 0
         for declaration in tree.declarations {
             switch declaration {
             case .step(let decl):
-                guard let index = charter.step(named: decl.name.text), charter.steps[index].span == decl.span else { continue }
+                defer { stepOrdinal += 1 }
+                guard stepOrdinal < declaredSteps.count, let index = declaredSteps[stepOrdinal] else { continue }
                 stepDecls[index] = decl
                 charter.steps[index].after = decl.after.compactMap { resolvePrerequisite($0, step: true) }
                 for task in decl.tasks {
-                    guard let taskIndex = charter.task(named: task.name.text), charter.tasks[taskIndex].span == task.span else { continue }
+                    defer { taskOrdinal += 1 }
+                    guard taskOrdinal < declaredTasks.count, let taskIndex = declaredTasks[taskOrdinal] else { continue }
                     resolveTask(task, into: taskIndex)
                 }
             case .permission(let decl):

@@ -5,8 +5,9 @@
 public struct Checker {
     var charter: Charter
     var diagnostics: [Diagnostic] = []
-    /// Where each shared-namespace name was declared.
-    var declared: [String: Span] = [:]
+    /// Where each shared-namespace name other than a task's was declared (a task's is in
+    /// the model: one table less to fill for the bulk of a large charter's names).
+    var declaredSpans: [String: Span] = [:]
     /// Actors referenced outside tests (for W302).
     var usedActors = IndexSet()
     /// The actor names of each task's letter clauses, as resolved, for the role checks: a
@@ -23,6 +24,11 @@ public struct Checker {
     var suggestionBudget = SuggestionBudget()
     /// Counts the diagnostics beyond the phase's share (see `DiagnosticCap`).
     var cap = DiagnosticCap()
+    /// What each step declaration of the tree became, in tree order: its step index, or nil
+    /// for a duplicate; and the same for the tasks of the declared steps. The resolving pass
+    /// walks the tree in the same order, without looking each name up again.
+    var declaredSteps: [Int?] = []
+    var declaredTasks: [Int?] = []
     /// The tasks resolved from their declaration (not duplicates).
     var resolvedTasks = IndexSet()
     /// The syntax of each checked step (by index), for precise spans in later checks.
@@ -91,15 +97,24 @@ public struct Checker {
     // MARK: - Pass 1: declarations
 
     mutating func declare(_ name: Name, as symbol: Symbol) -> Bool {
-        // One look-up for the common case, a new name; a duplicate puts the first span back.
-        if let first = declared.updateValue(name.span, forKey: name.text) {
-            declared[name.text] = first
-            let kind = charter.symbols[name.text]?.kindName ?? symbol.kindName
-            report(.duplicate(name: name.text, kind: kind), at: name.span, notes: [Note(.firstDeclaredHere, at: first)])
+        // One look-up for the common case, a new name; a duplicate puts the first symbol back.
+        if let first = charter.symbols.updateValue(symbol, forKey: name.text) {
+            charter.symbols[name.text] = first
+            let firstSpan = declarationSpan(of: first, named: name.text) ?? name.span
+            report(.duplicate(name: name.text, kind: first.kindName), at: name.span, notes: [Note(.firstDeclaredHere, at: firstSpan)])
             return false
         }
-        charter.symbols[name.text] = symbol
+        if case .task = symbol { return true }
+        declaredSpans[name.text] = name.span
         return true
+    }
+
+    /// Where a declared name was written: a task's from the model, any other's from `declaredSpans`.
+    func declarationSpan(of symbol: Symbol, named name: String) -> Span? {
+        if case .task(let index) = symbol {
+            return charter.tasks.indices.contains(index) ? charter.tasks[index].nameSpan : nil
+        }
+        return declaredSpans[name]
     }
 
     /// Sizes the tables for the names about to be declared, so they never grow (rehashing every key).
@@ -117,7 +132,9 @@ public struct Checker {
                 break
             }
         }
-        declared.reserveCapacity(names)
+        declaredSpans.reserveCapacity(names - tasks)
+        declaredSteps.reserveCapacity(steps)
+        declaredTasks.reserveCapacity(tasks)
         charter.symbols.reserveCapacity(names)
         charter.tasks.reserveCapacity(tasks)
         charter.steps.reserveCapacity(steps)
@@ -158,10 +175,18 @@ public struct Checker {
                 charter.events.append(Event(id: decl.name.text, label: decl.label?.value, objectType: nil, span: decl.span))
             case .step(let decl):
                 let stepIndex = charter.steps.count
-                guard declare(decl.name, as: .step(stepIndex)) else { continue }
+                guard declare(decl.name, as: .step(stepIndex)) else {
+                    declaredSteps.append(nil)
+                    continue
+                }
+                declaredSteps.append(stepIndex)
                 var step = Step(id: decl.name.text, label: decl.label?.value, after: [], tasks: [], span: decl.span)
                 for task in decl.tasks {
-                    guard declare(task.name, as: .task(charter.tasks.count)) else { continue }
+                    guard declare(task.name, as: .task(charter.tasks.count)) else {
+                        declaredTasks.append(nil)
+                        continue
+                    }
+                    declaredTasks.append(charter.tasks.count)
                     step.tasks.append(charter.tasks.count)
                     charter.tasks.append(CharterTask(id: task.name.text, label: task.label?.value, step: stepIndex,
                                                      span: task.span, nameSpan: task.name.span))
@@ -247,7 +272,7 @@ public struct Checker {
 
     /// Every declared name of one kind, as candidates for a "vouliez-vous dire".
     func candidates(_ matches: (Symbol) -> Bool) -> [Candidate] {
-        charter.symbols.filter { matches($0.value) }.map { Candidate(name: $0.key, span: declared[$0.key]) }
+        charter.symbols.filter { matches($0.value) }.map { Candidate(name: $0.key, span: declarationSpan(of: $0.value, named: $0.key)) }
             .sorted { $0.name < $1.name }
     }
 
