@@ -23,6 +23,7 @@ private func expectSameWithAndWithoutThreads(_ text: String, sourceLocation: Sou
     sequential.parallelWork = Int.max
     var parallel = Limits()
     parallel.parallelWork = 0
+    parallel.parallelTasks = 0
     let one = CharterLoader.check(text: text, name: "t.charte", limits: sequential)
     let two = CharterLoader.check(text: text, name: "t.charte", limits: parallel)
     #expect(one.tree == two.tree, sourceLocation: sourceLocation)
@@ -145,4 +146,98 @@ private func naiveFirstLine(of bytes: [UInt8], longerThan limit: Int) -> (start:
         }
         expectSameWithAndWithoutThreads(lines.joined(separator: "\n"))
     }
+}
+
+/// A charter of `steps` steps of four tasks, with references across the whole file, and
+/// `faults` replacing the task lines they name (by step and task).
+private func taskCharter(steps: Int, faults: [Int: String] = [:]) -> String {
+    var lines = [
+        "role a \"A\"", "role b \"B\"", "instance c \"C\" { membres a }",
+        "objet o { genre: x | y\n niveau: nombre }",
+        "action lire \"Lire\" sur o", "action voir \"Voir\"",
+        "evenement arrivee \"Arrivée\" sur o",
+        "calendrier {\n rentree 2026-09-01\n fin_annee 2027-07-03\n}",
+    ]
+    for step in 0..<steps {
+        lines.append("etape e\(step) \"E\(step)\"\(step > 0 ? " apres e\(step - 1)" : "") {")
+        for task in 0..<4 {
+            let number = step * 4 + task
+            if let fault = faults[number] {
+                lines.append(fault)
+                continue
+            }
+            var clauses = ["responsable \(number % 2 == 0 ? "a" : "b")", "aide c", "action lire si genre == x et niveau >= \(number)"]
+            if number > 0 { clauses.append("apres t\(number / 2)") }
+            if number % 3 == 0 { clauses.append("echeance rentree + \(number) jours") }
+            if number % 5 == 0 { clauses += ["quand arrivee", "delai 3 jours"] }
+            lines.append("  tache t\(number) \"T\(number)\" { \(clauses.joined(separator: "\n    ")) }")
+        }
+        lines.append("}")
+    }
+    lines.append("autorise a lire si genre == y")
+    lines.append("test \"qui\" {\n  qui t0 = a\n  peut a lire o(genre: y, niveau: 1)\n}")
+    return lines.joined(separator: "\n")
+}
+
+@Test func concurrentResolvingGivesTheSameResult() {
+    let steps = 24
+    let last = steps * 4 - 1
+    // Clean (bar a warning or two from later checks), so the halves are joined.
+    let clean = CharterLoader.check(text: taskCharter(steps: steps))
+    #expect(!clean.hasErrors && clean.model.tasks.count == steps * 4)
+    #expect(clean.diagnostics.map(\.code.rawValue) == ["W501"])
+    expectSameWithAndWithoutThreads(taskCharter(steps: steps))
+    // One fault at a time, in the first half, at the cut and in the second half.
+    let faults = [
+        "  tache tx \"X\" { responsable inconnu }",               // unknown actor, with suggestions
+        "  tache t1 \"Doublon\" { responsable a }",               // duplicate of an earlier task
+        "  tache ty \"Y\" { responsable a\n action lire si genre == z }",  // not a value of genre
+        "  tache tz \"Z\" { responsable a\n quand arrivee }",     // `quand` without `delai`
+        "  tache tw \"W\" { responsable a\n apres nulle_part }",  // unknown prerequisite
+        "  tache tv \"V\" { responsable a\n action lire si ( }",  // syntax error: damaged action
+        "  tache tu \"U\" { responsable a\n echeance noel }",     // unknown calendar name
+    ]
+    for fault in faults {
+        for position in [2, last / 2 - 1, last / 2, last / 2 + 1, last - 2] {
+            expectSameWithAndWithoutThreads(taskCharter(steps: steps, faults: [position: fault]))
+        }
+        expectSameWithAndWithoutThreads(taskCharter(steps: steps, faults: [3: fault, last - 3: fault]))
+    }
+}
+
+@Test func concurrentResolvingIsKeptOnlyWhenNeitherHalfReports() {
+    func resolved(_ text: String) -> (joined: Bool, checker: Checker) {
+        let file = SourceFile(id: FileID(0), name: "t.charte", bytes: Array(text.utf8))
+        let parsed = Parser.parse(file, lines: 0..<file.bytes.count)
+        var checker = Checker(charter: Charter(file: file.id), tree: parsed.tree, damage: SyntaxDamage())
+        checker.declareAll()
+        checker.resolveDeclarationTypes()
+        let before = checker.charter.tasks
+        let joined = checker.resolveStepsConcurrently()
+        if !joined {
+            // Put back exactly as declared: the sequential pass starts from there.
+            let restored = checker.charter.tasks == before
+            #expect(restored)
+            #expect(checker.roleNames.isEmpty && checker.diagnostics.isEmpty && checker.resolvedTasks.isEmpty)
+        }
+        return (joined, checker)
+    }
+    let clean = resolved(taskCharter(steps: 10))
+    let tasks = clean.checker.charter.tasks
+    #expect(clean.joined)
+    #expect(clean.checker.diagnostics.isEmpty)
+    #expect(tasks.count == 40)
+    let complete = tasks.allSatisfy { $0.responsables.count == 1 && $0.aides == [2] && $0.actions.count == 1 }
+    #expect(complete)
+    #expect(tasks[39].after == [19] && tasks[21].after == [10] && tasks[1].after == [0])
+    #expect(tasks[35].trigger == 0 && tasks[35].delay != nil && tasks[36].deadline != nil)
+    #expect((0..<40).allSatisfy { clean.checker.resolvedTasks.contains($0) && clean.checker.tasksWithResponsableClause.contains($0) })
+    #expect(clean.checker.usedActors.contains(0) && clean.checker.usedActors.contains(1) && clean.checker.usedActors.contains(2))
+    // Role names of the second half come after the first half's, each task keeping its own.
+    for (index, task) in clean.checker.charter.tasks.enumerated() {
+        let names = clean.checker.roleNames[clean.checker.roleNameRanges[index]]
+        #expect(names.map(\.actor) == task.responsables + task.aides, "task \(index)")
+    }
+    #expect(!resolved(taskCharter(steps: 10, faults: [35: "  tache tx \"X\" { responsable inconnu }"])).joined)
+    #expect(!resolved(taskCharter(steps: 10, faults: [2: "  tache tx \"X\" { responsable inconnu }"])).joined)
 }

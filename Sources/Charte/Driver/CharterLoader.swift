@@ -81,7 +81,8 @@ public enum CharterLoader {
         let syntactic = parsed.lexerDiagnostics + parsed.parserDiagnostics
         let syntaxErrors = syntactic.filter { $0.severity == .error }
         let damage = SyntaxDamage(names: parsed.damagedNames, offsets: syntaxErrors.map(\.span.start))
-        let (model, semantic) = Checker.check(parsed.tree, damage: damage, concurrently: bytes.count >= limits.parallelWork)
+        let (model, semantic) = Checker.check(parsed.tree, damage: damage, concurrently: bytes.count >= limits.parallelWork,
+                                                 concurrentTasks: limits.parallelTasks)
         let all = (syntactic + semantic).sortedForDisplay()
         return LoadedCharter(sources: sources, file: file, tree: parsed.tree, comments: parsed.comments, model: model, diagnostics: all)
     }

@@ -1,25 +1,18 @@
 // Pass 2: references, clauses, permissions and tests.
 
 extension Checker {
-    mutating func resolveAll() {
-        // Object types of actions and events first: conditions anywhere in the file depend on them.
-        stepDecls = Array(repeating: nil, count: charter.steps.count)
-        for declaration in tree.declarations {
-            switch declaration {
-            case .actor(let decl):
-                guard let index = charter.actor(named: decl.name.text), charter.actors[index].span == decl.span else { continue }
-                charter.actors[index].members = resolveActors(decl.members)
-            case .action(let decl):
-                guard let index = charter.action(named: decl.name.text), charter.actions[index].span == decl.span,
-                      let type = decl.objectType else { continue }
-                charter.actions[index].objectType = resolveObjectType(type)
-            case .event(let decl):
-                guard let index = charter.event(named: decl.name.text), charter.events[index].span == decl.span,
-                      let type = decl.objectType else { continue }
-                charter.events[index].objectType = resolveObjectType(type)
-            default:
-                break
+    mutating func resolveAll(concurrently: Bool = false) {
+        resolveDeclarationTypes()
+        if concurrently, Concurrently.hasSecondCore, charter.tasks.count >= concurrentTasks,
+           resolveStepsConcurrently() {
+            for declaration in tree.declarations {
+                switch declaration {
+                case .permission(let decl): resolvePermission(decl)
+                case .test(let decl): resolveTest(decl)
+                default: break
+                }
             }
+            return
         }
         // Steps and tasks come in the order `declareAll` met them (see `declaredSteps`).
         var stepOrdinal = 0, taskOrdinal = 0
@@ -40,6 +33,30 @@ extension Checker {
             case .test(let decl):
                 resolveTest(decl)
             case .establishment, .calendar, .object, .actor, .action, .event:
+                break
+            }
+        }
+    }
+
+    /// Sizes the per-step and per-task tables, and resolves the members of instances and the
+    /// object types of actions and events, which conditions anywhere in the file depend on.
+    mutating func resolveDeclarationTypes() {
+        stepDecls = Array(repeating: nil, count: charter.steps.count)
+        roleNameRanges = Array(repeating: 0..<0, count: charter.tasks.count)
+        for declaration in tree.declarations {
+            switch declaration {
+            case .actor(let decl):
+                guard let index = charter.actor(named: decl.name.text), charter.actors[index].span == decl.span else { continue }
+                charter.actors[index].members = resolveActors(decl.members)
+            case .action(let decl):
+                guard let index = charter.action(named: decl.name.text), charter.actions[index].span == decl.span,
+                      let type = decl.objectType else { continue }
+                charter.actions[index].objectType = resolveObjectType(type)
+            case .event(let decl):
+                guard let index = charter.event(named: decl.name.text), charter.events[index].span == decl.span,
+                      let type = decl.objectType else { continue }
+                charter.events[index].objectType = resolveObjectType(type)
+            default:
                 break
             }
         }
@@ -72,17 +89,19 @@ extension Checker {
     }
 
     mutating func resolveTask(_ decl: TaskDecl, into index: Int) {
-        resolvedTasks.insert(index)
         // The task is moved out of the model and back (nothing reads it meanwhile), rather
         // than copied out and written back, which retained and released each of its fields.
         var task = CharterTask(id: "", label: nil, step: 0, span: decl.span, nameSpan: decl.span)
         swap(&task, &charter.tasks[index])
         defer { swap(&task, &charter.tasks[index]) }
+        resolveTask(decl, index: index, task: &task)
+    }
+
+    /// Resolves the clauses of the task at `index` into `task` (the model's task, moved out).
+    mutating func resolveTask(_ decl: TaskDecl, index: Int, task: inout CharterTask) {
+        resolvedTasks.insert(index)
         var whenSpan: Span?, delaySpan: Span?
         var sawDelay = false
-        if roleNameRanges.count != charter.tasks.count {
-            roleNameRanges = Array(repeating: 0..<0, count: charter.tasks.count)
-        }
         let firstRoleName = roleNames.count
         defer { roleNameRanges[index] = firstRoleName..<roleNames.count }
         for located in decl.clauses {

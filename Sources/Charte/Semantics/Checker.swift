@@ -35,6 +35,8 @@ public struct Checker {
     var stepDecls: [StepDecl?] = []
     /// Declared names prepared for "vouliez-vous dire", built on the first unknown name of each kind.
     var suggestionIndexes: [CandidateKind: SuggestionIndex] = [:]
+    /// From this many tasks, a concurrent run resolves them in two halves at once.
+    var concurrentTasks = Limits().parallelTasks
     let tree: SyntaxTree
     /// What the parser could not read: names to stay quiet about, and where errors were.
     let damage: SyntaxDamage
@@ -46,8 +48,12 @@ public struct Checker {
 
     /// Checks a parsed file; with `concurrently`, the coverage analysis runs on a second
     /// thread beside the other whole-charter checks (same diagnostics, same order).
-    static func check(_ tree: SyntaxTree, damage: SyntaxDamage, concurrently: Bool) -> (charter: Charter, diagnostics: [Diagnostic]) {
+    /// With `concurrently` and at least `concurrentTasks` tasks, the tasks are resolved in two
+    /// halves at once too (see `resolveStepsConcurrently`).
+    static func check(_ tree: SyntaxTree, damage: SyntaxDamage, concurrently: Bool,
+                      concurrentTasks: Int = Limits().parallelTasks) -> (charter: Charter, diagnostics: [Diagnostic]) {
         var checker = Checker(charter: Charter(file: tree.file), tree: tree, damage: damage)
+        checker.concurrentTasks = concurrentTasks
         checker.run(concurrently: concurrently)
         checker.cap.enforce(on: &checker.diagnostics)
         checker.cap.close(&checker.diagnostics)
@@ -60,7 +66,7 @@ public struct Checker {
 
     mutating func run(concurrently: Bool = false) {
         declareAll()
-        resolveAll()
+        resolveAll(concurrently: concurrently)
         // Whole-charter analyses would only echo the syntax errors of a damaged file.
         if !damage.hasErrors, concurrently, Concurrently.hasSecondCore {
             // The coverage analysis only reads the finished model: it runs beside the other
@@ -375,6 +381,15 @@ extension Array where Element == Int {
 /// A set of small non-negative integers (actor indices) as a bit array: no hashing.
 struct IndexSet {
     private var words: [UInt64] = []
+
+    /// Whether the set holds no index.
+    var isEmpty: Bool { words.allSatisfy { $0 == 0 } }
+
+    /// Adds every index of another set.
+    mutating func formUnion(_ other: IndexSet) {
+        if words.count < other.words.count { words.append(contentsOf: repeatElement(0, count: other.words.count - words.count)) }
+        for (word, bits) in other.words.enumerated() { words[word] |= bits }
+    }
 
     /// Adds an index; returns whether it was new.
     @discardableResult
