@@ -32,9 +32,9 @@ code de sortie 1 en cas d'écart.
   --requetes FICHIER   avec « peut » : une requête « peut ACTEUR ACTION OBJET » par ligne
   --generer taches|regles N
                        écrit sur la sortie la charte générée de N tâches (ou N règles)
-  --profiler lexer|parseur|checker|tout N
-                       répète une phase sur la charte de 100 000 tâches, N fois, sans
-                       rien mesurer : à lancer sous « perf record » ou callgrind
+  --profiler lexer|parseur|checker|tout N [TACHES]
+                       répète une phase sur la charte générée (100 000 tâches), N fois,
+                       sans rien mesurer : à lancer sous « perf record » ou callgrind
 
 """
 
@@ -87,7 +87,8 @@ while !arguments.isEmpty {
     case "--profiler":
         guard arguments.count >= 2, let repetitions = Int(arguments[1]), repetitions > 0,
               let phase = VerifierSuite.Phase(rawValue: arguments[0]) else { fail("--profiler lexer|parseur|checker|tout N") }
-        VerifierSuite.profile(phase, tasks: 100_000, repetitions: repetitions)
+        let tasks = arguments.count >= 3 ? Int(arguments[2]) ?? 100_000 : 100_000
+        VerifierSuite.profile(phase, tasks: tasks, repetitions: repetitions)
         exit(0)
     case "--help", "-h", "--aide":
         output(usage)

@@ -7,8 +7,10 @@ extension Checker {
         let periods = charter.calendar?.periods ?? []
         var scratch = PrerequisiteSearch()
         var work = Checker.deadlineWork
-        for (index, task) in charter.tasks.enumerated() {
-            guard task.trigger == nil, let deadline = task.deadline, let span = task.deadlineSpan else { continue }
+        // Fields read in place: copying each task out retained and released all of its own.
+        for index in charter.tasks.indices {
+            guard charter.tasks[index].trigger == nil, let deadline = charter.tasks[index].deadline,
+                  let span = charter.tasks[index].deadlineSpan else { continue }
             if let first, let last {
                 if deadline < first || last < deadline {
                     report(.deadlineOutsideCalendar(date: deadline.description, first: first.description, last: last.description),
@@ -18,13 +20,12 @@ extension Checker {
                            notes: [Note(.periodDeclaredHere(period.name), at: period.span)])
                 }
             }
-            if task.after.isEmpty { continue }
+            if charter.tasks[index].after.isEmpty { continue }
             for prerequisite in nearestPrerequisitesWithDeadline(of: index, using: &scratch, work: &work) {
-                let other = charter.tasks[prerequisite]
-                guard let otherDeadline = other.deadline, deadline < otherDeadline else { continue }
-                report(.deadlineBeforePrerequisite(task: task.id, date: deadline.description,
-                                                   prerequisite: other.id, prerequisiteDate: otherDeadline.description),
-                       at: span, notes: [Note(.prerequisiteDeadline(otherDeadline.description), at: other.deadlineSpan)])
+                guard let otherDeadline = charter.tasks[prerequisite].deadline, deadline < otherDeadline else { continue }
+                report(.deadlineBeforePrerequisite(task: charter.tasks[index].id, date: deadline.description,
+                                                   prerequisite: charter.tasks[prerequisite].id, prerequisiteDate: otherDeadline.description),
+                       at: span, notes: [Note(.prerequisiteDeadline(otherDeadline.description), at: charter.tasks[prerequisite].deadlineSpan)])
             }
         }
     }

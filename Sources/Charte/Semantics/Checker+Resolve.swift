@@ -41,6 +41,7 @@ extension Checker {
     /// Sizes the per-step and per-task tables, and resolves the members of instances and the
     /// object types of actions and events, which conditions anywhere in the file depend on.
     mutating func resolveDeclarationTypes() {
+        conditionTyper = nil
         stepDecls = Array(repeating: nil, count: charter.steps.count)
         roleNameRanges = Array(repeating: 0..<0, count: charter.tasks.count)
         for declaration in tree.declarations {

@@ -5,11 +5,12 @@ extension Checker {
         // From the names `resolveTask` recorded: actors compared by index, no look-up again.
         var letters: [(actor: Int, letter: Letter, span: Span)] = []
         var reportedTwice: [Int] = []
-        for (index, task) in charter.tasks.enumerated() {
-            guard resolvedTasks.contains(index), !damage.touches(task.span) else { continue }
+        // Fields read in place: copying each task out retained and released all of its own.
+        for index in charter.tasks.indices {
+            guard resolvedTasks.contains(index), !damage.touches(charter.tasks[index].span) else { continue }
             let names = roleNameRanges.indices.contains(index) ? roleNames[roleNameRanges[index]] : []
-            if task.responsables.isEmpty, !tasksWithResponsableClause.contains(index) {
-                report(.noResponsable(task.id), at: task.nameSpan)
+            if charter.tasks[index].responsables.isEmpty, !tasksWithResponsableClause.contains(index) {
+                report(.noResponsable(charter.tasks[index].id), at: charter.tasks[index].nameSpan)
             }
             var approverCount = 0
             letters.removeAll(keepingCapacity: true)
@@ -17,7 +18,7 @@ extension Checker {
             for name in names {
                 if name.letter == .approbateur {
                     approverCount += 1
-                    if approverCount == 2 { report(.severalApprovers(task.id), at: name.span) }
+                    if approverCount == 2 { report(.severalApprovers(charter.tasks[index].id), at: name.span) }
                 }
                 guard name.actor >= 0 else { continue }
                 if let first = letters.first(where: { $0.actor == name.actor }) {

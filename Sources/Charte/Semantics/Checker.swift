@@ -35,6 +35,9 @@ public struct Checker {
     var stepDecls: [StepDecl?] = []
     /// Declared names prepared for "vouliez-vous dire", built on the first unknown name of each kind.
     var suggestionIndexes: [CandidateKind: SuggestionIndex] = [:]
+    /// The typer of the tasks' and rules' conditions, made on first use after the object
+    /// types are resolved (see `typingView`).
+    var conditionTyper: Typer?
     /// From this many tasks, a concurrent run resolves them in two halves at once.
     var concurrentTasks = Limits().parallelTasks
     let tree: SyntaxTree

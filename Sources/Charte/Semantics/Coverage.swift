@@ -151,21 +151,22 @@ enum Coverage {
             let forbid = charter.permissions[forbidIndex]
             let forbidTruth = space.truths(of: forbid.condition, scratch: &scratch)
             for (position, performer) in performers.enumerated() {
-                let task = charter.tasks[performer.task]
                 let covered = combinations.filter { truths[position][$0] != .no }
                 guard !covered.isEmpty else { continue }
+                // The task's fields read in place (a copy of the whole task per forbid showed).
+                let taskID = charter.tasks[performer.task].id
                 var seen = Set<Int>()
-                for actor in task.responsables + task.aides where forbid.applies(to: actor) && seen.insert(actor).inserted {
+                for actor in charter.tasks[performer.task].responsables + charter.tasks[performer.task].aides where forbid.applies(to: actor) && seen.insert(actor).inserted {
                     let actorID = charter.actors[actor].id
                     let note = Note(.forbidAppliesHere, at: performer.span)
                     if covered.allSatisfy({ forbidTruth[$0] == .yes }) {
-                        diagnostics.append(Diagnostic(.forbidKillsTask(actor: actorID, action: action.id, task: task.id),
+                        diagnostics.append(Diagnostic(.forbidKillsTask(actor: actorID, action: action.id, task: taskID),
                                                       at: forbid.span, notes: [note]))
                     } else {
                         let refused = covered.filter { truths[position][$0] == .yes && forbidTruth[$0] == .yes }
                         if !refused.isEmpty {
                             diagnostics.append(Diagnostic(
-                                .forbidCarvesTask(actor: actorID, action: action.id, task: task.id, objects: describe(refused)),
+                                .forbidCarvesTask(actor: actorID, action: action.id, task: taskID, objects: describe(refused)),
                                 at: forbid.span, notes: [note]))
                         }
                     }

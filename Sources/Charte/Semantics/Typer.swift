@@ -5,7 +5,7 @@
 public struct Typer {
     let charter: Charter
     /// The diagnostics found.
-    public private(set) var diagnostics: [Diagnostic] = []
+    public internal(set) var diagnostics: [Diagnostic] = []
     /// Work left for "vouliez-vous dire" suggestions (the checker lends its own).
     var suggestionBudget = SuggestionBudget()
 
@@ -246,10 +246,32 @@ public struct Typer {
     }
 }
 
+extension Typer {
+    /// Starts afresh for one more condition: no diagnostics, the lender's budget.
+    mutating func restart(budget: SuggestionBudget) {
+        diagnostics.removeAll(keepingCapacity: true)
+        suggestionBudget = budget
+    }
+}
+
 extension Checker {
+    /// The parts of the model a typer reads (actions with their object types, object types,
+    /// the calendar and the names), fixed once `resolveDeclarationTypes` has run: one typer
+    /// serves every condition, where a typer per condition copied the whole model each time.
+    func typingView() -> Charter {
+        var view = Charter(file: charter.file)
+        view.actions = charter.actions
+        view.objectTypes = charter.objectTypes
+        view.calendar = charter.calendar
+        view.symbols = charter.symbols
+        return view
+    }
+
     mutating func typeCondition(_ condition: Condition, action: Int) -> Predicate? {
-        var typer = Typer(charter: charter)
-        typer.suggestionBudget = suggestionBudget
+        if conditionTyper == nil { conditionTyper = Typer(charter: typingView()) }
+        guard var typer = conditionTyper.take() else { return nil }
+        defer { conditionTyper = typer }
+        typer.restart(budget: suggestionBudget)
         let predicate = typer.typeCondition(condition, action: action)
         suggestionBudget = typer.suggestionBudget
         for diagnostic in typer.diagnostics { cap.append(diagnostic, to: &diagnostics) }
