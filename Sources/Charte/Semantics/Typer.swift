@@ -269,12 +269,13 @@ extension Checker {
 
     mutating func typeCondition(_ condition: Condition, action: Int) -> Predicate? {
         if conditionTyper == nil { conditionTyper = Typer(charter: typingView()) }
-        guard var typer = conditionTyper.take() else { return nil }
-        defer { conditionTyper = typer }
-        typer.restart(budget: suggestionBudget)
-        let predicate = typer.typeCondition(condition, action: action)
-        suggestionBudget = typer.suggestionBudget
-        for diagnostic in typer.diagnostics { cap.append(diagnostic, to: &diagnostics) }
+        // Through optional chaining the typer is used in place: never copied out and back.
+        conditionTyper?.restart(budget: suggestionBudget)
+        let predicate = conditionTyper?.typeCondition(condition, action: action) ?? nil
+        if let budget = conditionTyper?.suggestionBudget { suggestionBudget = budget }
+        if let found = conditionTyper?.diagnostics, !found.isEmpty {
+            for diagnostic in found { cap.append(diagnostic, to: &diagnostics) }
+        }
         return predicate
     }
 
