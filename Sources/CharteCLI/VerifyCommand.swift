@@ -33,7 +33,7 @@ enum VerifyCommand {
         var printer = DiagnosticPrinter(format: format, console: console)
         var errors = 0, warnings = 0
         var unreadable: [String] = []
-        for path in arguments.positionals {
+        for (position, path) in arguments.positionals.enumerated() {
             let loaded: LoadedCharter
             do {
                 loaded = try CharterLoader.load(path: path, limits: limits)
@@ -51,6 +51,9 @@ enum VerifyCommand {
                     warnings += omittedWarnings
                 }
             }
+            // The last charter is left for the process's exit to reclaim: freeing a large one
+            // piece by piece cost a third of the time of checking it.
+            if position == arguments.positionals.count - 1 { Disposal.keepUntilExit(consume loaded) }
         }
         printer.finish(unreadable: unreadable)
         if !format.isDocument {

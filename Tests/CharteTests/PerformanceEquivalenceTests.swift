@@ -241,3 +241,20 @@ private func taskCharter(steps: Int, faults: [Int: String] = [:]) -> String {
     #expect(!resolved(taskCharter(steps: 10, faults: [35: "  tache tx \"X\" { responsable inconnu }"])).joined)
     #expect(!resolved(taskCharter(steps: 10, faults: [2: "  tache tx \"X\" { responsable inconnu }"])).joined)
 }
+
+@Test func keptValuesAreNeverFreed() {
+    final class Witness: @unchecked Sendable {
+        let flag: UnsafeMutablePointer<Bool>
+        init(_ flag: UnsafeMutablePointer<Bool>) { self.flag = flag }
+        deinit { flag.pointee = true }
+    }
+    let freed = UnsafeMutablePointer<Bool>.allocate(capacity: 1)
+    freed.pointee = false
+    let before = Disposal.keptCount
+    do {
+        let witness = Witness(freed)
+        Disposal.keepUntilExit(witness)
+    }
+    #expect(Disposal.keptCount == before + 1)
+    #expect(freed.pointee == false)
+}
