@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Charte
 
 /// `verifier`: lex + parse + check of generated charters, end to end and phase by phase,
@@ -108,6 +113,7 @@ struct VerifierSuite {
                 report.note("mémoire de pointe non mesurée pour \(size) tâches (/proc indisponible)")
             }
             report.note("verifier \(size) tâches : fichier de \(Report.number(megabytes)) Mo, \(Report.grouped(lines)) lignes.")
+            if size == sizes.last { wholeProcess(bytes: bytes, label: label, repetitions: quick ? 1 : 3) }
         }
         if sizes.count >= 2, let small = medians[sizes[sizes.count - 2]], let large = medians[sizes[sizes.count - 1]], small > 0 {
             let ratio = large / small
@@ -142,6 +148,33 @@ struct VerifierSuite {
             }
         }
         output("\(total)\n")
+    }
+
+    /// `charte verifier` on the largest generated charter, as a whole process: start-up,
+    /// reading the file, checking, the summary and the exit.
+    func wholeProcess(bytes: [UInt8], label: String, repetitions: Int) {
+        let directory = Processes.selfPath.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        let charte = directory + "/charte"
+        guard Processes.isExecutable(charte) else {
+            report.note("processus non mesuré : construisez d'abord charte (swift build -c release)")
+            return
+        }
+        let folder = "/tmp/charte-bench-\(getuid())"
+        mkdir(folder, 0o700)
+        let path = folder + "/genere.charte"
+        guard (try? FileAccess.writeAtomically(bytes, to: path)) != nil else {
+            report.note("processus non mesuré : \(path) ne peut pas être écrit")
+            return
+        }
+        defer { unlink(path) }
+        let arguments = ["verifier", path, "--taille-max", String(bytes.count)]
+        _ = Processes.run(charte, arguments, captureOutput: false)   // the file into the page cache
+        var failures = 0
+        let times = Clock.repeated(repetitions) {
+            if Processes.run(charte, arguments, captureOutput: false) == nil { failures += 1 }
+        }
+        report.check(failures == 0, "verifier (processus) : \(failures) exécutions en échec")
+        report.add("verifier.processus", label, Spread(times).inverted(times: Double(bytes.count) / 1e6), "Mo/s")
     }
 
     /// The bundled example charter, in process (what `charte verifier` spends after start-up).
