@@ -203,6 +203,10 @@ private func taskCharter(steps: Int, faults: [Int: String] = [:]) -> String {
         }
         expectSameWithAndWithoutThreads(taskCharter(steps: steps, faults: [3: fault, last - 3: fault]))
     }
+    // Rules and tests resolved beside the tasks: faults there, alone or with a task's.
+    let badRules = "\nautorise b lire si genre == z\ninterdit personne lire\ntest \"faux\" {\n  qui t1 = inconnu\n}"
+    expectSameWithAndWithoutThreads(taskCharter(steps: steps) + badRules)
+    expectSameWithAndWithoutThreads(taskCharter(steps: steps, faults: [last - 2: faults[0]]) + badRules)
 }
 
 @Test func concurrentResolvingIsKeptOnlyWhenNeitherHalfReports() {
@@ -213,7 +217,7 @@ private func taskCharter(steps: Int, faults: [Int: String] = [:]) -> String {
         checker.declareAll()
         checker.resolveDeclarationTypes()
         let before = checker.charter.tasks
-        let joined = checker.resolveStepsConcurrently()
+        let joined = checker.resolveConcurrently()
         if !joined {
             // Put back exactly as declared: the sequential pass starts from there.
             let restored = checker.charter.tasks == before
@@ -238,7 +242,11 @@ private func taskCharter(steps: Int, faults: [Int: String] = [:]) -> String {
         let names = clean.checker.roleNames[clean.checker.roleNameRanges[index]]
         #expect(names.map(\.actor) == task.responsables + task.aides, "task \(index)")
     }
+    #expect(clean.checker.charter.permissions.count == 1 && clean.checker.charter.tests.first?.assertions.count == 2)
     #expect(!resolved(taskCharter(steps: 10, faults: [35: "  tache tx \"X\" { responsable inconnu }"])).joined)
+    // A rule that reports: put back too (its diagnostic would come before the tasks').
+    let badRule = resolved(taskCharter(steps: 10) + "\nautorise b lire si genre == z")
+    #expect(!badRule.joined && badRule.checker.charter.permissions.isEmpty && badRule.checker.charter.tests.isEmpty)
     #expect(!resolved(taskCharter(steps: 10, faults: [2: "  tache tx \"X\" { responsable inconnu }"])).joined)
 }
 

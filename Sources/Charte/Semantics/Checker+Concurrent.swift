@@ -21,23 +21,37 @@ extension Checker {
         let checker: Checker
     }
 
-    /// Resolves every declared step and its tasks, the second half on a second thread.
+    /// Resolves every declared step and its tasks, the rules and the tests: this thread takes
+    /// the rules, the tests and the first steps, a second thread the other steps.
     ///
-    /// Speculative, like the split parsing: a half that reports nothing changed only sets and
-    /// per-task entries, which join the same whatever the order. If either half reports a
-    /// diagnostic (whose order, cap and suggestions depend on what came before), everything
-    /// is put back and nothing is kept: returns false, and the caller resolves in one pass.
-    mutating func resolveStepsConcurrently() -> Bool {
+    /// Speculative, like the split parsing: work that reports nothing changes only sets and
+    /// per-task or per-rule entries, which join the same whatever the order. If anything is
+    /// reported (a diagnostic's order, cap and suggestions depend on what came before),
+    /// everything is put back and nothing is kept: returns false, and the caller resolves in
+    /// one pass.
+    mutating func resolveConcurrently() -> Bool {
         var work: [StepWork] = []
-        var stepOrdinal = 0, taskOrdinal = 0
-        for case .step(let decl) in tree.declarations {
-            defer { stepOrdinal += 1 }
-            guard stepOrdinal < declaredSteps.count, let index = declaredSteps[stepOrdinal] else { continue }
-            work.append(StepWork(decl: decl, index: index, firstTask: taskOrdinal))
-            taskOrdinal += decl.tasks.count
+        var stepOrdinal = 0, taskOrdinal = 0, rulesAndAssertions = 0
+        for declaration in tree.declarations {
+            switch declaration {
+            case .step(let decl):
+                defer { stepOrdinal += 1 }
+                guard stepOrdinal < declaredSteps.count, let index = declaredSteps[stepOrdinal] else { continue }
+                work.append(StepWork(decl: decl, index: index, firstTask: taskOrdinal))
+                taskOrdinal += decl.tasks.count
+            case .permission:
+                rulesAndAssertions += 1
+            case .test(let decl):
+                rulesAndAssertions += decl.assertions.count
+            default:
+                break
+            }
         }
         guard taskOrdinal == declaredTasks.count else { return false }
-        let cut = work.firstIndex { $0.firstTask >= taskOrdinal / 2 } ?? work.count
+        // A rule or an assertion costs about what a task does: this thread's share of the
+        // tasks is what leaves both threads the same amount of work.
+        let share = max(0, (taskOrdinal + rulesAndAssertions) / 2 - rulesAndAssertions)
+        let cut = work.firstIndex { $0.firstTask >= share } ?? work.count
 
         // The tasks leave the model while the halves write them, so that neither half's copy
         // of the checker shares (and copies on write) their storage.
@@ -56,6 +70,7 @@ extension Checker {
                 worker.resolveSteps(second[...], tasks: shared)
                 return worker
             }, while: {
+                resolveRulesAndTests()
                 resolveSteps(work[..<cut], tasks: shared)
             })
             return worker
@@ -90,6 +105,17 @@ extension Checker {
         damagedActions.formUnion(worker.damagedActions)
         swap(&tasks, &charter.tasks)
         return true
+    }
+
+    /// Resolves the `autorise`, `interdit` and `test` declarations, in the file's order.
+    mutating func resolveRulesAndTests() {
+        for declaration in tree.declarations {
+            switch declaration {
+            case .permission(let decl): resolvePermission(decl)
+            case .test(let decl): resolveTest(decl)
+            default: break
+            }
+        }
     }
 
     /// Resolves steps and their tasks, writing each task in place.

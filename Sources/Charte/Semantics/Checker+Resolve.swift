@@ -3,15 +3,7 @@
 extension Checker {
     mutating func resolveAll(concurrently: Bool = false) {
         resolveDeclarationTypes()
-        if concurrently, Concurrently.hasSecondCore, charter.tasks.count >= concurrentTasks,
-           resolveStepsConcurrently() {
-            for declaration in tree.declarations {
-                switch declaration {
-                case .permission(let decl): resolvePermission(decl)
-                case .test(let decl): resolveTest(decl)
-                default: break
-                }
-            }
+        if concurrently, Concurrently.hasSecondCore, charter.tasks.count >= concurrentTasks, resolveConcurrently() {
             return
         }
         // Steps and tasks come in the order `declareAll` met them (see `declaredSteps`).

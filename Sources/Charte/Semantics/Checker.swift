@@ -52,7 +52,7 @@ public struct Checker {
     /// Checks a parsed file; with `concurrently`, the coverage analysis runs on a second
     /// thread beside the other whole-charter checks (same diagnostics, same order).
     /// With `concurrently` and at least `concurrentTasks` tasks, the tasks are resolved in two
-    /// halves at once too (see `resolveStepsConcurrently`).
+    /// halves at once too, beside the rules and tests (see `resolveConcurrently`).
     static func check(_ tree: SyntaxTree, damage: SyntaxDamage, concurrently: Bool,
                       concurrentTasks: Int = Limits().parallelTasks) -> (charter: Charter, diagnostics: [Diagnostic]) {
         var checker = Checker(charter: Charter(file: tree.file), tree: tree, damage: damage)
