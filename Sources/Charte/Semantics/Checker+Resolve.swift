@@ -36,13 +36,16 @@ extension Checker {
         conditionTyper = nil
         stepDecls = Array(repeating: nil, count: charter.steps.count)
         roleNameRanges = Array(repeating: 0..<0, count: charter.tasks.count)
+        // Actions come in the order `declareAll` met them (there may be tens of thousands).
+        var actionOrdinal = 0
         for declaration in tree.declarations {
             switch declaration {
             case .actor(let decl):
                 guard let index = charter.actor(named: decl.name.text), charter.actors[index].span == decl.span else { continue }
                 charter.actors[index].members = resolveActors(decl.members)
             case .action(let decl):
-                guard let index = charter.action(named: decl.name.text), charter.actions[index].span == decl.span,
+                defer { actionOrdinal += 1 }
+                guard actionOrdinal < declaredActions.count, let index = declaredActions[actionOrdinal],
                       let type = decl.objectType else { continue }
                 charter.actions[index].objectType = resolveObjectType(type)
             case .event(let decl):

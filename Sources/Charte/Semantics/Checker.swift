@@ -28,6 +28,7 @@ public struct Checker {
     /// for a duplicate; and the same for the tasks of the declared steps. The resolving pass
     /// walks the tree in the same order, without looking each name up again.
     var declaredSteps: [Int?] = []
+    var declaredActions: [Int?] = []
     var declaredTasks: [Int?] = []
     /// The tasks resolved from their declaration (not duplicates).
     var resolvedTasks = IndexSet()
@@ -177,7 +178,11 @@ public struct Checker {
                 guard declare(decl.name, as: .objectType(charter.objectTypes.count)) else { continue }
                 charter.objectTypes.append(declareObject(decl))
             case .action(let decl):
-                guard declare(decl.name, as: .action(charter.actions.count)) else { continue }
+                guard declare(decl.name, as: .action(charter.actions.count)) else {
+                    declaredActions.append(nil)
+                    continue
+                }
+                declaredActions.append(charter.actions.count)
                 charter.actions.append(Action(id: decl.name.text, label: decl.label?.value, objectType: nil, span: decl.span))
             case .event(let decl):
                 guard declare(decl.name, as: .event(charter.events.count)) else { continue }
