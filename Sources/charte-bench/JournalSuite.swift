@@ -75,6 +75,16 @@ struct JournalSuite {
         }
     }
 
+    /// Checks the generated journal `repetitions` times and measures nothing (`--profiler journal`).
+    static func profile(rows: Int, repetitions: Int) {
+        guard let (charterBytes, name) = charter(), let charter = CharterLoader.check(bytes: charterBytes, name: name).charter else { return }
+        let (bytes, _) = JournalGenerator.journal(rows: rows, charter: charter, seed: 0x10C_A1)
+        let checker = JournalChecker(charter: charter, charterSource: nil, date: checkDate)
+        var total = 0
+        for _ in 0..<repetitions { total += checker.check(bytes: bytes).counts.rows }
+        output("\(total)\n")
+    }
+
     /// Peak resident memory of checking the journal, measured in a fresh child process.
     static func peakMemoryInChild(rows: Int) -> Double? {
         guard let output = Processes.run(Processes.selfPath, ["--interne-memoire-journal", String(rows)], captureOutput: true),

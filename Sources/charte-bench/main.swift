@@ -35,6 +35,8 @@ code de sortie 1 en cas d'écart.
   --profiler lexer|parseur|checker|tout N [TACHES]
                        répète une phase sur la charte générée (100 000 tâches), N fois,
                        sans rien mesurer : à lancer sous « perf record » ou callgrind
+  --profiler journal N [LIGNES]
+                       de même, la vérification du journal généré (1 000 000 lignes)
 
 """
 
@@ -83,6 +85,11 @@ while !arguments.isEmpty {
             ? CharterGenerator.rulesCharter(rules: size, tasks: max(8, size / 8), actions: max(4, size / 40))
             : CharterGenerator.verifierCharter(tasks: size)
         bytes.withUnsafeBytes { _ = write(1, $0.baseAddress, $0.count) }
+        exit(0)
+    case "--profiler" where arguments.first == "journal":
+        guard arguments.count >= 2, let repetitions = Int(arguments[1]), repetitions > 0 else { fail("--profiler journal N [LIGNES]") }
+        let rows = arguments.count >= 3 ? Int(arguments[2]) ?? 1_000_000 : 1_000_000
+        JournalSuite.profile(rows: rows, repetitions: repetitions)
         exit(0)
     case "--profiler":
         guard arguments.count >= 2, let repetitions = Int(arguments[1]), repetitions > 0,

@@ -266,3 +266,10 @@ private func taskCharter(steps: Int, faults: [Int: String] = [:]) -> String {
     #expect(Disposal.keptCount == before + 1)
     #expect(freed.pointee == false)
 }
+
+@Test func textValuesAreWrittenWithTheirEscapes() {
+    #expect(Value.text("Atlas 6e").written(as: .text) == "\"Atlas 6e\"")
+    #expect(Value.text("dit \"oui\"").written(as: .text) == "\"dit \\\"oui\\\"\"")
+    #expect(Value.text("a\\b").written(as: .text) == "\"a\\\\b\"")
+    #expect(Value.text("").written(as: .text) == "\"\"")
+}

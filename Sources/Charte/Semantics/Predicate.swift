@@ -25,7 +25,10 @@ public enum Value: Sendable, Hashable, Comparable {
             if case .enumeration(let values) = type, values.indices.contains(index) { return values[index] }
             return "?"
         case .boolean(let b): return b ? "vrai" : "faux"
-        case .text(let s): return "\"" + s.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"") + "\""
+        case .text(let s):
+            // Most texts need no escaping: copied as they are, without two searches and replaces.
+            guard s.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\"") }) else { return "\"" + s + "\"" }
+            return "\"" + s.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"") + "\""
         case .number(let n): return String(n)
         case .date(let d): return d.description
         }

@@ -159,9 +159,10 @@ struct JournalRun {
         if let type = object.type {
             for (index, attribute) in charter.objectTypes[type].attributes.enumerated() {
                 if let value = object.values[index] {
-                    var raw = value.written(as: attribute.type)
+                    let written = value.written(as: attribute.type)
+                    var raw = written
                     if case .text(let text) = value { raw = text }
-                    attributes.append(JournalAttribute(name: attribute.name, value: value.written(as: attribute.type), raw: raw))
+                    attributes.append(JournalAttribute(name: attribute.name, value: written, raw: raw))
                 }
             }
         }
