@@ -5,9 +5,9 @@
 public struct Checker {
     var charter: Charter
     var diagnostics: [Diagnostic] = []
-    /// Where each shared-namespace name other than a task's was declared (a task's is in
-    /// the model: one table less to fill for the bulk of a large charter's names).
-    var declaredSpans: [String: Span] = [:]
+    /// Where each declared name other than a task's was written, by kind and index (a task's
+    /// is in the model): no second table keyed by name to fill for a large charter's names.
+    var declaredSpans = SymbolSpans()
     /// Actors referenced outside tests (for W302).
     var usedActors = IndexSet()
     /// The actor names of each task's letter clauses, as resolved, for the role checks: a
@@ -114,8 +114,7 @@ public struct Checker {
             report(.duplicate(name: name.text, kind: first.kindName), at: name.span, notes: [Note(.firstDeclaredHere, at: firstSpan)])
             return false
         }
-        if case .task = symbol { return true }
-        declaredSpans[name.text] = name.span
+        declaredSpans.record(symbol, at: name.span)
         return true
     }
 
@@ -124,7 +123,7 @@ public struct Checker {
         if case .task(let index) = symbol {
             return charter.tasks.indices.contains(index) ? charter.tasks[index].nameSpan : nil
         }
-        return declaredSpans[name]
+        return declaredSpans[symbol]
     }
 
     /// Sizes the tables for the names about to be declared, so they never grow (rehashing every key).
@@ -142,7 +141,6 @@ public struct Checker {
                 break
             }
         }
-        declaredSpans.reserveCapacity(names - tasks)
         declaredSteps.reserveCapacity(steps)
         declaredTasks.reserveCapacity(tasks)
         charter.symbols.reserveCapacity(names)
@@ -414,6 +412,39 @@ struct IndexSet {
     func contains(_ index: Int) -> Bool {
         guard index >= 0, index >> 6 < words.count else { return false }
         return words[index >> 6] & (UInt64(1) << UInt64(index & 63)) != 0
+    }
+}
+
+/// Where the names of actors, object types, actions, events and steps were written, by
+/// kind and index (a task's name span is in the model).
+struct SymbolSpans {
+    private var spans: [[Span]] = Array(repeating: [], count: 5)
+
+    private static func slot(_ symbol: Symbol) -> (kind: Int, index: Int)? {
+        switch symbol {
+        case .actor(let index): (0, index)
+        case .objectType(let index): (1, index)
+        case .action(let index): (2, index)
+        case .event(let index): (3, index)
+        case .step(let index): (4, index)
+        case .task: nil
+        }
+    }
+
+    /// Records the span of a newly declared name (indices come in order, from 0, per kind).
+    mutating func record(_ symbol: Symbol, at span: Span) {
+        guard let (kind, index) = SymbolSpans.slot(symbol), index >= 0 else { return }
+        if index < spans[kind].count {
+            spans[kind][index] = span
+        } else {
+            while spans[kind].count < index { spans[kind].append(span) }
+            spans[kind].append(span)
+        }
+    }
+
+    subscript(symbol: Symbol) -> Span? {
+        guard let (kind, index) = SymbolSpans.slot(symbol), spans[kind].indices.contains(index) else { return nil }
+        return spans[kind][index]
     }
 }
 
