@@ -273,3 +273,27 @@ private func taskCharter(steps: Int, faults: [Int: String] = [:]) -> String {
     #expect(Value.text("a\\b").written(as: .text) == "\"a\\\\b\"")
     #expect(Value.text("").written(as: .text) == "\"\"")
 }
+
+@Test func theFirstHalfIsDeclaredWhileTheSecondIsParsed() {
+    let text = taskCharter(steps: 24)
+    let file = SourceFile(id: FileID(0), name: "t.charte", bytes: Array(text.utf8))
+    let (parsed, checker) = CharterLoader.parse(file, splittingAbove: 0, declaring: 0)
+    guard var checker else {
+        Issue.record("no checker declared ahead")
+        return
+    }
+    // Only the first half was declared ahead; finishing gives what one pass gives.
+    #expect(checker.tree.declarations.count < parsed.tree.declarations.count)
+    #expect(checker.charter.tasks.count > 0 && checker.charter.tasks.count < 96)
+    let ahead = checker.finish(parsed.tree, damage: SyntaxDamage(), concurrently: false)
+    let once = Checker.check(parsed.tree)
+    #expect(ahead.charter.tasks == once.charter.tasks)
+    #expect(ahead.charter.symbols == once.charter.symbols)
+    #expect(ahead.diagnostics == once.diagnostics)
+    // A syntax error in the first half: nothing is declared ahead.
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    lines[12] += " { ("
+    let broken = SourceFile(id: FileID(0), name: "t.charte", bytes: Array(lines.joined(separator: "\n").utf8))
+    #expect(CharterLoader.parse(broken, splittingAbove: 0, declaring: 0).checker == nil)
+    #expect(CharterLoader.parse(file, splittingAbove: 0).checker == nil)
+}

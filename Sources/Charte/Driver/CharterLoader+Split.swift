@@ -12,10 +12,22 @@ extension CharterLoader {
     /// declaration keyword without an error), and would have parsed the second half exactly
     /// as a fresh parser does: the two results are joined. Otherwise the file is parsed again
     /// in one pass.
-    static func parse(_ file: SourceFile, splittingAbove threshold: Int) -> ParsedFile {
+    ///
+    /// With `declaring`, the first thread, done with its half, declares that half's names
+    /// (see `Checker.declaring`) while the second thread finishes: the checker is returned
+    /// when the halves are joined, ready to `finish` the whole tree.
+    static func parse(_ file: SourceFile, splittingAbove threshold: Int,
+                      declaring concurrentTasks: Int? = nil) -> (parsed: ParsedFile, checker: Checker?) {
         let count = file.bytes.count
         if count >= threshold, Concurrently.hasSecondCore, let cut = declarationLine(after: count / 2, in: file.bytes) {
-            let (second, first) = Concurrently.run({ Parser.parse(file, lines: cut..<count) }, while: { Parser.parse(file, lines: 0..<cut) })
+            let (second, (first, checker)) = Concurrently.run({ Parser.parse(file, lines: cut..<count) }, while: {
+                let first = Parser.parse(file, lines: 0..<cut)
+                // Declared ahead only when the halves can be joined as far as this one can tell.
+                guard let concurrentTasks, first.parserDiagnostics.isEmpty, !first.lexerOmittedDiagnostics else {
+                    return (first, nil as Checker?)
+                }
+                return (first, Checker.declaring(first.tree, concurrentTasks: concurrentTasks))
+            })
             // One lexer keeps its first `DiagnosticCap.perPhase` diagnostics: two halves give the
             // same only if together they stay within that share.
             let lexerDiagnostics = first.lexerDiagnostics + second.lexerDiagnostics
@@ -23,12 +35,13 @@ extension CharterLoader {
                lexerDiagnostics.count <= DiagnosticCap.perPhase {
                 var tree = first.tree
                 tree.declarations += second.tree.declarations
-                return ParsedFile(tree: tree, lexerDiagnostics: lexerDiagnostics,
-                                  parserDiagnostics: second.parserDiagnostics, comments: first.comments + second.comments,
-                                  damagedNames: first.damagedNames.union(second.damagedNames), lexerOmittedDiagnostics: false)
+                return (ParsedFile(tree: tree, lexerDiagnostics: lexerDiagnostics,
+                                   parserDiagnostics: second.parserDiagnostics, comments: first.comments + second.comments,
+                                   damagedNames: first.damagedNames.union(second.damagedNames), lexerOmittedDiagnostics: false),
+                        checker)
             }
         }
-        return Parser.parse(file, lines: 0..<count)
+        return (Parser.parse(file, lines: 0..<count), nil)
     }
 
     /// The declaration keywords a cut may fall before, in their canonical spelling.

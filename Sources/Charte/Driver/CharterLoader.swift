@@ -77,12 +77,14 @@ public enum CharterLoader {
         }
         // The parser pulls tokens from the lexer as it goes (no token array is ever built); a
         // large file is parsed in two halves on two threads, and checked partly concurrently.
-        let parsed = parse(file, splittingAbove: limits.parallelWork)
+        let concurrently = bytes.count >= limits.parallelWork
+        var (parsed, declaring) = parse(file, splittingAbove: limits.parallelWork, declaring: concurrently ? limits.parallelTasks : nil)
         let syntactic = parsed.lexerDiagnostics + parsed.parserDiagnostics
         let syntaxErrors = syntactic.filter { $0.severity == .error }
         let damage = SyntaxDamage(names: parsed.damagedNames, offsets: syntaxErrors.map(\.span.start))
-        let (model, semantic) = Checker.check(parsed.tree, damage: damage, concurrently: bytes.count >= limits.parallelWork,
-                                                 concurrentTasks: limits.parallelTasks)
+        // A checker that declared the first half's names while the second half was parsed goes on.
+        let (model, semantic) = declaring?.finish(parsed.tree, damage: damage, concurrently: concurrently)
+            ?? Checker.check(parsed.tree, damage: damage, concurrently: concurrently, concurrentTasks: limits.parallelTasks)
         let all = (syntactic + semantic).sortedForDisplay()
         return LoadedCharter(sources: sources, file: file, tree: parsed.tree, comments: parsed.comments, model: model, diagnostics: all)
     }

@@ -41,9 +41,13 @@ public struct Checker {
     var conditionTyper: Typer?
     /// From this many tasks, a concurrent run resolves them in two halves at once.
     var concurrentTasks = Limits().parallelTasks
-    let tree: SyntaxTree
+    /// The file's syntax: only its first declarations while `declaring(_:)` runs ahead of the parser.
+    var tree: SyntaxTree
+    /// The calendar and establishment declared so far (a second one is a duplicate).
+    var calendarSpan: Span?
+    var establishmentSpan: Span?
     /// What the parser could not read: names to stay quiet about, and where errors were.
-    let damage: SyntaxDamage
+    var damage: SyntaxDamage
 
     /// Checks a parsed file; `damage` tells which parts had syntax errors, to avoid follow-on diagnostics.
     public static func check(_ tree: SyntaxTree, damage: SyntaxDamage = SyntaxDamage()) -> (charter: Charter, diagnostics: [Diagnostic]) {
@@ -68,8 +72,39 @@ public struct Checker {
         cap.append(Diagnostic(message, at: span, notes: notes, candidates: candidates), to: &diagnostics)
     }
 
+    /// A checker that has declared the names of the first part of a file whose rest is still
+    /// being parsed (on another thread): `finish` takes the whole tree and goes on from there.
+    /// Declaring is in file order either way, so the result is what `check` gives.
+    static func declaring(_ first: SyntaxTree, concurrentTasks: Int) -> Checker {
+        var checker = Checker(charter: Charter(file: first.file), tree: first, damage: SyntaxDamage())
+        checker.concurrentTasks = concurrentTasks
+        // The rest of the file is about as large again: room for twice the names seen.
+        checker.reserveForDeclarations(first.declarations[...], scale: 2)
+        checker.declare(first.declarations[...])
+        return checker
+    }
+
+    /// Declares the rest of `tree` (whose first declarations this checker has declared) and
+    /// checks it, as `check(_:damage:concurrently:concurrentTasks:)` does.
+    mutating func finish(_ tree: SyntaxTree, damage: SyntaxDamage, concurrently: Bool) -> (charter: Charter, diagnostics: [Diagnostic]) {
+        let declared = min(self.tree.declarations.count, tree.declarations.count)
+        self.tree = tree
+        self.damage = damage
+        declare(tree.declarations[declared...])
+        finishDeclaring()
+        runAfterDeclaring(concurrently: concurrently)
+        cap.enforce(on: &diagnostics)
+        cap.close(&diagnostics)
+        return (charter, diagnostics)
+    }
+
     mutating func run(concurrently: Bool = false) {
         declareAll()
+        runAfterDeclaring(concurrently: concurrently)
+    }
+
+    /// Everything after the declarations: references, then the whole-charter checks.
+    mutating func runAfterDeclaring(concurrently: Bool) {
         resolveAll(concurrently: concurrently)
         // Whole-charter analyses would only echo the syntax errors of a damaged file.
         if !damage.hasErrors, concurrently, Concurrently.hasSecondCore {
@@ -127,9 +162,9 @@ public struct Checker {
     }
 
     /// Sizes the tables for the names about to be declared, so they never grow (rehashing every key).
-    mutating func reserveForDeclarations() {
+    mutating func reserveForDeclarations(_ declarations: ArraySlice<Declaration>, scale: Int = 1) {
         var names = 0, tasks = 0, steps = 0
-        for declaration in tree.declarations {
+        for declaration in declarations {
             switch declaration {
             case .step(let decl):
                 names += 1 + decl.tasks.count
@@ -141,6 +176,7 @@ public struct Checker {
                 break
             }
         }
+        (names, tasks, steps) = (names * scale, tasks * scale, steps * scale)
         declaredSteps.reserveCapacity(steps)
         declaredTasks.reserveCapacity(tasks)
         charter.symbols.reserveCapacity(names)
@@ -149,10 +185,15 @@ public struct Checker {
     }
 
     mutating func declareAll() {
-        reserveForDeclarations()
-        var calendarSpan: Span?
-        var establishmentSpan: Span?
-        for declaration in tree.declarations {
+        reserveForDeclarations(tree.declarations[...])
+        declare(tree.declarations[...])
+        finishDeclaring()
+    }
+
+    /// Declares the names of some declarations, in order (all of them, or the file's first
+    /// ones and then the rest: the same either way).
+    mutating func declare(_ declarations: ArraySlice<Declaration>) {
+        for declaration in declarations {
             switch declaration {
             case .establishment(let decl):
                 if let first = establishmentSpan {
@@ -208,6 +249,10 @@ public struct Checker {
                 break
             }
         }
+    }
+
+    /// What needs every actor declared: the actors each person acts as.
+    mutating func finishDeclaring() {
         for (index, actor) in charter.actors.enumerated() {
             for person in actor.persons where !(charter.persons[person]?.contains(index) ?? false) {
                 charter.persons[person, default: []].append(index)
