@@ -1,4 +1,10 @@
-// Resolving the tasks of a large charter in two halves, on two threads.
+// Resolving the tasks of a large charter on two threads.
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 extension Checker {
     /// A declared step to resolve: its declaration, its index and the ordinal of its first
@@ -9,10 +15,40 @@ extension Checker {
         let firstTask: Int
     }
 
-    /// The model's tasks while two threads resolve them: each writes only the tasks of its
-    /// own steps, so the two never touch the same element.
+    /// The model's tasks while two threads resolve them: each writes only the tasks of the
+    /// steps it took, so the two never touch the same element.
     struct SharedTasks: @unchecked Sendable {
         let buffer: UnsafeMutableBufferPointer<CharterTask>
+    }
+
+    /// The steps still to resolve, handed out a few at a time to whichever thread asks.
+    final class StepQueue: @unchecked Sendable {
+        /// Steps per chunk: a few dozen tasks, so that a lock now and then costs nothing.
+        static let chunk = 8
+        private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+        private var next = 0
+        private let count: Int
+
+        init(count: Int) {
+            self.count = count
+            mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+            pthread_mutex_init(mutex, nil)
+        }
+
+        deinit {
+            pthread_mutex_destroy(mutex)
+            mutex.deallocate()
+        }
+
+        /// The next chunk of step positions, or nil when every step is taken.
+        func take() -> Range<Int>? {
+            pthread_mutex_lock(mutex)
+            defer { pthread_mutex_unlock(mutex) }
+            guard next < count else { return nil }
+            let chunk = next..<min(count, next + StepQueue.chunk)
+            next = chunk.upperBound
+            return chunk
+        }
     }
 
     /// A copy of the checker handed to the second thread. Its parts are values (copied on
@@ -22,7 +58,8 @@ extension Checker {
     }
 
     /// Resolves every declared step and its tasks, the rules and the tests: this thread takes
-    /// the rules, the tests and the first steps, a second thread the other steps.
+    /// the rules and the tests, then both threads take steps, a few at a time, from a shared
+    /// queue until none is left (so neither waits for the other).
     ///
     /// Speculative, like the split parsing: work that reports nothing changes only sets and
     /// per-task or per-rule entries, which join the same whatever the order. If anything is
@@ -31,49 +68,43 @@ extension Checker {
     /// one pass.
     mutating func resolveConcurrently() -> Bool {
         var work: [StepWork] = []
-        var stepOrdinal = 0, taskOrdinal = 0, rulesAndAssertions = 0
-        for declaration in tree.declarations {
-            switch declaration {
-            case .step(let decl):
-                defer { stepOrdinal += 1 }
-                guard stepOrdinal < declaredSteps.count, let index = declaredSteps[stepOrdinal] else { continue }
-                work.append(StepWork(decl: decl, index: index, firstTask: taskOrdinal))
-                taskOrdinal += decl.tasks.count
-            case .permission:
-                rulesAndAssertions += 1
-            case .test(let decl):
-                rulesAndAssertions += decl.assertions.count
-            default:
-                break
-            }
+        var stepOrdinal = 0, taskOrdinal = 0
+        for case .step(let decl) in tree.declarations {
+            defer { stepOrdinal += 1 }
+            guard stepOrdinal < declaredSteps.count, let index = declaredSteps[stepOrdinal] else { continue }
+            work.append(StepWork(decl: decl, index: index, firstTask: taskOrdinal))
+            taskOrdinal += decl.tasks.count
         }
         guard taskOrdinal == declaredTasks.count else { return false }
-        // A rule or an assertion costs about what a task does: this thread's share of the
-        // tasks is what leaves both threads the same amount of work.
-        let share = max(0, (taskOrdinal + rulesAndAssertions) / 2 - rulesAndAssertions)
-        let cut = work.firstIndex { $0.firstTask >= share } ?? work.count
 
-        // The tasks leave the model while the halves write them, so that neither half's copy
-        // of the checker shares (and copies on write) their storage.
+        // The tasks leave the model while the threads write them, so that neither thread's
+        // copy of the checker shares (and copies on write) their storage.
         var tasks: [CharterTask] = []
         swap(&tasks, &charter.tasks)
         let before = self
         let reported = diagnostics.count
-        let second = Array(work[cut...])
+        let queue = StepQueue(count: work.count)
+        let steps = work
         var helper = self
         helper.roleNames = []
         let start = Handoff(checker: helper)
-        let worker: Checker = tasks.withUnsafeMutableBufferPointer { buffer in
+        let (worker, workerChunks): (Checker, [Range<Int>]) = tasks.withUnsafeMutableBufferPointer { buffer in
             let shared = SharedTasks(buffer: buffer)
-            let (worker, _) = Concurrently.run({
+            let (there, _) = Concurrently.run({
                 var worker = start.checker
-                worker.resolveSteps(second[...], tasks: shared)
-                return worker
+                var chunks: [Range<Int>] = []
+                while let chunk = queue.take() {
+                    worker.resolveSteps(steps[chunk], tasks: shared)
+                    chunks.append(chunk)
+                }
+                return (worker, chunks)
             }, while: {
                 resolveRulesAndTests()
-                resolveSteps(work[..<cut], tasks: shared)
+                while let chunk = queue.take() {
+                    resolveSteps(steps[chunk], tasks: shared)
+                }
             })
-            return worker
+            return there
         }
 
         guard diagnostics.count == reported, worker.diagnostics.count == reported else {
@@ -87,15 +118,17 @@ extension Checker {
             return false
         }
 
-        // Join: the second half's steps and tasks, its role names after the first half's.
+        // Join: the second thread's steps and tasks, its role names after this thread's.
         let offset = roleNames.count
-        for item in second {
-            stepDecls[item.index] = item.decl
-            charter.steps[item.index].after = worker.charter.steps[item.index].after
-            for ordinal in item.firstTask..<item.firstTask + item.decl.tasks.count {
-                guard let index = declaredTasks[ordinal] else { continue }
-                let range = worker.roleNameRanges[index]
-                roleNameRanges[index] = range.lowerBound + offset..<range.upperBound + offset
+        for chunk in workerChunks {
+            for item in work[chunk] {
+                stepDecls[item.index] = item.decl
+                charter.steps[item.index].after = worker.charter.steps[item.index].after
+                for ordinal in item.firstTask..<item.firstTask + item.decl.tasks.count {
+                    guard let index = declaredTasks[ordinal] else { continue }
+                    let range = worker.roleNameRanges[index]
+                    roleNameRanges[index] = range.lowerBound + offset..<range.upperBound + offset
+                }
             }
         }
         roleNames += worker.roleNames
