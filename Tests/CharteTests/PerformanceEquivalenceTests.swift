@@ -297,3 +297,37 @@ private func taskCharter(steps: Int, faults: [Int: String] = [:]) -> String {
     #expect(CharterLoader.parse(broken, splittingAbove: 0, declaring: 0).checker == nil)
     #expect(CharterLoader.parse(file, splittingAbove: 0).checker == nil)
 }
+
+@Test func concurrentCoverageKeepsTheOnePassBudget() {
+    // Twelve booleans read by every condition (4,096 objects) and 70 tasks an action: about
+    // 10.2 million units of work an action, so the budget (20 million) runs out at the second
+    // of three; the threads' chunks must give what one pass gives.
+    let booleans = (0..<12).map { "b\($0)" }
+    var lines = ["role r \"R\"", "objet o {\n" + booleans.map { " \($0): booleen" }.joined(separator: "\n") + "\n}"]
+    for action in 0..<3 { lines.append("action a\(action) \"A\" sur o") }
+    lines.append("etape e \"E\" {")
+    for action in 0..<3 {
+        for task in 0..<70 {
+            // False only where every boolean is: a gap (W501) for each action analysed.
+            let condition = booleans.joined(separator: " ou ")
+            lines.append("  tache t\(action)_\(task) { responsable r action a\(action) si \(condition) }")
+        }
+    }
+    lines.append("}")
+    let gaps = CharterLoader.check(text: lines.joined(separator: "\n")).diagnostics.filter { $0.code == .W501 }
+    #expect(gaps.count == 1 && gaps.first?.message.text.contains("a0") == true)
+    expectSameWithAndWithoutThreads(lines.joined(separator: "\n"))
+    // And a charter within the budget, with warnings from several actions' chunks.
+    var small = ["role r \"R\"", "role s \"S\"", "objet o { y: a | b | c }"]
+    for action in 0..<40 { small.append("action a\(action) \"A\" sur o") }
+    small.append("etape e \"E\" {")
+    for action in 0..<40 {
+        small.append("  tache t\(action) { responsable r action a\(action) si y == a }")
+        small.append("  tache u\(action) { responsable s action a\(action) si y != c }")
+    }
+    small.append("}")
+    let text = small.joined(separator: "\n")
+    let codes = CharterLoader.check(text: text).diagnostics.map(\.code.rawValue)
+    #expect(codes.filter { $0 == "W501" }.count == 40 && codes.filter { $0 == "W502" }.count == 40)
+    expectSameWithAndWithoutThreads(text)
+}

@@ -21,16 +21,18 @@ extension Checker {
         let buffer: UnsafeMutableBufferPointer<CharterTask>
     }
 
-    /// The steps still to resolve, handed out a few at a time to whichever thread asks.
-    final class StepQueue: @unchecked Sendable {
-        /// Steps per chunk: a few dozen tasks, so that a lock now and then costs nothing.
-        static let chunk = 8
+    /// Work still to do (positions `0..<count`), handed out a chunk at a time to whichever
+    /// thread asks.
+    final class WorkQueue: @unchecked Sendable {
         private let mutex: UnsafeMutablePointer<pthread_mutex_t>
         private var next = 0
         private let count: Int
+        private let chunk: Int
 
-        init(count: Int) {
+        /// `chunk` positions at a time: enough work that a lock now and then costs nothing.
+        init(count: Int, chunk: Int) {
             self.count = count
+            self.chunk = max(1, chunk)
             mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
             pthread_mutex_init(mutex, nil)
         }
@@ -40,14 +42,14 @@ extension Checker {
             mutex.deallocate()
         }
 
-        /// The next chunk of step positions, or nil when every step is taken.
+        /// The next chunk of positions, or nil when every position is taken.
         func take() -> Range<Int>? {
             pthread_mutex_lock(mutex)
             defer { pthread_mutex_unlock(mutex) }
             guard next < count else { return nil }
-            let chunk = next..<min(count, next + StepQueue.chunk)
-            next = chunk.upperBound
-            return chunk
+            let taken = next..<min(count, next + chunk)
+            next = taken.upperBound
+            return taken
         }
     }
 
@@ -83,7 +85,8 @@ extension Checker {
         swap(&tasks, &charter.tasks)
         let before = self
         let reported = diagnostics.count
-        let queue = StepQueue(count: work.count)
+        // Eight steps at a time: a few dozen tasks.
+        let queue = WorkQueue(count: work.count, chunk: 8)
         let steps = work
         var helper = self
         helper.roleNames = []
@@ -163,5 +166,49 @@ extension Checker {
                 resolveTask(task, index: index, task: &tasks.buffer[index])
             }
         }
+    }
+}
+
+extension Checker {
+    /// What one chunk of the coverage analysis found.
+    struct CoverageChunk: Sendable {
+        let actions: Range<Int>
+        let diagnostics: [Diagnostic]
+        let spent: Int
+        let leftOut: Bool
+    }
+
+    /// The coverage analysis, its actions shared by two threads a chunk at a time: the
+    /// second thread starts at once, this one joins in after `meanwhile` (the other checks).
+    ///
+    /// The chunks' diagnostics are put back in the order of the actions. The result is the
+    /// one-pass analysis's when the work spent together stays within its budget and no
+    /// action was left out; otherwise (only hostile files get there) returns nil.
+    static func analyseCoverageConcurrently(_ charter: Charter, skipping damaged: Set<Int>,
+                                            meanwhile: () -> Void) -> [Diagnostic]? {
+        let index = Coverage.Index(charter)
+        // Up to 256 actions at a time, fewer for a charter with few (so both threads get some).
+        let queue = WorkQueue(count: charter.actions.count, chunk: min(256, charter.actions.count / 16))
+        @Sendable func drain(_ queue: WorkQueue) -> [CoverageChunk] {
+            var chunks: [CoverageChunk] = []
+            while let actions = queue.take() {
+                var budget = Coverage.maximumWork
+                var found: [Diagnostic] = []
+                let leftOut = Coverage.analyse(charter, skipping: damaged, index: index, actions: actions, budget: &budget, into: &found)
+                chunks.append(CoverageChunk(actions: actions, diagnostics: found, spent: Coverage.maximumWork - budget, leftOut: leftOut))
+            }
+            return chunks
+        }
+        let (there, here) = Concurrently.run({ drain(queue) }, while: { () -> [CoverageChunk] in
+            meanwhile()
+            return drain(queue)
+        })
+        let chunks = (there + here).sorted { $0.actions.lowerBound < $1.actions.lowerBound }
+        var spent = 0
+        for chunk in chunks {
+            spent += chunk.spent
+            if chunk.leftOut || spent >= Coverage.maximumWork { return nil }
+        }
+        return chunks.flatMap(\.diagnostics)
     }
 }

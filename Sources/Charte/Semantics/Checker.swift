@@ -109,21 +109,19 @@ public struct Checker {
         // Whole-charter analyses would only echo the syntax errors of a damaged file.
         if !damage.hasErrors, concurrently, Concurrently.hasSecondCore {
             // The coverage analysis only reads the finished model: it runs beside the other
-            // checks, and its diagnostics are appended where it would have put them.
+            // checks (and this thread joins it when they are done), and its diagnostics are
+            // appended where it would have put them.
             let charter = self.charter, damagedActions = self.damagedActions
-            let (coverage, _) = Concurrently.run({
-                var found: [Diagnostic] = []
-                Coverage.analyse(charter, skipping: damagedActions, into: &found)
-                return found
-            }, while: {
+            let coverage = Checker.analyseCoverageConcurrently(charter, skipping: damagedActions) {
                 checkRoles()
                 checkCycles()
                 checkDeadlines()
                 checkUsage()
-            })
+            }
             // The analysis stops once the phase holds its share of diagnostics, counting those
-            // before it: below the share the result is the same; at it, it is done again in place.
-            if diagnostics.count + coverage.count < DiagnosticCap.perPhase {
+            // before it: below the share the result is the same; at it, or past its budget,
+            // it is done again in place.
+            if let coverage, diagnostics.count + coverage.count < DiagnosticCap.perPhase {
                 diagnostics += coverage
             } else {
                 Coverage.analyse(self.charter, skipping: damagedActions, into: &diagnostics)

@@ -67,26 +67,44 @@ enum Coverage {
         }
     }
 
-    static func analyse(_ charter: Charter, skipping damaged: Set<Int>, into diagnostics: inout [Diagnostic]) {
-        var budget = maximumWork
-        // Index once which tasks perform each action and which forbids concern it: scanning
-        // every task for every action was quadratic (and copied each task while doing so).
-        var performingTasks = [[Int]](repeating: [], count: charter.actions.count)
-        for taskIndex in charter.tasks.indices {
-            for clause in charter.tasks[taskIndex].actions where performingTasks.indices.contains(clause.action) {
-                if performingTasks[clause.action].last != taskIndex { performingTasks[clause.action].append(taskIndex) }
+    /// Which tasks perform each action and which forbids concern it, indexed once: scanning
+    /// every task for every action was quadratic (and copied each task while doing so).
+    struct Index: Sendable {
+        var performingTasks: [[Int]]
+        var forbidsByAction: [[Int]]
+
+        init(_ charter: Charter) {
+            performingTasks = [[Int]](repeating: [], count: charter.actions.count)
+            for taskIndex in charter.tasks.indices {
+                for clause in charter.tasks[taskIndex].actions where performingTasks.indices.contains(clause.action) {
+                    if performingTasks[clause.action].last != taskIndex { performingTasks[clause.action].append(taskIndex) }
+                }
+            }
+            forbidsByAction = [[Int]](repeating: [], count: charter.actions.count)
+            for (index, permission) in charter.permissions.enumerated()
+            where permission.kind == .interdit && forbidsByAction.indices.contains(permission.action) {
+                forbidsByAction[permission.action].append(index)
             }
         }
-        var forbidsByAction = [[Int]](repeating: [], count: charter.actions.count)
-        for (index, permission) in charter.permissions.enumerated()
-        where permission.kind == .interdit && forbidsByAction.indices.contains(permission.action) {
-            forbidsByAction[permission.action].append(index)
-        }
+    }
+
+    static func analyse(_ charter: Charter, skipping damaged: Set<Int>, into diagnostics: inout [Diagnostic]) {
+        var budget = maximumWork
+        analyse(charter, skipping: damaged, index: Index(charter), actions: charter.actions.indices, budget: &budget, into: &diagnostics)
+    }
+
+    /// Analyses the actions of `actions`, spending `budget`; returns whether an action was
+    /// left out for want of budget.
+    @discardableResult
+    static func analyse(_ charter: Charter, skipping damaged: Set<Int>, index: Index, actions: Range<Int>,
+                        budget: inout Int, into diagnostics: inout [Diagnostic]) -> Bool {
+        let performingTasks = index.performingTasks, forbidsByAction = index.forbidsByAction
+        var leftOut = false
         var performers: [(task: Int, predicate: Predicate, span: Span)] = []
         var conditions: [Predicate] = []
         var used = Set<Int>()
-        for actionIndex in charter.actions.indices where !damaged.contains(actionIndex) && !performingTasks[actionIndex].isEmpty {
-            guard !DiagnosticCap.isFull(diagnostics) else { return }
+        for actionIndex in actions where !damaged.contains(actionIndex) && !performingTasks[actionIndex].isEmpty {
+            guard !DiagnosticCap.isFull(diagnostics) else { return leftOut }
             // Each task's conditions on this action, joined with `ou` (as a balanced tree).
             performers.removeAll(keepingCapacity: true)
             for taskIndex in performingTasks[actionIndex] {
@@ -103,13 +121,17 @@ enum Coverage {
             for performer in performers { performer.predicate.collectAttributes(into: &used) }
             for forbid in forbidsByAction[actionIndex] { charter.permissions[forbid].condition?.collectAttributes(into: &used) }
             let type = charter.actions[actionIndex].objectType
-            guard budget > 0, let space = Space(type: type, attributes: used, objectType: type.map { charter.objectTypes[$0] }) else { continue }
+            guard let space = Space(type: type, attributes: used, objectType: type.map { charter.objectTypes[$0] }) else { continue }
             let analysis = work(objects: space.count, performers: performers.count, forbids: forbidsByAction[actionIndex].count)
-            guard analysis <= budget else { continue }
+            guard budget > 0, analysis <= budget else {
+                leftOut = true
+                continue
+            }
             budget -= analysis
             analyse(action: actionIndex, performers: performers, forbids: forbidsByAction[actionIndex], space: space,
                     charter: charter, into: &diagnostics)
         }
+        return leftOut
     }
 
     /// The diagnostics of one action over its space.
