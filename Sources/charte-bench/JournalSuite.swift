@@ -68,7 +68,7 @@ struct JournalSuite {
         report.add("journal", label, timed.inverted(times: Double(rowCount)), "lignes/s", floor: rate.median / floorRate.median)
         report.add("journal", label, rate, "Mo/s", floor: rate.median / floorRate.median)
         report.add("plancher (lignes)", label, floorRate, "Mo/s")
-        if let peak = JournalSuite.peakMemoryInChild(rows: rowCount) {
+        if let peak = Processes.numberFromChild(["--interne-memoire-journal", String(rowCount)]) {
             report.add("journal.memoire", label, Spread(median: peak, min: peak, max: peak).scaled(by: 1e-6), "Mo")
             let ratio = peak / Double(bytes.count)
             report.add("journal.memoire/fichier", label, Spread(median: ratio, min: ratio, max: ratio), "x")
@@ -83,13 +83,6 @@ struct JournalSuite {
         var total = 0
         for _ in 0..<repetitions { total += checker.check(bytes: bytes).counts.rows }
         output("\(total)\n")
-    }
-
-    /// Peak resident memory of checking the journal, measured in a fresh child process.
-    static func peakMemoryInChild(rows: Int) -> Double? {
-        guard let output = Processes.run(Processes.selfPath, ["--interne-memoire-journal", String(rows)], captureOutput: true),
-              let value = Double(output.trimmingSpaces.split(separator: "\n").last.map(String.init) ?? "") else { return nil }
-        return value
     }
 
     /// The child side: peak resident memory of checking the generated journal, input included.

@@ -170,6 +170,25 @@ enum Processes {
     /// Whether a file exists and is executable.
     static func isExecutable(_ path: String) -> Bool { access(path, X_OK) == 0 }
 
+    /// The `charte` executable built beside this benchmark (measured as a whole process).
+    static var charteBinary: String {
+        selfPath.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/") + "/charte"
+    }
+
+    /// This user's folder for the benchmark's temporary files, made if missing.
+    static func scratchFolder() -> String {
+        let folder = "/tmp/charte-bench-\(getuid())"
+        mkdir(folder, 0o700)
+        return folder
+    }
+
+    /// The number the last line of this benchmark's output gives when run again with
+    /// `arguments` (the `--interne-…` modes that measure peak memory in a fresh process).
+    static func numberFromChild(_ arguments: [String]) -> Double? {
+        guard let output = run(selfPath, arguments, captureOutput: true) else { return nil }
+        return Double(output.trimmingSpaces.split(separator: "\n").last.map(String.init) ?? "")
+    }
+
     /// The first executable named `name` in `PATH`.
     static func which(_ name: String) -> String? {
         guard let path = getenv("PATH").map({ String(cString: $0) }) else { return nil }

@@ -12,8 +12,7 @@ struct StartupSuite {
     let quick: Bool
 
     func run() {
-        let directory = Processes.selfPath.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
-        let charte = directory + "/charte"
+        let charte = Processes.charteBinary
         let charter = "rules/etablissement-exemple.charte"
         guard Processes.isExecutable(charte), FileAccess.read(charter) != nil else {
             report.note("démarrage non mesuré : construisez d'abord charte (swift build -c release) et lancez depuis la racine du dépôt")
@@ -44,11 +43,10 @@ struct StartupSuite {
 
     /// An empty Swift program, compiled once into the temporary directory.
     static func emptyProgram() -> String? {
-        let directory = "/tmp/charte-bench-\(getuid())"
+        let directory = Processes.scratchFolder()
         let binary = directory + "/programme-vide"
         if Processes.isExecutable(binary) { return binary }
         guard let swiftc = Processes.which("swiftc") else { return nil }
-        mkdir(directory, 0o700)
         let source = directory + "/programme-vide.swift"
         let descriptor = open(source, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         guard descriptor >= 0 else { return nil }

@@ -105,7 +105,8 @@ struct VerifierSuite {
             report.add("plancher (lignes)", label, floorRate, "Mo/s")
 
             // Peak memory, measured in a fresh process so earlier sizes do not hide it.
-            if let peak = VerifierSuite.peakMemoryInChild(size: size) {
+            // Peak memory, from a fresh process (`charte-bench --interne-memoire N`), in bytes.
+            if let peak = Processes.numberFromChild(["--interne-memoire", String(size)]) {
                 report.add("verifier.memoire", label, Spread(median: peak, min: peak, max: peak).scaled(by: 1e-6), "Mo")
                 let ratio = peak / Double(bytes.count)
                 report.add("verifier.memoire/fichier", label, Spread(median: ratio, min: ratio, max: ratio), "x")
@@ -153,15 +154,12 @@ struct VerifierSuite {
     /// `charte verifier` on the largest generated charter, as a whole process: start-up,
     /// reading the file, checking, the summary and the exit.
     func wholeProcess(bytes: [UInt8], label: String, repetitions: Int) {
-        let directory = Processes.selfPath.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
-        let charte = directory + "/charte"
+        let charte = Processes.charteBinary
         guard Processes.isExecutable(charte) else {
             report.note("processus non mesuré : construisez d'abord charte (swift build -c release)")
             return
         }
-        let folder = "/tmp/charte-bench-\(getuid())"
-        mkdir(folder, 0o700)
-        let path = folder + "/genere.charte"
+        let path = Processes.scratchFolder() + "/genere.charte"
         guard (try? FileAccess.writeAtomically(bytes, to: path)) != nil else {
             report.note("processus non mesuré : \(path) ne peut pas être écrit")
             return
@@ -194,14 +192,6 @@ struct VerifierSuite {
         report.check(lines > 0 && count >= 0, "exemple : plancher incohérent")
         report.add("verifier", "exemple (\(bytes.count / 1000) ko)", total.scaled(by: 1e6), "µs",
                    floor: floor.median / total.median)
-    }
-
-    /// Peak resident memory of verifying a generated charter, from a child process
-    /// (`charte-bench --interne-memoire N`), in bytes.
-    static func peakMemoryInChild(size: Int) -> Double? {
-        guard let output = Processes.run(Processes.selfPath, ["--interne-memoire", String(size)], captureOutput: true),
-              let value = Double(output.trimmingSpaces.split(separator: "\n").last.map(String.init) ?? "") else { return nil }
-        return value
     }
 
     /// The child side: prints the peak resident memory of verifying (input bytes included), in bytes.

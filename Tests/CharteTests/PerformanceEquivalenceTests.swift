@@ -209,7 +209,7 @@ private func taskCharter(steps: Int, faults: [Int: String] = [:]) -> String {
     expectSameWithAndWithoutThreads(taskCharter(steps: steps, faults: [last - 2: faults[0]]) + badRules)
 }
 
-@Test func concurrentResolvingIsKeptOnlyWhenNeitherHalfReports() {
+@Test func concurrentResolvingIsKeptOnlyWhenNothingIsReported() {
     func resolved(_ text: String) -> (joined: Bool, checker: Checker) {
         let file = SourceFile(id: FileID(0), name: "t.charte", bytes: Array(text.utf8))
         let parsed = Parser.parse(file, lines: 0..<file.bytes.count)

@@ -26,7 +26,7 @@ public struct Limits: Sendable, Hashable {
     /// the same either way. `Int.max` keeps everything on one thread.
     public var parallelWork: Int = 1024 * 1024
     /// From this many tasks on, in a charter of at least `parallelWork` bytes, the checker
-    /// resolves the tasks in two halves on two threads; the result is the same either way.
+    /// resolves the tasks on two threads; the result is the same either way.
     public var parallelTasks: Int = 2_000
 
     // MARK: - Fixed limits

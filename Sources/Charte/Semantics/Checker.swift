@@ -39,7 +39,7 @@ public struct Checker {
     /// The typer of the tasks' and rules' conditions, made on first use after the object
     /// types are resolved (see `typingView`).
     var conditionTyper: Typer?
-    /// From this many tasks, a concurrent run resolves them in two halves at once.
+    /// From this many tasks, a concurrent run resolves them on two threads.
     var concurrentTasks = Limits().parallelTasks
     /// The file's syntax: only its first declarations while `declaring(_:)` runs ahead of the parser.
     var tree: SyntaxTree
@@ -56,8 +56,8 @@ public struct Checker {
 
     /// Checks a parsed file; with `concurrently`, the coverage analysis runs on a second
     /// thread beside the other whole-charter checks (same diagnostics, same order).
-    /// With `concurrently` and at least `concurrentTasks` tasks, the tasks are resolved in two
-    /// halves at once too, beside the rules and tests (see `resolveConcurrently`).
+    /// With `concurrently` and at least `concurrentTasks` tasks, the tasks are resolved on both
+    /// threads too, beside the rules and tests (see `resolveConcurrently`).
     static func check(_ tree: SyntaxTree, damage: SyntaxDamage, concurrently: Bool,
                       concurrentTasks: Int = Limits().parallelTasks) -> (charter: Charter, diagnostics: [Diagnostic]) {
         var checker = Checker(charter: Charter(file: tree.file), tree: tree, damage: damage)
@@ -113,9 +113,7 @@ public struct Checker {
             // appended where it would have put them.
             let charter = self.charter, damagedActions = self.damagedActions
             let coverage = Checker.analyseCoverageConcurrently(charter, skipping: damagedActions) {
-                checkRoles()
-                checkCycles()
-                checkDeadlines()
+                checkTasks()
                 checkUsage()
             }
             // The analysis stops once the phase holds its share of diagnostics, counting those
@@ -128,13 +126,18 @@ public struct Checker {
             }
             return
         }
-        checkRoles()
-        checkCycles()
-        checkDeadlines()
+        checkTasks()
         if !damage.hasErrors {
             checkUsage()
             Coverage.analyse(charter, skipping: damagedActions, into: &diagnostics)
         }
+    }
+
+    /// The checks over the resolved tasks: letters, cycles, deadlines.
+    mutating func checkTasks() {
+        checkRoles()
+        checkCycles()
+        checkDeadlines()
     }
 
     // MARK: - Pass 1: declarations
@@ -143,7 +146,7 @@ public struct Checker {
         // One look-up for the common case, a new name; a duplicate puts the first symbol back.
         if let first = charter.symbols.updateValue(symbol, forKey: name.text) {
             charter.symbols[name.text] = first
-            let firstSpan = declarationSpan(of: first, named: name.text) ?? name.span
+            let firstSpan = declarationSpan(of: first) ?? name.span
             report(.duplicate(name: name.text, kind: first.kindName), at: name.span, notes: [Note(.firstDeclaredHere, at: firstSpan)])
             return false
         }
@@ -152,7 +155,7 @@ public struct Checker {
     }
 
     /// Where a declared name was written: a task's from the model, any other's from `declaredSpans`.
-    func declarationSpan(of symbol: Symbol, named name: String) -> Span? {
+    func declarationSpan(of symbol: Symbol) -> Span? {
         if case .task(let index) = symbol {
             return charter.tasks.indices.contains(index) ? charter.tasks[index].nameSpan : nil
         }
@@ -327,7 +330,7 @@ public struct Checker {
 
     /// Every declared name of one kind, as candidates for a "vouliez-vous dire".
     func candidates(_ matches: (Symbol) -> Bool) -> [Candidate] {
-        charter.symbols.filter { matches($0.value) }.map { Candidate(name: $0.key, span: declarationSpan(of: $0.value, named: $0.key)) }
+        charter.symbols.filter { matches($0.value) }.map { Candidate(name: $0.key, span: declarationSpan(of: $0.value)) }
             .sorted { $0.name < $1.name }
     }
 
