@@ -69,9 +69,7 @@ struct JournalSuite {
         report.add("journal", label, rate, "Mo/s", floor: rate.median / floorRate.median)
         report.add("plancher (lignes)", label, floorRate, "Mo/s")
         if let peak = Processes.numberFromChild(["--interne-memoire-journal", String(rowCount)]) {
-            report.add("journal.memoire", label, Spread(median: peak, min: peak, max: peak).scaled(by: 1e-6), "Mo")
-            let ratio = peak / Double(bytes.count)
-            report.add("journal.memoire/fichier", label, Spread(median: ratio, min: ratio, max: ratio), "x")
+            report.addPeakMemory("journal", label, bytes: peak, fileSize: bytes.count)
         }
     }
 

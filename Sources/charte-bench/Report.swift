@@ -35,6 +35,14 @@ final class Report {
         progress("  \(name) [\(size)] : \(Report.number(spread.median)) \(unit)")
     }
 
+    /// A peak memory reading (one measurement, in bytes): `NAME.memoire` in megabytes and
+    /// `NAME.memoire/fichier`, its ratio to the input's size.
+    func addPeakMemory(_ name: String, _ size: String, bytes peak: Double, fileSize: Int) {
+        add("\(name).memoire", size, Spread(median: peak, min: peak, max: peak).scaled(by: 1e-6), "Mo")
+        let ratio = peak / Double(max(fileSize, 1))
+        add("\(name).memoire/fichier", size, Spread(median: ratio, min: ratio, max: ratio), "x")
+    }
+
     /// Records an answer check; a false one fails the run.
     func check(_ holds: Bool, _ what: @autoclosure () -> String) {
         if !holds {

@@ -104,12 +104,10 @@ struct VerifierSuite {
             }
             report.add("plancher (lignes)", label, floorRate, "Mo/s")
 
-            // Peak memory, measured in a fresh process so earlier sizes do not hide it.
-            // Peak memory, from a fresh process (`charte-bench --interne-memoire N`), in bytes.
+            // Peak memory, measured in a fresh process (`charte-bench --interne-memoire N`) so
+            // earlier sizes do not hide it.
             if let peak = Processes.numberFromChild(["--interne-memoire", String(size)]) {
-                report.add("verifier.memoire", label, Spread(median: peak, min: peak, max: peak).scaled(by: 1e-6), "Mo")
-                let ratio = peak / Double(bytes.count)
-                report.add("verifier.memoire/fichier", label, Spread(median: ratio, min: ratio, max: ratio), "x")
+                report.addPeakMemory("verifier", label, bytes: peak, fileSize: bytes.count)
             } else {
                 report.note("mémoire de pointe non mesurée pour \(size) tâches (/proc indisponible)")
             }
