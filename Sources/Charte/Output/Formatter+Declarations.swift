@@ -118,7 +118,7 @@ struct LayoutBuilder {
             // The zone line and the entries, in the order they are written.
             var items = d.entries.map { (text: e.calendarEntry($0), start: $0.span.start) }
             if let zone = d.zone {
-                items.append((text: Keyword.zone.spelling + " " + zone.text, start: zone.span.start))
+                items.append((text: Keyword.zone.spelling + " " + zone.text, start: d.zoneSpan.start))
                 items.sort { $0.start < $1.start }
             }
             for (index, item) in items.enumerated() {

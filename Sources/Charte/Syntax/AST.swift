@@ -104,6 +104,8 @@ public struct CalendarDecl: Sendable, Hashable {
     public var zone: Name?
     public var entries: [CalendarEntry]
     @NotCompared public var span: Span
+    /// Where the `zone` item starts (its keyword); the declaration's start when there is none.
+    @NotCompared public var zoneSpan: Span
 }
 
 /// A named date (`rentree 2026-09-01`) or period (`noel 2026-12-19 .. 2027-01-03`).

@@ -63,10 +63,11 @@ extension Parser {
         let label = optionalLabel()
         var entries: [CalendarEntry] = []
         var zone: Name?
+        var zoneSpan = start
         try parseBlock(what: "le calendrier", name: label?.value ?? "calendrier", isItemStart: Parser.isCalendarItemStart) {
             (parser: inout Parser) throws(Recovery) in
             if parser.current.is(.zone), parser.next.kind == .word {
-                parser.advance()
+                zoneSpan = parser.advance().span
                 zone = try parser.expectName("une zone (A, B, C ou Corse)")
                 return
             }
@@ -85,7 +86,7 @@ extension Parser {
             entries.append(CalendarEntry(name: name, label: entryLabel, start: first, end: end, isPeriod: isPeriod,
                                          span: parser.span(from: name.span), startSpan: startSpan, endSpan: endSpan))
         }
-        return CalendarDecl(label: label, zone: zone, entries: entries, span: span(from: start))
+        return CalendarDecl(label: label, zone: zone, entries: entries, span: span(from: start), zoneSpan: zoneSpan)
     }
 
     /// `entree_calendrier = IDENT [ STRING ] DATE [ ".." DATE ] | 'zone' IDENT`: where an item starts.
