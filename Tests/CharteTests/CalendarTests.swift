@@ -300,3 +300,14 @@ private func date(_ text: String) -> CalendarDate { CalendarDate(iso: Substring(
         #expect(formatted == "calendrier \"2026-2027\" {\n  zone B\n  bilan \"Bilan\" 08/12/2026\n  stage 2027-01-11 .. 22/01/2027\n}\n")
     }
 }
+
+@Suite struct CalendarCompletionTests {
+    /// `echeances` completes the official calendar's names too.
+    @Test func echeancesCompletesOfficialNames() {
+        let loaded = CharterLoader.check(text: "calendrier \"2026-2027\" { zone B }\nrole d \"D\"\netape e { tache t { responsable d  echeance rentree + 2 jours ouvres } }\n", name: "c.charte")
+        let completion = QueryCompletion.complete(line: "echeances p", cursor: 11, charter: loaded.model)
+        #expect(completion.candidates == ["pont_ascension", "prerentree", "printemps"])
+        let holidays = QueryCompletion.complete(line: "echeances lundi", cursor: 15, charter: loaded.model)
+        #expect(holidays.candidates == ["lundi_paques", "lundi_pentecote"])
+    }
+}

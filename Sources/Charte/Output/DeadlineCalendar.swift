@@ -56,15 +56,21 @@ public struct DeadlineCalendar: Sendable, Hashable {
     public struct Period: Sendable, Hashable {
         /// The name as declared (`toussaint`).
         public let name: String
-        /// The name for a reader (`Toussaint`, `Fin annee` → `Fin annee`).
+        /// The name for a reader: the calendar's label (`Vacances de la Toussaint`), or the name
+        /// spaced and capitalised (`toussaint` → `Toussaint`).
         public var displayName: String {
+            if let label { return label }
             let spaced = name.replacing("_", with: " ")
             return spaced.prefix(1).uppercased() + spaced.dropFirst()
         }
+        /// What a printed calendar shows on the period's line: its label, or `Vacances : Toussaint`.
+        public var heading: String { label ?? "Vacances : " + displayName }
         /// The first day.
         public let start: CalendarDate
         /// The last day.
         public let end: CalendarDate
+        /// The label written in the calendar (`"Vacances de Noël"`), if any.
+        public var label: String? = nil
     }
 
     /// Tasks with a fixed deadline, by date (then in declaration order).
@@ -92,7 +98,7 @@ public struct DeadlineCalendar: Sendable, Hashable {
         recurring = items.filter { if case .afterEvent = $0.deadline { true } else { false } }
         undated = items.filter { $0.deadline == .none }
         periods = (charter.calendar?.periods ?? []).compactMap { entry in
-            entry.end.map { Period(name: entry.displayName, start: entry.start, end: $0) }
+            entry.end.map { Period(name: entry.name, start: entry.start, end: $0, label: entry.label) }
         }.sorted { $0.start != $1.start ? $0.start < $1.start : $0.name < $1.name }
     }
 

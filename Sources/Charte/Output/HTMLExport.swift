@@ -177,7 +177,7 @@ public enum HTMLExport {
                 case .holiday(let period):
                     out += "<tr class=\"vacances\"><td class=\"date\">du \(escape(DateText.short(period.start))) "
                     out += "au \(escape(DateText.short(period.end)))</td>"
-                    out += "<td colspan=\"3\">Vacances : \(escape(period.displayName))</td></tr>\n"
+                    out += "<td colspan=\"3\">\(escape(period.heading))</td></tr>\n"
                 }
             }
             out += "</tbody>\n</table>\n"

@@ -100,7 +100,7 @@ public enum MarkdownExport {
                                        escape(item.responsables.joined(separator: ", "))].joined(separator: " | ") + " |")
                 case .holiday(let period):
                     let text = "du \(DateText.short(period.start)) au \(DateText.short(period.end))"
-                    out.append("| *\(escape(text))* | *Vacances : \(escape(period.displayName))* |  |  |")
+                    out.append("| *\(escape(text))* | *\(escape(period.heading))* |  |  |")
                 }
             }
             out.append("")
