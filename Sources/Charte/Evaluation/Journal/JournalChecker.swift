@@ -11,19 +11,24 @@ public struct JournalChecker: Sendable {
     public let charterSource: SourceFile?
     /// The date of the check.
     public let date: CalendarDate
+    /// Whether undetermined action rows are tolerated (they fail the run otherwise).
+    public let toleratesUndetermined: Bool
     let authorizer: Authorizer
+    let names: JournalNames
 
     /// Prepares a check of journals against a checked charter at a date.
-    public init(charter: CheckedCharter, date: CalendarDate) {
-        self.init(charter: charter.model, charterSource: charter.file, date: date)
+    public init(charter: CheckedCharter, date: CalendarDate, toleratesUndetermined: Bool = false) {
+        self.init(charter: charter.model, charterSource: charter.file, date: date, toleratesUndetermined: toleratesUndetermined)
     }
 
     /// The same over a bare model (the library's own tests and benchmarks of parts).
-    init(charter: Charter, charterSource: SourceFile?, date: CalendarDate) {
+    init(charter: Charter, charterSource: SourceFile?, date: CalendarDate, toleratesUndetermined: Bool = false) {
         self.charter = charter
         self.charterSource = charterSource
         self.date = date
+        self.toleratesUndetermined = toleratesUndetermined
         self.authorizer = Authorizer(charter: charter)
+        self.names = JournalNames(charter: charter)
     }
 
     /// Checks a journal file, streaming it; throws when it cannot be opened or read.
@@ -39,6 +44,7 @@ public struct JournalChecker: Sendable {
             return check(&reader)
         } catch {
             var report = JournalReport(date: date)
+            report.toleratesUndetermined = toleratesUndetermined
             report.issues = [JournalIssue(line: 1, kind: .csv(.readFailed))]
             report.headerUsable = false
             return report
