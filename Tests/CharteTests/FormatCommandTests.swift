@@ -71,7 +71,7 @@ private let broken = "role a \"A\netape e { tache t { responsable a } }\n"
             #expect(read(directory + "/c.charte") == broken)
         }
         let gcc = runCLI(["fmt", "--format", "gcc", directory + "/c.charte"])
-        #expect(gcc.err.hasPrefix(directory + "/c.charte:1:8: erreur:"))
+        #expect(gcc.err.hasPrefix(directory + "/c.charte:1:8: error:"))
     }
 
     @Test func usageErrors() {
