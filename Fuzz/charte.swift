@@ -50,7 +50,7 @@ func render(_ loaded: LoadedCharter) {
         _ = GitHubRenderer().render(diagnostic, sources: loaded.sources)
     }
     let files = [FileDiagnostics(sources: loaded.sources, diagnostics: shown)]
-    _ = SarifRenderer(toolVersion: "fuzz", informationURI: "https://example.org").render(files)
+    _ = SarifRenderer(toolVersion: "fuzz", informationURI: "https://charte.invalid").render(files)
     _ = DiagnosticJSONRenderer().render(files, summary: CheckSummary(files: 1, errors: shown.count))
 }
 

@@ -17,7 +17,7 @@ enum AgendaCommand {
         options: [
             .value("--date", "-d", name: "DATE", help: "date de l'agenda, AAAA-MM-JJ ou JJ/MM/AAAA (par défaut aujourd'hui)"),
             .value("--jusqu-a", name: "DATE", help: "n'affiche que les échéances jusqu'à cette date"),
-            .value("--format", "-f", name: "FORMAT", help: "texte (par défaut) ou json"),
+            .value("--format", "-f", name: "FORMAT", values: ReportFormat.allCases.map(\.rawValue), help: "texte (par défaut) ou json"),
         ],
         run: run)
 
@@ -46,7 +46,7 @@ enum AgendaCommand {
                 return ExitCode.usage
             }
             if !report.issues.isEmpty {
-                console.err("charte agenda : \(report.issues.count) ligne(s) du journal non lue(s) ou lue(s) en partie (détail : charte journal)\n")
+                console.notice("charte agenda : \(report.issues.count) ligne(s) du journal non lue(s) ou lue(s) en partie (détail : charte journal)\n")
             }
             instances = report.instances
         }

@@ -43,10 +43,20 @@ public final class Console: @unchecked Sendable {
         self.inIsTerminal = inIsTerminal
     }
 
+    /// What `--color` asked for (`auto` unless given).
+    public var colourChoice = ColourChoice.auto
+    /// `--quiet`: no summary, warning or notice lines, only results and errors.
+    public var quiet = false
+
     /// Whether colour may be used on standard error.
-    public var colourOnErr: Bool { errIsTerminal && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb" }
+    public var colourOnErr: Bool { colourChoice.allows(terminal: errIsTerminal, environment: environment) }
     /// Whether colour may be used on standard output.
-    public var colourOnOut: Bool { outIsTerminal && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb" }
+    public var colourOnOut: Bool { colourChoice.allows(terminal: outIsTerminal, environment: environment) }
+
+    /// Writes a notice to standard error (a summary, a warning line), unless `--quiet`.
+    public func notice(_ text: String) {
+        if !quiet { err(text) }
+    }
 
     /// Writes to standard output.
     public func out(_ text: String) {

@@ -36,7 +36,7 @@ enum ImportCommand {
             if case .unreadable = error { return ExitCode.usage }
             return ExitCode.problems
         }
-        for warning in reading.warnings { console.err("charte importer : \(path) : \(warning)\n") }
+        for warning in reading.warnings { console.notice("charte importer : \(path) : \(warning)\n") }
         let skeleton = CharterSkeleton(table: reading.table, source: path)
         let check = CharterLoader.check(text: skeleton.text, name: arguments.value("-o") ?? "<importée>")
         if !check.diagnostics.isEmpty {
@@ -51,7 +51,7 @@ enum ImportCommand {
             guard OutputFile.write(skeleton.text, to: output, options: options, command: "importer", console: console) else {
                 return ExitCode.usage
             }
-            console.err("charte importer : \(summary) écrites dans « \(output) »\n")
+            console.notice("charte importer : \(summary) écrites dans « \(output) »\n")
         } else {
             console.out(skeleton.text)
         }

@@ -65,7 +65,7 @@ enum JournalCommand {
         """,
         options: [
             .value("--date", "-d", name: "DATE", help: "date du bilan, AAAA-MM-JJ ou JJ/MM/AAAA (par défaut aujourd'hui)"),
-            .value("--format", "-f", name: "FORMAT", help: "texte (par défaut) ou json"),
+            .value("--format", "-f", name: "FORMAT", values: ReportFormat.allCases.map(\.rawValue), help: "texte (par défaut) ou json"),
             .flag("--tolerer-indetermines", help: "les actions indéterminées (attribut manquant) ne font pas échouer"),
         ],
         run: run)

@@ -25,13 +25,14 @@ public enum CharterExporter {
     ///   - file: its source, for line numbers in JSON (optional).
     ///   - format: the format.
     ///   - view: the table written by CSV and TSV (ignored by the other formats).
+    ///   - excel: CSV and TSV for French Excel (byte order mark, `;`); ignored by the others.
     public static func render(_ charter: Charter, file: SourceFile?, format: ExportFormat,
-                              view: DelimitedExport.View = .tableau) -> String {
+                              view: DelimitedExport.View = .tableau, excel: Bool = false) -> String {
         switch format {
         case .markdown: MarkdownExport.render(CharterDocument(charter: charter))
         case .html: HTMLExport.render(CharterDocument(charter: charter))
-        case .csv: DelimitedExport.render(charter, dialect: .csv, view: view)
-        case .tsv: DelimitedExport.render(charter, dialect: .tsv, view: view)
+        case .csv: DelimitedExport.render(charter, dialect: .csv, view: view, excel: excel)
+        case .tsv: DelimitedExport.render(charter, dialect: .tsv, view: view, excel: excel)
         case .dot: DOTExport.render(charter)
         case .json: CharterJSONExport.render(charter, file: file)
         case .ics: ICSExport.render(charter, fileName: file?.name ?? "charte")
