@@ -113,7 +113,7 @@ import Foundation
             (["charte", "exporter", "x.charte", "--vue", ""], "tableau raci"),
             (["charte", "fmt", "--di"], "--diff"),
             (["charte", "help", "jou"], "journal"),
-            (["charte", "expliquer", "E10"], "E100 E101 E102 E103 E104 E105 E106 E107"),
+            (["charte", "expliquer", "E10"], DiagnosticCode.allCases.map(\.rawValue).filter { $0.hasPrefix("E10") }.joined(separator: " ")),
         ]
         for (words, expected) in cases {
             let array = words.map { "'\($0)'" }.joined(separator: " ")

@@ -80,7 +80,7 @@ private let broken = "role a \"A\netape e { tache t { responsable a } }\n"
         let missing = runCLI(["fmt", "/nonexistent/x.charte"])
         #expect(missing.status == 2)
         #expect(missing.err.contains("impossible de lire"))
-        #expect(runCLI(["fmt", "--help"]).out.contains("charte fmt [--check|--write] FICHIER…"))
+        #expect(runCLI(["fmt", "--help"]).out.contains("charte fmt [--check|--diff|--write] FICHIER…"))
     }
 
     @Test func binaryFormatsTheBundledCharters() throws {
