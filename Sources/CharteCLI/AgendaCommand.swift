@@ -30,6 +30,7 @@ enum AgendaCommand {
         let until = try DateArgument.parse(arguments.value("--jusqu-a"), option: "--jusqu-a")
         let charterPath = arguments.positionals[0]
         let journalPath = arguments.positionals.count > 1 ? arguments.positionals[1] : nil
+        try StandardInputOnce.check(arguments.positionals)
         let charter: CheckedCharter
         switch CheckedInput.load(charterPath, command: "agenda", console: console) {
         case .success(let checked): charter = checked
