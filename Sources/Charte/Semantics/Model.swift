@@ -29,6 +29,9 @@ public struct Charter: Sendable {
     public var symbols: [String: Symbol] = [:]
     /// The actors each person (from `personnes`) acts as.
     public var persons: [String: [Int]] = [:]
+    /// Where the names of actors, object types, actions, events and steps were written (a
+    /// task's is in its entry), for "déclaré ligne N" in suggestions.
+    var nameSpans = SymbolSpans()
 
     /// Creates an empty model for a file.
     public init(file: FileID) { self.file = file }
