@@ -262,7 +262,7 @@ public struct TaskAction: Sendable, Hashable {
     public var action: Int
     /// nil means every object of the action's type.
     public var condition: Predicate?
-    /// Where it is written in the source (not compared).
+    /// Where it is written.
     public var span: Span
 }
 
@@ -398,6 +398,6 @@ public struct CheckedAssertion: Sendable, Hashable {
     }
     /// What it asserts, resolved.
     public var form: Form
-    /// Where it is written in the source (not compared).
+    /// Where it is written.
     public var span: Span
 }
