@@ -33,8 +33,8 @@ public enum Message: Sendable, Hashable {
     // MARK: - Names
     case unknownActor(String)
     case unknownDeclaration(String)
-    case duplicate(name: String, kind: String)
-    case unknownPrerequisite(name: String, expected: String)
+    case duplicate(name: String, kind: DeclarationKind)
+    case unknownPrerequisite(name: String, expected: DeclarationKind)
     case unknownAction(String)
     case unknownEvent(String)
     case unknownObjectType(String)
@@ -153,8 +153,8 @@ public enum Message: Sendable, Hashable {
                 + "non détaillés (limite \(limit) par phase de la vérification)"
         case .unknownActor(let n): "acteur inconnu « \(n) »"
         case .unknownDeclaration(let n): "aucune déclaration ne s'appelle « \(n) » (acteur, objet, action, événement, étape ou tâche)"
-        case .duplicate(let n, let kind): "« \(n) » est déjà déclaré (\(kind))"
-        case .unknownPrerequisite(let n, let expected): "\(expected) inconnue « \(n) » dans « apres »"
+        case .duplicate(let n, let kind): "« \(n) » est déjà déclaré (\(kind.french))"
+        case .unknownPrerequisite(let n, let expected): "\(expected.french) inconnue « \(n) » dans « apres »"
         case .unknownAction(let n): "action inconnue « \(n) »"
         case .unknownEvent(let n): "événement inconnu « \(n) »"
         case .unknownObjectType(let n): "type d'objet inconnu « \(n) »"

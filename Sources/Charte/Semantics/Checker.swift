@@ -82,7 +82,7 @@ public struct Checker {
         if let first = charter.symbols.updateValue(symbol, forKey: name.text) {
             charter.symbols[name.text] = first
             let firstSpan = charter.declarationSpan(of: first) ?? name.span
-            report(.duplicate(name: name.text, kind: first.kindName), at: name.span, notes: [Note(.firstDeclaredHere, at: firstSpan)])
+            report(.duplicate(name: name.text, kind: first.kind), at: name.span, notes: [Note(.firstDeclaredHere, at: firstSpan)])
             return false
         }
         charter.nameSpans.record(symbol, at: name.span)
@@ -123,14 +123,14 @@ public struct Checker {
             switch declaration {
             case .establishment(let decl):
                 if let first = establishmentSpan {
-                    report(.duplicate(name: "etablissement", kind: "établissement"), at: decl.span, notes: [Note(.firstDeclaredHere, at: first)])
+                    report(.duplicate(name: "etablissement", kind: .establishment), at: decl.span, notes: [Note(.firstDeclaredHere, at: first)])
                     continue
                 }
                 establishmentSpan = decl.span
                 charter.establishment = Establishment(name: decl.label.value, metadata: decl.metadata.map { ($0.key.text, $0.value.value) })
             case .calendar(let decl):
                 if let first = calendarSpan {
-                    report(.duplicate(name: "calendrier", kind: "calendrier"), at: decl.span, notes: [Note(.firstDeclaredHere, at: first)])
+                    report(.duplicate(name: "calendrier", kind: .calendar), at: decl.span, notes: [Note(.firstDeclaredHere, at: first)])
                     continue
                 }
                 calendarSpan = decl.span
@@ -195,7 +195,7 @@ public struct Checker {
                 break
             }
             if let existing = calendar.index[entry.name.text], !calendar.entries[existing].isOfficial {
-                report(.duplicate(name: entry.name.text, kind: "nom du calendrier"), at: entry.name.span,
+                report(.duplicate(name: entry.name.text, kind: .calendarName), at: entry.name.span,
                        notes: [Note(.firstDeclaredHere, at: calendar.entries[existing].span)])
                 continue
             }
@@ -262,7 +262,7 @@ public struct Checker {
                 break
             }
             if let first = attributes.first(where: { $0.name == attribute.name.text }) {
-                report(.duplicate(name: attribute.name.text, kind: "attribut de « \(decl.name.text) »"), at: attribute.name.span,
+                report(.duplicate(name: attribute.name.text, kind: .attribute(of: decl.name.text)), at: attribute.name.span,
                        notes: [Note(.firstDeclaredHere, at: first.span)])
                 continue
             }
@@ -277,7 +277,7 @@ public struct Checker {
                         break
                     }
                     if let first = seen[value.text] {
-                        report(.duplicate(name: value.text, kind: "valeur de « \(attribute.name.text) »"), at: value.span,
+                        report(.duplicate(name: value.text, kind: .value(of: attribute.name.text)), at: value.span,
                                notes: [Note(.firstDeclaredHere, at: first)])
                         continue
                     }

@@ -77,17 +77,20 @@ public struct Charter: Sendable {
 public enum Symbol: Sendable, Hashable {
     case actor(Int), objectType(Int), action(Int), event(Int), step(Int), task(Int)
 
-    /// The French name of the kind, for messages.
-    public var kindName: String {
+    /// What it is, as messages carry it.
+    public var kind: DeclarationKind {
         switch self {
-        case .actor: "acteur"
-        case .objectType: "type d'objet"
-        case .action: "action"
-        case .event: "événement"
-        case .step: "étape"
-        case .task: "tâche"
+        case .actor: .actor
+        case .objectType: .objectType
+        case .action: .action
+        case .event: .event
+        case .step: .step
+        case .task: .task
         }
     }
+
+    /// The French name of its kind (`acteur`, `étape`), for renderers.
+    public var kindName: String { kind.french }
 }
 
 /// The establishment's name and metadata.

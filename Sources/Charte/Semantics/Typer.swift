@@ -226,7 +226,7 @@ public struct Typer {
         var failed = false
         for field in literal.fields {
             if let first = seen[field.name.text] {
-                report(.duplicate(name: field.name.text, kind: "attribut"), at: field.name.span, notes: [Note(.firstDeclaredHere, at: first)])
+                report(.duplicate(name: field.name.text, kind: .attribute(of: nil)), at: field.name.span, notes: [Note(.firstDeclaredHere, at: first)])
                 failed = true
                 continue
             }
