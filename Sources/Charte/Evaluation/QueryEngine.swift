@@ -19,8 +19,13 @@ public struct QueryEngine: Sendable {
         guard let charter = loaded.charter else {
             throw QueryError(diagnostics: loaded.diagnostics, sources: loaded.sources)
         }
+        self.init(checked: charter, sources: loaded.sources, limits: limits)
+    }
+
+    /// An engine over a charter known to have no error (the diff's charters).
+    init(checked charter: Charter, sources: SourceMap, limits: Limits = .standard) {
         self.charter = charter
-        self.sources = loaded.sources
+        self.sources = sources
         self.limits = limits
         self.authorizer = Authorizer(charter: charter)
         var tasksByAction = [[Int]](repeating: [], count: charter.actions.count)
