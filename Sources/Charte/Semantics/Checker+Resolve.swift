@@ -1,11 +1,8 @@
 // Pass 2: references, clauses, permissions and tests.
 
 extension Checker {
-    mutating func resolveAll(concurrently: Bool = false) {
+    mutating func resolveAll() {
         resolveDeclarationTypes()
-        if concurrently, Concurrently.hasSecondCore, charter.tasks.count >= concurrentTasks, resolveConcurrently() {
-            return
-        }
         // Steps and tasks come in the order `declareAll` met them (see `declaredSteps`).
         var stepOrdinal = 0, taskOrdinal = 0
         for declaration in tree.declarations {
@@ -207,8 +204,10 @@ extension Checker {
             damagedActions.insert(action)
             return
         }
+        let exceptions = resolveActors(decl.exceptions)
         if !decl.everyone, actors.count != decl.actors.count { return }
-        charter.permissions.append(Permission(kind: decl.kind, actors: actors, everyone: decl.everyone,
+        if exceptions.count != decl.exceptions.count { return }
+        charter.permissions.append(Permission(kind: decl.kind, actors: actors, everyone: decl.everyone, exceptions: exceptions,
                                               action: action, condition: predicate, span: decl.span))
     }
 
@@ -250,6 +249,18 @@ extension Checker {
             }
             if case .may = assertion { return .may(actors: actors, actorText: text, action: actionIndex, object: value) }
             return .refuse(actors: actors, actorText: text, action: actionIndex, object: value)
+        case .only(let references, let action, let object):
+            let groups = references.map { resolveActorReference($0) }
+            guard let actionIndex = resolveAction(action), let value = resolveObject(object, action: actionIndex) else { return nil }
+            let resolved = groups.compactMap { $0 }
+            guard resolved.count == groups.count else { return nil }
+            let texts = references.map { reference -> String in
+                switch reference {
+                case .id(let name): name.text
+                case .person(let literal): literal.value
+                }
+            }
+            return .only(groups: resolved, actorTexts: texts, action: actionIndex, object: value)
         }
     }
 
