@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 @testable import Charte
 
 /// The permission part of `charte diff` against brute force: on small random charters, every
@@ -44,7 +45,7 @@ import Testing
     static func rules(_ g: inout Generator, values: [String]) -> [String] {
         (0..<g.below(7) + 1).map { _ in
             let kind = g.pick(["autorise", "autorise", "interdit"])
-            let who = g.chance(15) ? "tous" : [g.pick(actors), g.pick(actors)].joined(separator: ", ")
+            let who = g.chance(15) ? "tous" : g.chance(15) ? "tous sauf \(g.pick(actors))" : [g.pick(actors), g.pick(actors)].joined(separator: ", ")
             let action = g.pick(["agir", "voir", "piloter"])
             let condition = action == "piloter" || g.chance(20) ? "" : " si \(condition(&g, values: values))"
             return "\(kind) \(who) \(action)\(condition)"
@@ -104,7 +105,7 @@ import Testing
         guard let open = literal.firstIndex(of: "("), literal.hasSuffix(")") else { return false }
         let inside = literal[literal.index(after: open)..<literal.index(before: literal.endIndex)]
         return inside.split(separator: ",").allSatisfy { pair in
-            let parts = pair.split(separator: ":").map { $0.trimmingCharacters(in: " ") }
+            let parts = pair.split(separator: ":").map { $0.trimmingCharacters(in: .whitespaces) }
             return parts.count == 2 && fields[parts[0]] == parts[1]
         }
     }
