@@ -45,27 +45,17 @@ enum DiffCommand {
             throw UsageError(message: "attendu deux chartes, l'ancienne puis la nouvelle (reçu \(arguments.positionals.count) argument\(arguments.positionals.count > 1 ? "s" : ""))")
         }
         let (oldPath, newPath) = (arguments.positionals[0], arguments.positionals[1])
-        var loaded: [LoadedCharter] = []
+        // Either charter with errors: its diagnostics (both charters' when both have some), and no comparison at all.
+        var checked: [CheckedCharter] = []
+        var status = ExitCode.success
         for path in [oldPath, newPath] {
-            do {
-                loaded.append(try CharterLoader.load(path: path))
-            } catch {
-                console.err("charte diff : \(error.message)\n")
-                return ExitCode.usage
+            switch CheckedInput.load(path, command: "diff", console: console) {
+            case .success(let charter): checked.append(charter)
+            case .failure(let failure): status = max(status, failure.code)
             }
         }
-        // Either charter with errors: its diagnostics, and no comparison at all.
-        var broken = false
-        for (path, charter) in zip([oldPath, newPath], loaded) where charter.hasErrors {
-            var printer = DiagnosticPrinter(format: .humain, console: console)
-            let errors = charter.diagnostics.filter { $0.severity == .error }
-            printer.print(errors, sources: charter.sources)
-            printer.finish()
-            console.err("charte diff : la charte « \(path) » a \(errors.count) erreur\(errors.count > 1 ? "s" : "") : elle doit être corrigée avant usage\n")
-            broken = true
-        }
-        guard !broken else { return ExitCode.problems }
-        let diff = CharterDiff(old: loaded[0].model, new: loaded[1].model, oldSources: loaded[0].sources, newSources: loaded[1].sources)
+        guard status == ExitCode.success, checked.count == 2 else { return status }
+        let diff = CharterDiff(old: checked[0], new: checked[1])
         switch format {
         case .texte: console.out(DiffTextRenderer(oldName: oldPath, newName: newPath).render(diff))
         }

@@ -141,9 +141,9 @@ import Foundation
             let newTask = g.chance(50) ? oldTask : "responsable \(g.pick(DiffPropertyTests.actors))\n    action voir"
             let old = CharterLoader.check(text: DiffPropertyTests.charter(values: oldValues, rules: oldRules, task: oldTask), name: "ancienne")
             let new = CharterLoader.check(text: DiffPropertyTests.charter(values: newValues, rules: newRules, task: newTask), name: "nouvelle")
-            guard !old.hasErrors, !new.hasErrors else { continue }
+            guard let oldChecked = old.checked, let newChecked = new.checked else { continue }
             checked += 1
-            let diff = CharterDiff(old: old.model, new: new.model, oldSources: old.sources, newSources: new.sources)
+            let diff = CharterDiff(old: oldChecked, new: newChecked)
             #expect(diff.incompletePermissions.isEmpty)
             let oldAuthorizer = Authorizer(charter: old.model), newAuthorizer = Authorizer(charter: new.model)
             let union = newValues + oldValues.filter { !newValues.contains($0) }

@@ -11,14 +11,12 @@ import CharteCLI
     static let base = "Tests/Fixtures/Diff/etablissement-2026-2027.charte"
     static let revision = "Tests/Fixtures/Diff/etablissement-2027-2028.charte"
 
-    static func load(_ relative: String) throws -> LoadedCharter {
-        let loaded = try CharterLoader.load(path: repositoryPath(relative))
-        #expect(!loaded.hasErrors, "\(relative) has errors")
-        return loaded
+    static func load(_ relative: String) throws -> CheckedCharter {
+        try CharterLoader.load(path: repositoryPath(relative)).requireChecked()
     }
 
-    static func diff(_ old: LoadedCharter, _ new: LoadedCharter) -> CharterDiff {
-        CharterDiff(old: old.model, new: new.model, oldSources: old.sources, newSources: new.sources)
+    static func diff(_ old: CheckedCharter, _ new: CheckedCharter) -> CharterDiff {
+        CharterDiff(old: old, new: new)
     }
 
     @Test("the 2027-2028 revision of the example charter", arguments: ["texte"])

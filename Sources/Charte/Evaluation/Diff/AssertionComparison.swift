@@ -28,12 +28,11 @@ public struct AssertionOutcome: Sendable, Hashable {
 /// other charter its names (actors, action, task, object type, attributes and values) are
 /// looked up again, so a renamed action or actor makes it unanswerable there.
 struct AssertionComparison {
-    let old: (charter: Charter, sources: SourceMap)
-    let new: (charter: Charter, sources: SourceMap)
+    let old: QueryEngine
+    let new: QueryEngine
 
     func changes() -> [AssertionChange] {
-        let oldEngine = QueryEngine(checked: old.charter, sources: old.sources)
-        let newEngine = QueryEngine(checked: new.charter, sources: new.sources)
+        let oldEngine = old, newEngine = new
         var changes: [AssertionChange] = []
         var seen = Set<String>()
         for (own, other, ownIsNew) in [(newEngine, oldEngine, true), (oldEngine, newEngine, false)] {

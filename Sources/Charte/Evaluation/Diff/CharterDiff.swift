@@ -39,8 +39,13 @@ public struct CharterDiff: Sendable {
         !incompletePermissions.isEmpty || permissions.contains { !$0.permitted.isEmpty }
     }
 
-    /// Compares two checked charters; `sources` give the assertions' text and lines.
-    public init(old: Charter, new: Charter, oldSources: SourceMap, newSources: SourceMap) {
+    /// Compares two checked charters (a charter with errors cannot be compared: it is never a `CheckedCharter`).
+    public init(old: CheckedCharter, new: CheckedCharter) {
+        self.init(old: old.model, new: new.model, oldEngine: QueryEngine(old), newEngine: QueryEngine(new))
+    }
+
+    /// Compares two checked models; the engines run the test assertions.
+    init(old: Charter, new: Charter, oldEngine: QueryEngine, newEngine: QueryEngine) {
         let comparison = PermissionComparison(old: old, new: new).changes()
         permissions = comparison.changes
         incompletePermissions = comparison.incomplete
@@ -52,7 +57,7 @@ public struct CharterDiff: Sendable {
         addedSteps = responsibilities.addedSteps
         removedSteps = responsibilities.removedSteps
         deadlines = DeadlineComparison(old: old, new: new, pairs: responsibilities.pairs).changes()
-        tests = AssertionComparison(old: (old, oldSources), new: (new, newSources)).changes()
+        tests = AssertionComparison(old: oldEngine, new: newEngine).changes()
         actors = ActorSummary.summaries(of: self, actorOrder: DiffNames.union(old.actors.map(\.id), new.actors.map(\.id)))
     }
 }
