@@ -21,6 +21,12 @@ public enum DateText {
         "\(months[date.month - 1]) \(date.year)"
     }
 
+    /// `du 17 octobre au 1er novembre 2026`, `du 19 décembre 2026 au 3 janvier 2027`.
+    public static func range(_ start: CalendarDate, _ end: CalendarDate) -> String {
+        let first = start.year == end.year ? dayAndMonth(start) : "\(dayAndMonth(start)) \(start.year)"
+        return "du \(first) au \(dayAndMonth(end)) \(end.year)"
+    }
+
     /// `01/09/2026`.
     public static func short(_ date: CalendarDate) -> String {
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
