@@ -1,8 +1,6 @@
 // Fuzz target `charte`: lex + parse + check arbitrary bytes, render the diagnostics, and
 // ask every question a clean charter can answer. Properties, not only "no crash":
-// - the same bytes always give the same tree and the same diagnostics, and the same again
-//   with every two-thread path forced (split parsing, declaring ahead, resolving and the
-//   coverage analysis on two threads), with the same model;
+// - the same bytes always give the same tree and the same diagnostics;
 // - every diagnostic span (and note, suggestion, comment) lies within the file;
 // - with a small line limit, the first longer line (found naively) is the one E013, and
 //   a file without one checks exactly as without the limit;
@@ -20,15 +18,6 @@ public func charteFuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let second = CharterLoader.check(bytes: bytes, name: "fuzz.charte")
     require(first.diagnostics == second.diagnostics, "diagnostics différents d'une lecture à l'autre")
     require(first.tree == second.tree, "arbres différents d'une lecture à l'autre")
-    var threads = Limits()
-    threads.parallelWork = 0
-    threads.parallelTasks = 0
-    let concurrent = CharterLoader.check(bytes: bytes, name: "fuzz.charte", limits: threads)
-    require(concurrent.diagnostics == first.diagnostics, "diagnostics différents sur deux fils")
-    require(concurrent.tree == first.tree, "arbres différents sur deux fils")
-    require(concurrent.model.tasks == first.model.tasks && concurrent.model.steps == first.model.steps
-            && concurrent.model.symbols == first.model.symbols && concurrent.model.permissions == first.model.permissions,
-            "modèles différents sur deux fils")
     requireSpansWithin(first)
     render(first)
     requireLineLimit(bytes, unlimited: first)

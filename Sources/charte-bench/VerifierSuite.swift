@@ -67,7 +67,7 @@ struct VerifierSuite {
             let rate = total.inverted(times: megabytes)
             report.add("verifier", label, rate, "Mo/s", floor: rate.median / floorRate.median)
             report.add("verifier", label, total.scaled(by: 1e6 / Double(size)), "µs/tache")
-            // Megabytes per second of processor time (both threads counted): what the work costs,
+            // Megabytes per second of processor time : what the work costs,
             // whatever else the machine runs meanwhile.
             report.add("verifier.cpu", label, Spread(times.processor).inverted(times: megabytes), "Mo/s cpu")
 
@@ -143,7 +143,6 @@ struct VerifierSuite {
             case .tout:
                 let loaded = CharterLoader.check(bytes: bytes, name: "genere.charte", limits: limits)
                 total += loaded.model.tasks.count
-                Disposal.keepUntilExit(consume loaded)
             }
         }
         output("\(total)\n")

@@ -22,9 +22,20 @@ func charteBlocks(in relative: String) -> [(line: Int, text: String)] {
     return blocks
 }
 
+/// README.md, Grammar.md and every Markdown file of `docs/`, relative to the repository.
+func documentationFiles() -> [String] {
+    let docs = (try? FileManager.default.contentsOfDirectory(atPath: repositoryPath("docs"))) ?? []
+    return ["README.md", "Grammar.md"] + docs.filter { $0.hasSuffix(".md") }.sorted().map { "docs/" + $0 }
+}
+
 @Suite struct DocsTests {
+    /// The language reference is part of the checked documentation.
+    @Test func referenceIsChecked() {
+        #expect(documentationFiles().contains("docs/reference.md"))
+    }
+
     /// Every charter shown in the documentation checks clean, so the docs cannot rot.
-    @Test(arguments: ["README.md", "Grammar.md"])
+    @Test(arguments: documentationFiles())
     func charteBlocksCheckClean(document: String) {
         let blocks = charteBlocks(in: document)
         #expect(!blocks.isEmpty, "no ```charte block in \(document)")

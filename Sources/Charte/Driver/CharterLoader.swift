@@ -75,16 +75,12 @@ public enum CharterLoader {
             return refused(file, sources: sources, Diagnostic(.lineTooLong(length: line.length, limit: limits.lineLength),
                                                               at: Span(file: file.id, start: line.start, end: line.start)))
         }
-        // The parser pulls tokens from the lexer as it goes (no token array is ever built); a
-        // large file is parsed in two halves on two threads, and checked partly concurrently.
-        let concurrently = bytes.count >= limits.parallelWork
-        var (parsed, declaring) = parse(file, splittingAbove: limits.parallelWork, declaring: concurrently ? limits.parallelTasks : nil)
+        // The parser pulls tokens from the lexer as it goes: no token array is ever built.
+        let parsed = Parser.parse(file)
         let syntactic = parsed.lexerDiagnostics + parsed.parserDiagnostics
         let syntaxErrors = syntactic.filter { $0.severity == .error }
         let damage = SyntaxDamage(names: parsed.damagedNames, offsets: syntaxErrors.map(\.span.start))
-        // A checker that declared the first half's names while the second half was parsed goes on.
-        let (model, semantic) = declaring?.finish(parsed.tree, damage: damage, concurrently: concurrently)
-            ?? Checker.check(parsed.tree, damage: damage, concurrently: concurrently, concurrentTasks: limits.parallelTasks)
+        let (model, semantic) = Checker.check(parsed.tree, damage: damage)
         let all = (syntactic + semantic).sortedForDisplay()
         return LoadedCharter(sources: sources, file: file, tree: parsed.tree, comments: parsed.comments, model: model, diagnostics: all)
     }

@@ -21,13 +21,6 @@ public struct Limits: Sendable, Hashable {
     /// The largest CSV row, in bytes (its fields together, 4 MiB by default): the row is skipped
     /// and reported (`ligne_trop_longue`).
     public var csvRecord: Int = 4 * 1024 * 1024
-    /// From this many bytes on, a charter is lexed and parsed in two halves on two threads
-    /// and some checks run concurrently (when the machine has two cores); the result is
-    /// the same either way. `Int.max` keeps everything on one thread.
-    public var parallelWork: Int = 1024 * 1024
-    /// From this many tasks on, in a charter of at least `parallelWork` bytes, the checker
-    /// resolves the tasks on two threads; the result is the same either way.
-    public var parallelTasks: Int = 2_000
 
     // MARK: - Fixed limits
 

@@ -1,11 +1,8 @@
 // Pass 2: references, clauses, permissions and tests.
 
 extension Checker {
-    mutating func resolveAll(concurrently: Bool = false) {
+    mutating func resolveAll() {
         resolveDeclarationTypes()
-        if concurrently, Concurrently.hasSecondCore, charter.tasks.count >= concurrentTasks, resolveConcurrently() {
-            return
-        }
         // Steps and tasks come in the order `declareAll` met them (see `declaredSteps`).
         var stepOrdinal = 0, taskOrdinal = 0
         for declaration in tree.declarations {

@@ -39,9 +39,7 @@ public struct Checker {
     /// The typer of the tasks' and rules' conditions, made on first use after the object
     /// types are resolved (see `typingView`).
     var conditionTyper: Typer?
-    /// From this many tasks, a concurrent run resolves them on two threads.
-    var concurrentTasks = Limits().parallelTasks
-    /// The file's syntax: only its first declarations while `declaring(_:)` runs ahead of the parser.
+    /// The file's syntax.
     var tree: SyntaxTree
     /// The calendar and establishment declared so far (a second one is a duplicate).
     var calendarSpan: Span?
@@ -51,18 +49,8 @@ public struct Checker {
 
     /// Checks a parsed file; `damage` tells which parts had syntax errors, to avoid follow-on diagnostics.
     public static func check(_ tree: SyntaxTree, damage: SyntaxDamage = SyntaxDamage()) -> (charter: Charter, diagnostics: [Diagnostic]) {
-        check(tree, damage: damage, concurrently: false)
-    }
-
-    /// Checks a parsed file; with `concurrently`, the coverage analysis runs on a second
-    /// thread beside the other whole-charter checks (same diagnostics, same order).
-    /// With `concurrently` and at least `concurrentTasks` tasks, the tasks are resolved on both
-    /// threads too, beside the rules and tests (see `resolveConcurrently`).
-    static func check(_ tree: SyntaxTree, damage: SyntaxDamage, concurrently: Bool,
-                      concurrentTasks: Int = Limits().parallelTasks) -> (charter: Charter, diagnostics: [Diagnostic]) {
         var checker = Checker(charter: Charter(file: tree.file), tree: tree, damage: damage)
-        checker.concurrentTasks = concurrentTasks
-        checker.run(concurrently: concurrently)
+        checker.run()
         checker.cap.enforce(on: &checker.diagnostics)
         checker.cap.close(&checker.diagnostics)
         return (checker.charter, checker.diagnostics)
@@ -72,61 +60,11 @@ public struct Checker {
         cap.append(Diagnostic(message, at: span, notes: notes, candidates: candidates), to: &diagnostics)
     }
 
-    /// A checker that has declared the names of the first part of a file whose rest is still
-    /// being parsed (on another thread): `finish` takes the whole tree and goes on from there.
-    /// Declaring is in file order either way, so the result is what `check` gives.
-    static func declaring(_ first: SyntaxTree, concurrentTasks: Int) -> Checker {
-        var checker = Checker(charter: Charter(file: first.file), tree: first, damage: SyntaxDamage())
-        checker.concurrentTasks = concurrentTasks
-        // The rest of the file is about as large again: room for twice the names seen.
-        checker.reserveForDeclarations(first.declarations[...], scale: 2)
-        checker.declare(first.declarations[...])
-        return checker
-    }
-
-    /// Declares the rest of `tree` (whose first declarations this checker has declared) and
-    /// checks it, as `check(_:damage:concurrently:concurrentTasks:)` does.
-    mutating func finish(_ tree: SyntaxTree, damage: SyntaxDamage, concurrently: Bool) -> (charter: Charter, diagnostics: [Diagnostic]) {
-        let declared = min(self.tree.declarations.count, tree.declarations.count)
-        self.tree = tree
-        self.damage = damage
-        declare(tree.declarations[declared...])
-        finishDeclaring()
-        runAfterDeclaring(concurrently: concurrently)
-        cap.enforce(on: &diagnostics)
-        cap.close(&diagnostics)
-        return (charter, diagnostics)
-    }
-
-    mutating func run(concurrently: Bool = false) {
+    mutating func run() {
         declareAll()
-        runAfterDeclaring(concurrently: concurrently)
-    }
-
-    /// Everything after the declarations: references, then the whole-charter checks.
-    mutating func runAfterDeclaring(concurrently: Bool) {
-        resolveAll(concurrently: concurrently)
-        // Whole-charter analyses would only echo the syntax errors of a damaged file.
-        if !damage.hasErrors, concurrently, Concurrently.hasSecondCore {
-            // The coverage analysis only reads the finished model: it runs beside the other
-            // checks (and this thread joins it when they are done), and its diagnostics are
-            // appended where it would have put them.
-            let charter = self.charter, damagedActions = self.damagedActions
-            let coverage = Checker.analyseCoverageConcurrently(charter, skipping: damagedActions) {
-                checkTasks()
-                checkUsage()
-            }
-            // The analysis stops once the phase holds its share of diagnostics, counting those
-            // before it: below the share the result is the same; at it, or past its budget,
-            // it is done again in place.
-            if let coverage, diagnostics.count + coverage.count < DiagnosticCap.perPhase {
-                diagnostics += coverage
-            } else {
-                Coverage.analyse(self.charter, skipping: damagedActions, into: &diagnostics)
-            }
-            return
-        }
+        resolveAll()
         checkTasks()
+        // Whole-charter analyses would only echo the syntax errors of a damaged file.
         if !damage.hasErrors {
             checkUsage()
             Coverage.analyse(charter, skipping: damagedActions, into: &diagnostics)
@@ -163,7 +101,7 @@ public struct Checker {
     }
 
     /// Sizes the tables for the names about to be declared, so they never grow (rehashing every key).
-    mutating func reserveForDeclarations(_ declarations: ArraySlice<Declaration>, scale: Int = 1) {
+    mutating func reserveForDeclarations(_ declarations: [Declaration]) {
         var names = 0, tasks = 0, steps = 0
         for declaration in declarations {
             switch declaration {
@@ -177,7 +115,6 @@ public struct Checker {
                 break
             }
         }
-        (names, tasks, steps) = (names * scale, tasks * scale, steps * scale)
         declaredSteps.reserveCapacity(steps)
         declaredTasks.reserveCapacity(tasks)
         charter.symbols.reserveCapacity(names)
@@ -186,14 +123,13 @@ public struct Checker {
     }
 
     mutating func declareAll() {
-        reserveForDeclarations(tree.declarations[...])
-        declare(tree.declarations[...])
+        reserveForDeclarations(tree.declarations)
+        declare(tree.declarations)
         finishDeclaring()
     }
 
-    /// Declares the names of some declarations, in order (all of them, or the file's first
-    /// ones and then the rest: the same either way).
-    mutating func declare(_ declarations: ArraySlice<Declaration>) {
+    /// Declares the names of the declarations, in file order.
+    mutating func declare(_ declarations: [Declaration]) {
         for declaration in declarations {
             switch declaration {
             case .establishment(let decl):

@@ -9,7 +9,7 @@ public struct Lexer {
     private let bytes: [UInt8]
     private let fileID: FileID
     private var offset = 0
-    /// Where lexing stops: the end of the file, or of the part given to this lexer.
+    /// Where lexing stops: the end of the file.
     private let end: Int
     /// The tokens read so far; the last one is always `.endOfFile` after `tokenize`.
     public private(set) var tokens: [Token] = []
@@ -18,8 +18,6 @@ public struct Lexer {
     /// The lexical diagnostics.
     public private(set) var diagnostics: [Diagnostic] = []
 
-    /// Whether some diagnostics were left out past the phase's share (and summed up in one E013).
-    var omittedDiagnostics: Bool { cap.omittedErrors + cap.omittedWarnings > 0 }
     /// Counts the diagnostics beyond the phase's share (see `DiagnosticCap`).
     private var cap = DiagnosticCap()
     /// The distinct words read so far.
@@ -42,21 +40,11 @@ public struct Lexer {
 
     /// A lexer positioned at the start of a file (after its BOM), with no token read yet.
     init(file: SourceFile) {
-        self.init(file: file, lines: 0..<file.bytes.count)
-    }
-
-    /// A lexer for the lines `range` of a file (starting and ending just after a line break,
-    /// so no token can cross either end), which gives there the tokens of the whole file's lexer.
-    init(file: SourceFile, lines range: Range<Int>) {
         self.file = file
         self.bytes = file.bytes
         self.fileID = file.id
-        end = min(range.upperBound, file.bytes.count)
-        if range.lowerBound > 0 {
-            offset = range.lowerBound
-        } else if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            offset = 3
-        }
+        end = file.bytes.count
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { offset = 3 }
     }
 
     private func span(_ start: Int, _ end: Int) -> Span { Span(file: fileID, start: start, end: end) }
