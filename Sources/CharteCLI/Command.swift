@@ -58,6 +58,7 @@ public enum CLI {
         ExportCommand.command,
         ImportCommand.command,
         ExplainCommand.command,
+        LanguageServerCommand.command,
     ]
 
     /// Runs `charte` with its arguments (without the program name).

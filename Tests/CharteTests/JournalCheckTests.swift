@@ -130,7 +130,9 @@ struct JournalCheckTests {
         #expect(report.refused.map(\.line) == [9])
         #expect(report.counts.actions == 2)
         #expect(report.counts.rows == 7)  // the blank row is not counted
-        #expect(report.counts.skipped == 5)
+        #expect(report.counts.skipped == 4)
+        #expect(report.counts.unverifiable == 1)  // the action without an actor
+        #expect(report.hasProblems)
     }
 
     @Test("a short row is read with its missing cells empty")

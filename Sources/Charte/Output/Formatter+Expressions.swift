@@ -104,7 +104,8 @@ struct ExpressionPrinter {
     /// `autorise a, b action si condition`, `interdit tous action`.
     func permission(_ permission: PermissionDecl) -> String {
         let keyword: Keyword = permission.kind == .autorise ? .autorise : .interdit
-        let actors = permission.everyone ? Keyword.tous.spelling : names(permission.actors)
+        var actors = permission.everyone ? Keyword.tous.spelling : names(permission.actors)
+        if permission.everyone, !permission.exceptions.isEmpty { actors += " \(Keyword.sauf.spelling) " + names(permission.exceptions) }
         var text = "\(keyword.spelling) \(actors) \(permission.action.text)"
         if let condition = permission.condition { text += " \(Keyword.si.spelling) " + self.condition(condition) }
         return text
@@ -123,14 +124,23 @@ struct ExpressionPrinter {
             return claim(.peut, actor, action, object)
         case .refuse(let actor, let action, let object):
             return claim(.refuse, actor, action, object)
+        case .only(let actors, let action, let object):
+            let who = actors.map(actorText).joined(separator: ", ")
+            // Several actors read in the plural: `seuls a, b peuvent`.
+            let (only, may) = actors.count > 1 ? ("seuls", "peuvent") : (Keyword.seul.spelling, Keyword.peut.spelling)
+            return "\(only) \(who) \(may) \(action.text)" + (object.map { " " + objectLiteral($0) } ?? "")
+        }
+    }
+
+    private func actorText(_ actor: ActorReference) -> String {
+        switch actor {
+        case .id(let name): name.text
+        case .person(let person): string(person)
         }
     }
 
     private func claim(_ keyword: Keyword, _ actor: ActorReference, _ action: Name, _ object: ObjectLiteral?) -> String {
-        let who: String = switch actor {
-        case .id(let name): name.text
-        case .person(let person): string(person)
-        }
+        let who = actorText(actor)
         return "\(keyword.spelling) \(who) \(action.text)" + (object.map { " " + objectLiteral($0) } ?? "")
     }
 

@@ -204,8 +204,10 @@ extension Checker {
             damagedActions.insert(action)
             return
         }
+        let exceptions = resolveActors(decl.exceptions)
         if !decl.everyone, actors.count != decl.actors.count { return }
-        charter.permissions.append(Permission(kind: decl.kind, actors: actors, everyone: decl.everyone,
+        if exceptions.count != decl.exceptions.count { return }
+        charter.permissions.append(Permission(kind: decl.kind, actors: actors, everyone: decl.everyone, exceptions: exceptions,
                                               action: action, condition: predicate, span: decl.span))
     }
 
@@ -247,6 +249,18 @@ extension Checker {
             }
             if case .may = assertion { return .may(actors: actors, actorText: text, action: actionIndex, object: value) }
             return .refuse(actors: actors, actorText: text, action: actionIndex, object: value)
+        case .only(let references, let action, let object):
+            let groups = references.map { resolveActorReference($0) }
+            guard let actionIndex = resolveAction(action), let value = resolveObject(object, action: actionIndex) else { return nil }
+            let resolved = groups.compactMap { $0 }
+            guard resolved.count == groups.count else { return nil }
+            let texts = references.map { reference -> String in
+                switch reference {
+                case .id(let name): name.text
+                case .person(let literal): literal.value
+                }
+            }
+            return .only(groups: resolved, actorTexts: texts, action: actionIndex, object: value)
         }
     }
 

@@ -290,12 +290,14 @@ public struct Permission: Sendable, Hashable {
     /// Actor indices; empty when `everyone`.
     public var actors: [Int]
     public var everyone: Bool
+    /// The actors `tous sauf …` leaves out (empty without `sauf`).
+    public var exceptions: [Int] = []
     public var action: Int
     public var condition: Predicate?
     public var span: Span
 
-    /// Whether the rule names an actor.
-    public func applies(to actor: Int) -> Bool { everyone || actors.contains(actor) }
+    /// Whether the rule names an actor (for `tous sauf`, every actor but the exceptions).
+    public func applies(to actor: Int) -> Bool { everyone ? !exceptions.contains(actor) : actors.contains(actor) }
 }
 
 /// A checked `test` block.
@@ -313,6 +315,8 @@ public struct CheckedAssertion: Sendable, Hashable {
         case whoTask(task: Int, expected: [Int])
         case may(actors: [Int], actorText: String, action: Int, object: ObjectValue)
         case refuse(actors: [Int], actorText: String, action: Int, object: ObjectValue)
+        /// `seul A, B peut …`: each group (an actor, or a person's roles) with its text.
+        case only(groups: [[Int]], actorTexts: [String], action: Int, object: ObjectValue)
     }
     public var form: Form
     public var span: Span

@@ -268,6 +268,8 @@ public struct PermissionDecl: Sendable, Hashable {
     /// The actors; empty with `everyone` true for `tous`.
     public var actors: [Name]
     public var everyone: Bool
+    /// The actors left out of `tous` by `sauf` (empty without `sauf`).
+    public var exceptions: [Name] = []
     public var action: Name
     public var condition: Condition?
     @NotCompared public var span: Span
@@ -323,6 +325,8 @@ public enum Assertion: Sendable, Hashable {
     case may(actor: ActorReference, action: Name, object: ObjectLiteral?)
     /// `refuse acteur action [objet]`.
     case refuse(actor: ActorReference, action: Name, object: ObjectLiteral?)
+    /// `seul acteur[, acteur] peut action [objet]`: those are permitted, every other actor refused.
+    case only(actors: [ActorReference], action: Name, object: ObjectLiteral?)
 }
 
 /// An assertion with its span.

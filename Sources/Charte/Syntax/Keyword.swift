@@ -7,7 +7,7 @@ public enum Keyword: String, CaseIterable, Sendable, Hashable {
     case objet, action, sur, evenement, etape, apres, tache
     case responsable, approbateur, aide, consulte, informe
     case si, echeance, quand, delai, en, note
-    case autorise, interdit, tous, test, qui, peut, refuse
+    case autorise, interdit, tous, sauf, test, qui, peut, refuse, seul
     case taches, echeances, montre
     case et, ou, non, dans, vrai, faux
     case jour, semaine, mois
@@ -38,6 +38,8 @@ public enum Keyword: String, CaseIterable, Sendable, Hashable {
         case .jour: ["jours"]
         case .semaine: ["semaines"]
         case .montre: ["montrer"]
+        case .seul: ["seule", "seuls", "seules"]
+        case .peut: ["peuvent"]
         default: []
         }
     }

@@ -181,18 +181,29 @@ extension Parser {
 
     // MARK: - Permissions
 
-    /// `permission = ("autorise" | "interdit") ( "tous" | IDENT { "," IDENT } ) IDENT [ "si" condition ]`
+    /// `permission = ("autorise" | "interdit") ( "tous" [ "sauf" IDENT { "," IDENT } ] | IDENT { "," IDENT } ) IDENT [ "si" condition ]`
     mutating func parsePermission(_ kind: PermissionKind) throws(Recovery) -> PermissionDecl {
         let start = advance().span
         var actors: [Name] = []
+        var exceptions: [Name] = []
         let everyone = match(.tous)
         if !everyone {
             actors = try parseNameList("un acteur ou « tous »")
+        } else if startsExceptions {
+            advance()
+            exceptions = try parseNameList("un acteur après « sauf »")
         }
         let action = try expectName("une action")
         let condition = match(.si) ? try parseCondition() : nil
-        return PermissionDecl(kind: kind, actors: actors, everyone: everyone, action: action,
+        return PermissionDecl(kind: kind, actors: actors, everyone: everyone, exceptions: exceptions, action: action,
                               condition: condition, span: span(from: start))
+    }
+
+    /// Whether `sauf` after `tous` starts the list of exceptions rather than naming the action
+    /// (a v1 charter may call an action `sauf`): it does when a name follows that is neither
+    /// `si` nor the start of the next declaration.
+    var startsExceptions: Bool {
+        current.is(.sauf) && next.isIdentifier && !Parser.isDeclarationStart(next)
     }
 
     // MARK: - Tests
@@ -205,13 +216,14 @@ extension Parser {
         var assertions: [LocatedAssertion] = []
         let starts: [Keyword] = [.qui, .peut, .refuse]
         try parseBlock(what: "le test", name: label.value,
-                       isItemStart: { token, _ in starts.contains { token.is($0) } }) { (parser: inout Parser) throws(Recovery) in
+                       isItemStart: { token, next in starts.contains { token.is($0) } || Parser.startsOnly(token, next) }) { (parser: inout Parser) throws(Recovery) in
             assertions.append(try parser.parseAssertion())
         }
         return TestDecl(label: label, assertions: assertions, span: span(from: start))
     }
 
-    /// `assertion = "qui" IDENT [ objet ] "=" [ noms ] | ("peut" | "refuse") acteur IDENT [ objet ]`
+    /// `assertion = "qui" IDENT [ objet ] "=" [ noms ] | ("peut" | "refuse") acteur IDENT [ objet ]
+    ///            | "seul" acteur { "," acteur } "peut" IDENT [ objet ]`
     mutating func parseAssertion() throws(Recovery) -> LocatedAssertion {
         let start = current.span
         if match(.qui) {
@@ -220,16 +232,25 @@ extension Parser {
                 ? try parseObjectLiteral() : nil
             _ = try expect(.assign)
             var expected: [Name] = []
-            if current.isIdentifier, !current.is(.qui), !current.is(.peut), !current.is(.refuse) {
+            if current.isIdentifier, !current.is(.qui), !current.is(.peut), !current.is(.refuse), !Parser.startsOnly(current, next) {
                 expected = try parseNameList("un acteur")
             }
             return LocatedAssertion(assertion: .who(target: target, object: object, expected: expected), span: span(from: start))
         }
+        if Parser.startsOnly(current, next) {
+            advance()
+            var actors = [try parseActorReference()]
+            while match(.comma) { actors.append(try parseActorReference()) }
+            _ = try expect(.peut)
+            let action = try expectName("une action")
+            let object = current.kind == .word && next.kind == .leftParen ? try parseObjectLiteral() : nil
+            return LocatedAssertion(assertion: .only(actors: actors, action: action, object: object), span: span(from: start))
+        }
         let isMay = current.is(.peut)
         guard isMay || current.is(.refuse) else {
-            try fail(expected: "une assertion (qui, peut, refuse) ou « } »",
+            try fail(expected: "une assertion (qui, peut, refuse, seul) ou « } »",
                      candidates: current.kind == .word
-                        ? Suggestions.closest(to: current.text, among: Parser.keywordCandidates([.qui, .peut, .refuse]))
+                        ? Suggestions.closest(to: current.text, among: Parser.keywordCandidates([.qui, .peut, .refuse, .seul]))
                         : [])
         }
         advance()
@@ -240,6 +261,14 @@ extension Parser {
             ? .may(actor: actor, action: action, object: object)
             : .refuse(actor: actor, action: action, object: object)
         return LocatedAssertion(assertion: assertion, span: span(from: start))
+    }
+
+    /// Whether a token starts a `seul` assertion: `seul` followed by an actor that is not
+    /// itself an assertion keyword (so an actor called `seul` in a v1 `qui … = seul` stays one).
+    static func startsOnly(_ token: Token, _ next: Token) -> Bool {
+        guard token.is(.seul) else { return false }
+        if next.kind == .string { return true }
+        return next.isIdentifier && !next.is(.qui) && !next.is(.peut) && !next.is(.refuse) && !next.is(.seul)
     }
 
     /// `acteur = IDENT | STRING`
