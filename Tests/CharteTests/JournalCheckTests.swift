@@ -3,9 +3,11 @@ import Testing
 
 @Suite("Journal: permissions and reading")
 struct JournalCheckTests {
-    @Test("the fixture charter checks without diagnostics")
+    @Test("the fixture charter checks without diagnostics but its Sunday deadline (W403)")
     func fixtureIsClean() {
-        #expect(journalFixture.diagnostics.isEmpty)
+        #expect(journalFixture.diagnostics.map(\.message) == [
+            .deadlineOnClosedDay(date: "2026-09-06", day: "un dimanche", nearest: "lundi 7 septembre 2026 (2026-09-07)"),
+        ])
     }
 
     @Test("a refused action names the forbid that decided it, with its line")

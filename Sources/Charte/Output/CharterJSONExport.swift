@@ -39,9 +39,11 @@ public enum CharterJSONExport {
         let calendar: JSON = charter.calendar.map { calendar in
             .object([
                 ("libelle", .optional(calendar.label)),
+                ("zone", .optional(calendar.zone)),
                 ("dates", .array(calendar.entries.map { entry in
-                    .object([("nom", .string(entry.name)), ("debut", .string(entry.start.description)),
-                             ("fin", .optional(entry.end?.description))])
+                    .object([("nom", .string(entry.name)), ("libelle", .optional(entry.label)),
+                             ("debut", .string(entry.start.description)),
+                             ("fin", .optional(entry.end?.description)), ("officielle", .bool(entry.isOfficial))])
                 })),
             ])
         } ?? .null

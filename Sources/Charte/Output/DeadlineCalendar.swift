@@ -89,7 +89,7 @@ public struct DeadlineCalendar: Sendable, Hashable {
         recurring = items.filter { if case .afterEvent = $0.deadline { true } else { false } }
         undated = items.filter { $0.deadline == .none }
         periods = (charter.calendar?.periods ?? []).compactMap { entry in
-            entry.end.map { Period(name: entry.name, displayName: charter.calendar?.periodName(of: entry.name) ?? entry.name,
+            entry.end.map { Period(name: entry.name, displayName: entry.label ?? "Vacances : " + PlainWords.title(entry.name),
                                    start: entry.start, end: $0) }
         }.sorted { $0.start != $1.start ? $0.start < $1.start : $0.name < $1.name }
     }

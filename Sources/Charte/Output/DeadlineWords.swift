@@ -13,7 +13,7 @@ public enum DeadlineWords {
         } else if base.contains("/") {
             origin = "le " + base
         } else {
-            origin = PlainWords.quoted(calendar?.displayName(of: base) ?? PlainWords.title(base))
+            origin = PlainWords.quoted(calendar?.readableName(of: base) ?? PlainWords.title(base))
         }
         if words.count == 1 { return isDate ? nil : origin }
         guard words.count >= 4, words[1] == "+" || words[1] == "-", let amount = Int(words[2]) else { return nil }
@@ -28,14 +28,9 @@ public enum DeadlineWords {
 }
 
 extension SchoolCalendar {
-    /// The name of an entry for a reader: its label when the calendar gives one, else its id
-    /// made readable (`noel` → `Noël`, `fin_annee` → `Fin année`).
-    public func displayName(of name: String) -> String {
-        PlainWords.title(name)
-    }
-
-    /// A holiday period for a reader: its label, or `Vacances : Noël` from its id.
-    public func periodName(of name: String) -> String {
-        "Vacances : " + PlainWords.title(name)
+    /// The name of an entry for a sentence: its label when the calendar gives one, else its id
+    /// made readable (`noel` → `Noël`, `cloture_commandes` → `Clôture commandes`).
+    public func readableName(of name: String) -> String {
+        index[name].flatMap { entries[$0].label } ?? PlainWords.title(name)
     }
 }
