@@ -111,6 +111,9 @@ public struct NameIndex: Sendable {
         declarations.contains { $0.name == name && $0.namespace == namespace }
     }
 
+    /// The object type an action or event is declared on.
+    public func objectType(of actionOrEvent: String) -> String? { objectTypeOf[actionOrEvent] }
+
     // MARK: - Building
 
     /// Object types of actions and events, attributes of object types: needed before conditions are read.
