@@ -7,6 +7,7 @@ import Foundation
     /// change to `Keyword`, regenerate them: `CHARTE_REGOLDEN=1 swift test --filter SyntaxFiles`.
     @Test func committedFilesMatchTheKeywordTable() {
         expectGolden(SyntaxFiles.textMateGrammar(), "editors/charte.tmLanguage.json")
+        expectGolden(SyntaxFiles.textMateGrammar(), "editors/vscode/syntaxes/charte.tmLanguage.json")
         expectGolden(SyntaxFiles.vimSyntax(), "editors/charte.vim")
     }
 
