@@ -17,6 +17,7 @@ enum ExportCommand {
         (markdown sinon). Une charte qui contient une erreur n'est pas exportée : ses
         diagnostics s'écrivent sur la sortie d'erreur (code de sortie 1).
         Le résultat va sur la sortie standard, ou dans SORTIE avec -o (écriture atomique).
+        \(OutputFile.help)
         Exemples : charte exporter rules/etablissement-exemple.charte --format html -o charte.html
                    charte exporter rules/etablissement-exemple.charte --format csv --vue raci
         """,
@@ -24,6 +25,8 @@ enum ExportCommand {
             .value("--format", "-f", name: "FORMAT", help: "markdown, html, csv, tsv, ics, dot ou json"),
             .value("--vue", name: "VUE", help: "pour csv et tsv : tableau (étapes × rôles, par défaut) ou raci"),
             .value("--sortie", "-o", name: "SORTIE", help: "écrit dans ce fichier au lieu de la sortie standard"),
+            OutputFile.force,
+            OutputFile.inPlace,
         ],
         run: run)
 
@@ -64,10 +67,8 @@ enum ExportCommand {
             console.out(text)
             return ExitCode.success
         }
-        do {
-            try FileAccess.writeAtomically(text, to: output)
-        } catch {
-            console.err("charte exporter : \(error.message)\n")
+        let options = OutputFile.options(arguments, inputs: [path])
+        guard OutputFile.write(text, to: output, options: options, command: "exporter", console: console) else {
             return ExitCode.usage
         }
         return ExitCode.success

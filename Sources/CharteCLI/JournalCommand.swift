@@ -46,21 +46,27 @@ struct ExitStatus: Error {
 enum JournalCommand {
     static let command = Command(
         name: "journal", aliases: [],
-        synopsis: "charte journal CHARTE JOURNAL.csv [--date AAAA-MM-JJ] [--format texte|json]",
+        synopsis: "charte journal CHARTE JOURNAL.csv [--date AAAA-MM-JJ] [--format texte|json] [--tolerer-indetermines]",
         summary: "vérifie un journal (CSV) contre les permissions et les échéances de la charte",
         description: """
-        Le journal est un CSV (séparateur « , » ou « ; », UTF-8 ou Windows-1252) avec une ligne
-        d'en-tête : date, acteur, action, tache, puis des colonnes d'attributs (categorie,
-        licence…). Le rapport liste les actions refusées, les tâches en retard, celles faites en
-        retard, celles à faire dans les 7 jours, puis un bilan par rôle. Les lignes datées après
-        --date (par défaut aujourd'hui) sont laissées de côté.
-        Code de sortie : 1 s'il y a une action refusée ou une tâche en retard (ou si la charte a
-        des erreurs), 0 sinon, 2 si un fichier ne peut pas être lu.
+        Le journal est un CSV (séparateur « , » ou « ; », UTF-8, Windows-1252 ou UTF-16) avec une
+        ligne d'en-tête : date, acteur, action, tache, puis des colonnes d'attributs (categorie,
+        licence…). Acteurs, actions, tâches et valeurs s'écrivent par leur identifiant ou leur
+        libellé, sans souci des majuscules, des accents, des tirets ni des espaces.
+        Chaque ligne d'action finit autorisée, refusée, indéterminée ou non vérifiable (acteur,
+        action ou valeur inconnus, ligne illisible). Le rapport liste les actions refusées, les
+        tâches en retard, celles faites en retard, celles à faire dans les 7 jours, les lignes
+        non vérifiables, puis un bilan par rôle. Les lignes datées après --date (par défaut
+        aujourd'hui) sont laissées de côté.
+        Code de sortie : 1 s'il y a une action refusée, une ligne non vérifiable ou non lue, une
+        action indéterminée (sauf avec --tolerer-indetermines) ou une tâche en retard (ou si la
+        charte a des erreurs), 0 sinon, 2 si un fichier ne peut pas être lu.
         Exemple : charte journal rules/etablissement-exemple.charte rules/journal-2026-2027.csv --date 2027-05-24
         """,
         options: [
             .value("--date", "-d", name: "DATE", help: "date du bilan, AAAA-MM-JJ ou JJ/MM/AAAA (par défaut aujourd'hui)"),
             .value("--format", "-f", name: "FORMAT", help: "texte (par défaut) ou json"),
+            .flag("--tolerer-indetermines", help: "les actions indéterminées (attribut manquant) ne font pas échouer"),
         ],
         run: run)
 
@@ -76,7 +82,8 @@ enum JournalCommand {
         case .success(let value): loaded = value
         case .failure(let status): return status.code
         }
-        let checker = JournalChecker(charter: loaded.model, charterSource: loaded.file, date: date)
+        let checker = JournalChecker(charter: loaded.model, charterSource: loaded.file, date: date,
+                                     toleratesUndetermined: arguments.has("--tolerer-indetermines"))
         let report: JournalReport
         do {
             report = try checker.check(path: journalPath)

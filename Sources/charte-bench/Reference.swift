@@ -19,7 +19,11 @@ enum ReferenceEvaluator {
         var forbidden: Kleene = 0, permitted: Kleene = 0
         let named = { (actors: [Int]) in actors.contains { request.actors.contains($0) } }
         for permission in charter.permissions where permission.action == request.action {
-            guard permission.everyone || named(permission.actors) else { continue }
+            // `tous sauf X` matches when one of the request's actors is not an exception.
+            let matches = permission.everyone
+                ? request.actors.isEmpty || request.actors.contains { !permission.exceptions.contains($0) }
+                : named(permission.actors)
+            guard matches else { continue }
             let truth = permission.condition.map { evaluate($0, request.object) } ?? 2
             if permission.kind == .interdit { forbidden = max(forbidden, truth) } else { permitted = max(permitted, truth) }
         }

@@ -67,7 +67,11 @@ private func scanningDecision(_ authorizer: Authorizer, actors: [Int], action: I
 private func specOutcome(_ charter: Charter, actors: [Int], action: Int, object: ObjectValue) -> Outcome {
     let names = { (listed: [Int]) in listed.contains { actors.contains($0) } }
     var forbidden = Truth.no, permitted = Truth.no
-    for permission in charter.permissions where permission.action == action && (permission.everyone || names(permission.actors)) {
+    // `tous sauf X` matches when one of the actors is not an exception.
+    let matches = { (permission: Permission) in
+        permission.everyone ? actors.isEmpty || actors.contains { !permission.exceptions.contains($0) } : names(permission.actors)
+    }
+    for permission in charter.permissions where permission.action == action && matches(permission) {
         let truth = permission.condition?.evaluate(object) ?? .yes
         if permission.kind == .interdit { forbidden = forbidden || truth } else { permitted = permitted || truth }
     }
@@ -200,7 +204,7 @@ private func randomCharter(seed: UInt64) -> String {
     text += "}\n"
     for _ in 0..<12 {
         let action = random.pick(["act0", "act1", "act2", "nul"])
-        let who = random.chance(15) ? "tous" : random.pick(["a", "b", "c, d", "e", "a, b, c"])
+        let who = random.chance(15) ? random.pick(["tous", "tous sauf a", "tous sauf b, c"]) : random.pick(["a", "b", "c, d", "e", "a, b, c"])
         let kind = random.chance(45) ? "interdit" : "autorise"
         text += "\(kind) \(who) \(action)" + (action == "nul" || random.chance(20) ? "" : " si \(condition())") + "\n"
     }

@@ -49,8 +49,12 @@ public struct Authorizer: Sendable {
         let everyone: Bool
         let actors: Set<Int>
         let condition: Predicate?
+        /// The actors a `tous sauf …` rule leaves out.
+        var exceptions: Set<Int> = []
 
-        func applies(to actors: [Int]) -> Bool { everyone || actors.contains { self.actors.contains($0) } }
+        func applies(to actors: [Int]) -> Bool {
+            everyone ? actors.isEmpty || actors.contains { !exceptions.contains($0) } : actors.contains { self.actors.contains($0) }
+        }
     }
 
     let charter: Charter
@@ -73,11 +77,15 @@ public struct Authorizer: Sendable {
             }
         }
         for permission in charter.permissions {
-            let actorText = permission.everyone ? "tous" : permission.actors.map { charter.actors[$0].id }.joined(separator: ", ")
+            var actorText = permission.everyone ? "tous" : permission.actors.map { charter.actors[$0].id }.joined(separator: ", ")
+            if !permission.exceptions.isEmpty {
+                actorText += " sauf " + permission.exceptions.map { charter.actors[$0].id }.joined(separator: ", ")
+            }
             let rule = DecidingRule(kind: permission.kind == .interdit ? .interdit : .autorise,
                                     id: "\(permission.kind.rawValue) \(actorText) \(charter.actions[permission.action].id)",
                                     span: permission.span)
-            let indexed = Rule(rule: rule, everyone: permission.everyone, actors: Set(permission.actors), condition: permission.condition)
+            let indexed = Rule(rule: rule, everyone: permission.everyone, actors: Set(permission.actors), condition: permission.condition,
+                               exceptions: Set(permission.exceptions))
             if permission.kind == .interdit {
                 forbids[permission.action].append(indexed)
             } else {

@@ -216,16 +216,18 @@ struct DecisionTable: Sendable {
             }
 
             // The rules of each actor, in rule order: `tous` rules, merged with those naming the actor.
-            func split(_ rules: [Authorizer.Rule]) -> (everyone: [Int], named: [Int: [Int]]) {
-                var everyone: [Int] = [], named: [Int: [Int]] = [:]
+            // A `tous sauf` rule is a `tous` rule that the cells of its exceptions leave out.
+            func split(_ rules: [Authorizer.Rule]) -> (everyone: [Int], named: [Int: [Int]], excluded: [Int: Set<Int>]) {
+                var everyone: [Int] = [], named: [Int: [Int]] = [:], excluded: [Int: Set<Int>] = [:]
                 for (index, rule) in rules.enumerated() {
                     if rule.everyone {
                         everyone.append(index)
+                        for actor in rule.exceptions where actor >= 0 && actor < actorCount { excluded[actor, default: []].insert(index) }
                     } else {
                         for actor in rule.actors where actor >= 0 && actor < actorCount { named[actor, default: []].append(index) }
                     }
                 }
-                return (everyone, named)
+                return (everyone, named, excluded)
             }
             let forbidSplit = split(forbids[action]), permitSplit = split(permits[action])
 
@@ -269,9 +271,13 @@ struct DecisionTable: Sendable {
             let everyoneCell = cell(forbidList: forbidSplit.everyone, permitList: permitSplit.everyone)
             let base = cellOfSlot.count
             cellOfSlot.append(contentsOf: repeatElement(everyoneCell, count: slotCount))
-            for actor in Set(forbidSplit.named.keys).union(permitSplit.named.keys).sorted() {
-                let forbidList = (forbidSplit.everyone + (forbidSplit.named[actor] ?? [])).sorted()
-                let permitList = (permitSplit.everyone + (permitSplit.named[actor] ?? [])).sorted()
+            let actorsWithCells = Set(forbidSplit.named.keys).union(permitSplit.named.keys)
+                .union(forbidSplit.excluded.keys).union(permitSplit.excluded.keys)
+            for actor in actorsWithCells.sorted() {
+                let forbidEveryone = forbidSplit.everyone.filter { !(forbidSplit.excluded[actor]?.contains($0) ?? false) }
+                let permitEveryone = permitSplit.everyone.filter { !(permitSplit.excluded[actor]?.contains($0) ?? false) }
+                let forbidList = (forbidEveryone + (forbidSplit.named[actor] ?? [])).sorted()
+                let permitList = (permitEveryone + (permitSplit.named[actor] ?? [])).sorted()
                 cellOfSlot[base + actor] = cell(forbidList: forbidList, permitList: permitList)
             }
         }

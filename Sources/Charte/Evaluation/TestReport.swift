@@ -8,6 +8,9 @@ public struct AssertionResult: Sendable, Hashable {
         case who(expected: [String], actual: [String])
         /// `peut …` (expects `autorise`) or `refuse …` (expects `refuse`), with the decision made.
         case decision(expected: Outcome, actual: MayAnswer)
+        /// `seul A peut …`: the decision for each named actor (each must be `autorise`) and
+        /// every other actor that is not `refuse`, with its decision (each must be refused).
+        case only(named: [MayAnswer], others: [MayAnswer])
     }
 
     /// The label of the `test` block.
@@ -24,6 +27,7 @@ public struct AssertionResult: Sendable, Hashable {
         switch check {
         case .who(let expected, let actual): expected == actual
         case .decision(let expected, let actual): expected == actual.outcome
+        case .only(let named, let others): others.isEmpty && named.allSatisfy { $0.outcome == .autorise }
         }
     }
 
@@ -89,7 +93,20 @@ extension QueryEngine {
             .decision(expected: .autorise, actual: may(actors: actors, asked: actorText, action: action, object: object))
         case .refuse(let actors, let actorText, let action, let object):
             .decision(expected: .refuse, actual: may(actors: actors, asked: actorText, action: action, object: object))
+        case .only(let groups, let texts, let action, let object):
+            only(groups: groups, texts: texts, action: action, object: object)
         }
+    }
+
+    /// `seul …`: the named actors' decisions, and every other actor not refused (in declaration order).
+    func only(groups: [[Int]], texts: [String], action: Int, object: ObjectValue) -> AssertionResult.Check {
+        let named = zip(groups, texts).map { may(actors: $0.0, asked: $0.1, action: action, object: object) }
+        let listed = Set(groups.joined())
+        let others = charter.actors.indices.filter { !listed.contains($0) }.compactMap { actor -> MayAnswer? in
+            let answer = may(actors: [actor], asked: charter.actors[actor].id, action: action, object: object)
+            return answer.outcome == .refuse ? nil : answer
+        }
+        return .only(named: named, others: others)
     }
 
     /// The source text of a span on one line, blanks collapsed.

@@ -39,9 +39,11 @@ public enum CharterJSONExport {
         let calendar: JSON = charter.calendar.map { calendar in
             .object([
                 ("libelle", .optional(calendar.label)),
+                ("zone", .optional(calendar.zone)),
                 ("dates", .array(calendar.entries.map { entry in
-                    .object([("nom", .string(entry.name)), ("debut", .string(entry.start.description)),
-                             ("fin", .optional(entry.end?.description))])
+                    .object([("nom", .string(entry.name)), ("libelle", .optional(entry.label)),
+                             ("debut", .string(entry.start.description)),
+                             ("fin", .optional(entry.end?.description)), ("officielle", .bool(entry.isOfficial))])
                 })),
             ])
         } ?? .null
@@ -86,9 +88,11 @@ public enum CharterJSONExport {
             return JSON.object(members)
         }
         let permissions = charter.permissions.map { rule in
-            JSON.object([("genre", .string(rule.kind.rawValue)), ("acteurs", ids(rule.actors)), ("tous", .bool(rule.everyone)),
-                         ("action", .string(charter.actions[rule.action].id)),
-                         ("condition", .optional(charter.conditionText(rule.condition, action: rule.action)))] + place(rule.span))
+            // `sauf` only when written, so a v1 charter's export stays as it was.
+            JSON.object([("genre", .string(rule.kind.rawValue)), ("acteurs", ids(rule.actors)), ("tous", .bool(rule.everyone))]
+                        + (rule.exceptions.isEmpty ? [] : [("sauf", ids(rule.exceptions))])
+                        + [("action", .string(charter.actions[rule.action].id)),
+                           ("condition", .optional(charter.conditionText(rule.condition, action: rule.action)))] + place(rule.span))
         }
         return .object([
             ("version", .int(formatVersion)), ("etablissement", establishment), ("calendrier", calendar),

@@ -92,7 +92,7 @@ public struct DeadlineCalendar: Sendable, Hashable {
         recurring = items.filter { if case .afterEvent = $0.deadline { true } else { false } }
         undated = items.filter { $0.deadline == .none }
         periods = (charter.calendar?.periods ?? []).compactMap { entry in
-            entry.end.map { Period(name: entry.name, start: entry.start, end: $0) }
+            entry.end.map { Period(name: entry.displayName, start: entry.start, end: $0) }
         }.sorted { $0.start != $1.start ? $0.start < $1.start : $0.name < $1.name }
     }
 

@@ -35,7 +35,11 @@ struct ExpressionPrinter {
     func names(_ names: [Name]) -> String { names.map(\.text).joined(separator: ", ") }
 
     /// A date, or the source text when it was invalid.
-    func date(_ date: CalendarDate?, span: Span) -> String { date?.description ?? original(span) }
+    /// A date as the writer chose to write it: `AAAA-MM-JJ`, or `JJ/MM/AAAA` (zero-padded).
+    func date(_ date: CalendarDate?, span: Span) -> String {
+        guard let date else { return original(span) }
+        return original(span).contains("/") ? DateText.short(date) : date.description
+    }
 
     /// `3 jours`, `1 semaine`, `2 mois`: singular for one, plural otherwise.
     func duration(_ duration: Duration) -> String {
@@ -44,6 +48,7 @@ struct ExpressionPrinter {
         case .jours: amount == 1 ? Keyword.jour.spelling : "jours"
         case .semaines: amount == 1 ? Keyword.semaine.spelling : "semaines"
         case .mois: Keyword.mois.spelling
+        case .joursOuvres: amount == 1 ? "jour ouvre" : "jours ouvres"
         }
         return "\(amount) \(unit)"
     }
@@ -53,8 +58,8 @@ struct ExpressionPrinter {
         var text: String
         switch expression.base {
         case .literal(let value):
-            text = value?.description ?? original(expression.span)
-            if value == nil { return text }
+            guard let value else { return original(expression.span) }
+            text = date(value, span: expression.span)
         case .name(let name):
             text = name.text
         }
@@ -69,8 +74,10 @@ struct ExpressionPrinter {
     /// `rentree 2026-09-01` or `noel 2026-12-19 .. 2027-01-03`.
     func calendarEntry(_ entry: CalendarEntry) -> String {
         guard let start = entry.start, !entry.isPeriod || entry.end != nil else { return original(entry.span) }
-        var text = "\(entry.name.text) \(start)"
-        if let end = entry.end { text += " .. \(end)" }
+        var text = entry.name.text
+        if let label = entry.label { text += " " + string(label) }
+        text += " " + date(start, span: entry.startSpan)
+        if let end = entry.end { text += " .. " + date(end, span: entry.endSpan) }
         return text
     }
 
@@ -104,7 +111,8 @@ struct ExpressionPrinter {
     /// `autorise a, b action si condition`, `interdit tous action`.
     func permission(_ permission: PermissionDecl) -> String {
         let keyword: Keyword = permission.kind == .autorise ? .autorise : .interdit
-        let actors = permission.everyone ? Keyword.tous.spelling : names(permission.actors)
+        var actors = permission.everyone ? Keyword.tous.spelling : names(permission.actors)
+        if permission.everyone, !permission.exceptions.isEmpty { actors += " \(Keyword.sauf.spelling) " + names(permission.exceptions) }
         var text = "\(keyword.spelling) \(actors) \(permission.action.text)"
         if let condition = permission.condition { text += " \(Keyword.si.spelling) " + self.condition(condition) }
         return text
@@ -123,14 +131,23 @@ struct ExpressionPrinter {
             return claim(.peut, actor, action, object)
         case .refuse(let actor, let action, let object):
             return claim(.refuse, actor, action, object)
+        case .only(let actors, let action, let object):
+            let who = actors.map(actorText).joined(separator: ", ")
+            // Several actors read in the plural: `seuls a, b peuvent`.
+            let (only, may) = actors.count > 1 ? ("seuls", "peuvent") : (Keyword.seul.spelling, Keyword.peut.spelling)
+            return "\(only) \(who) \(may) \(action.text)" + (object.map { " " + objectLiteral($0) } ?? "")
+        }
+    }
+
+    private func actorText(_ actor: ActorReference) -> String {
+        switch actor {
+        case .id(let name): name.text
+        case .person(let person): string(person)
         }
     }
 
     private func claim(_ keyword: Keyword, _ actor: ActorReference, _ action: Name, _ object: ObjectLiteral?) -> String {
-        let who: String = switch actor {
-        case .id(let name): name.text
-        case .person(let person): string(person)
-        }
+        let who = actorText(actor)
         return "\(keyword.spelling) \(who) \(action.text)" + (object.map { " " + objectLiteral($0) } ?? "")
     }
 

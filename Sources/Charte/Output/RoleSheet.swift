@@ -91,7 +91,10 @@ public struct PermissionLine: Sendable, Hashable {
             let action = charter.actions[rule.action]
             return PermissionLine(
                 kind: rule.kind,
-                actors: rule.everyone ? ["tous"] : rule.actors.map { charter.actors[$0].label ?? charter.actors[$0].id },
+                actors: rule.everyone
+                    ? [rule.exceptions.isEmpty ? "tous"
+                        : "tous sauf " + rule.exceptions.map { charter.actors[$0].label ?? charter.actors[$0].id }.joined(separator: ", ")]
+                    : rule.actors.map { charter.actors[$0].label ?? charter.actors[$0].id },
                 action: action.label ?? action.id,
                 condition: charter.conditionText(rule.condition, action: rule.action))
         }

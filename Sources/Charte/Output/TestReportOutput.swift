@@ -51,6 +51,13 @@ public enum TestReportOutput {
         case .decision(_, let answer):
             let rules = answer.rules.map(ruleText).joined(separator: " ; ")
             return QueryText.outcomeName(answer.outcome) + (rules.isEmpty ? "" : " (\(rules))")
+        case .only(let named, let others):
+            let refused = named.filter { $0.outcome != .autorise }
+            if refused.isEmpty, others.isEmpty { return "seul\(named.count > 1 ? "s" : "") autorisé\(named.count > 1 ? "s" : "")" }
+            var parts: [String] = []
+            if !refused.isEmpty { parts.append("non autorisé : " + refused.map(\.actor).joined(separator: ", ")) }
+            if !others.isEmpty { parts.append("d'autres ne sont pas refusés : " + others.map(\.actor).joined(separator: ", ")) }
+            return parts.joined(separator: " ; ")
         }
     }
 
@@ -66,6 +73,17 @@ public enum TestReportOutput {
         case .decision(let expected, let answer):
             var lines = ["attendu : " + QueryText.outcomeName(expected), "obtenu  : " + QueryText.outcomeName(answer.outcome)]
             if !answer.missing.isEmpty { lines.append("il manque : " + answer.missing.joined(separator: ", ")) }
+            return lines
+        case .only(let named, let others):
+            var lines: [String] = []
+            for answer in named where answer.outcome != .autorise {
+                lines.append("\(answer.actor) : attendu autorisé, obtenu \(QueryText.outcomeName(answer.outcome))")
+            }
+            for answer in others {
+                let rules = answer.rules.map(ruleText).joined(separator: " ; ")
+                lines.append("\(answer.actor) : attendu refusé, obtenu \(QueryText.outcomeName(answer.outcome))"
+                             + (rules.isEmpty ? "" : " (\(rules))"))
+            }
             return lines
         }
     }
@@ -83,8 +101,9 @@ public enum TestReportOutput {
 
     /// `{"fichiers": [{"fichier", "erreurs", "assertions": [...]}], "reussies", "echouees"}`.
     ///
-    /// Each assertion: `{"test", "assertion", "ligne", "genre": "qui" | "peut" | "refuse", "reussie", "attendu", "obtenu"}`
-    /// plus `"absents"` and `"en_trop"` (responsables) for `qui`, `"manquants"` and `"regles"` for `peut`/`refuse`.
+    /// Each assertion: `{"test", "assertion", "ligne", "genre": "qui" | "peut" | "refuse" | "seul", "reussie", "attendu", "obtenu"}`
+    /// plus `"absents"` and `"en_trop"` (responsables) for `qui`, `"manquants"` and `"regles"` for `peut`/`refuse`;
+    /// `seul` gives `"attendu"` (the named actors), `"non_autorises"` and `"autres"` (each other actor not refused).
     public static func json(_ reports: [TestReport]) -> JSON {
         .object([
             ("fichiers", .array(reports.map { report in
@@ -117,6 +136,16 @@ public enum TestReportOutput {
                 ("genre", .string(expected == .autorise ? "peut" : "refuse")), ("reussie", .bool(result.passed)),
                 ("attendu", .string(expected.rawValue)), ("obtenu", .string(answer.outcome.rawValue)),
                 ("manquants", .strings(answer.missing)), ("regles", QueryJSON.encode(answer.rules)),
+            ]
+        case .only(let named, let others):
+            members += [
+                ("genre", .string("seul")), ("reussie", .bool(result.passed)),
+                ("attendu", .strings(named.map(\.actor))),
+                ("non_autorises", .strings(named.filter { $0.outcome != .autorise }.map(\.actor))),
+                ("autres", .array(others.map { answer in
+                    .object([("acteur", .string(answer.actor)), ("obtenu", .string(answer.outcome.rawValue)),
+                             ("manquants", .strings(answer.missing)), ("regles", QueryJSON.encode(answer.rules))])
+                })),
             ]
         }
         return .object(members)

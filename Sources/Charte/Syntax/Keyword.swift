@@ -7,11 +7,12 @@ public enum Keyword: String, CaseIterable, Sendable, Hashable {
     case objet, action, sur, evenement, etape, apres, tache
     case responsable, approbateur, aide, consulte, informe
     case si, echeance, quand, delai, en, note
-    case autorise, interdit, tous, test, qui, peut, refuse
+    case autorise, interdit, tous, sauf, test, qui, peut, refuse, seul
     case taches, echeances, montre
     case et, ou, non, dans, vrai, faux
     case jour, semaine, mois
     case booleen, texte, nombre, date
+    case ouvre, zone
 
     /// The canonical spelling, as the formatter writes it.
     public var spelling: String {
@@ -37,7 +38,10 @@ public enum Keyword: String, CaseIterable, Sendable, Hashable {
         case .aide: ["aides"]
         case .jour: ["jours"]
         case .semaine: ["semaines"]
+        case .ouvre: ["ouvres"]
         case .montre: ["montrer"]
+        case .seul: ["seule", "seuls", "seules"]
+        case .peut: ["peuvent"]
         default: []
         }
     }

@@ -62,19 +62,36 @@ extension Parser {
         let start = advance().span
         let label = optionalLabel()
         var entries: [CalendarEntry] = []
-        try parseBlock(what: "le calendrier", name: label?.value ?? "calendrier", isItemStart: { $0.kind == .word && $1.kind == .date }) {
+        var zone: Name?
+        try parseBlock(what: "le calendrier", name: label?.value ?? "calendrier", isItemStart: Parser.isCalendarItemStart) {
             (parser: inout Parser) throws(Recovery) in
+            if parser.current.is(.zone), parser.next.kind == .word {
+                parser.advance()
+                zone = try parser.expectName("une zone (A, B, C ou Corse)")
+                return
+            }
             let name = try parser.expectName("un nom de date")
+            let entryLabel = parser.optionalLabel()
+            let startSpan = parser.current.span
             let first = try parser.expectDate()
             var end: CalendarDate?
+            var endSpan = startSpan
             var isPeriod = false
             if parser.match(.dotDot) {
                 isPeriod = true
+                endSpan = parser.current.span
                 end = try parser.expectDate()
             }
-            entries.append(CalendarEntry(name: name, start: first, end: end, isPeriod: isPeriod, span: parser.span(from: name.span)))
+            entries.append(CalendarEntry(name: name, label: entryLabel, start: first, end: end, isPeriod: isPeriod,
+                                         span: parser.span(from: name.span), startSpan: startSpan, endSpan: endSpan))
         }
-        return CalendarDecl(label: label, entries: entries, span: span(from: start))
+        return CalendarDecl(label: label, zone: zone, entries: entries, span: span(from: start))
+    }
+
+    /// `entree_calendrier = IDENT [ STRING ] DATE [ ".." DATE ] | 'zone' IDENT`: where an item starts.
+    static func isCalendarItemStart(_ token: Token, _ next: Token) -> Bool {
+        guard token.kind == .word else { return false }
+        return next.kind == .date || next.kind == .string || (token.is(.zone) && next.kind == .word)
     }
 
     mutating func expectDate() throws(Recovery) -> CalendarDate? {
@@ -181,18 +198,29 @@ extension Parser {
 
     // MARK: - Permissions
 
-    /// `permission = ("autorise" | "interdit") ( "tous" | IDENT { "," IDENT } ) IDENT [ "si" condition ]`
+    /// `permission = ("autorise" | "interdit") ( "tous" [ "sauf" IDENT { "," IDENT } ] | IDENT { "," IDENT } ) IDENT [ "si" condition ]`
     mutating func parsePermission(_ kind: PermissionKind) throws(Recovery) -> PermissionDecl {
         let start = advance().span
         var actors: [Name] = []
+        var exceptions: [Name] = []
         let everyone = match(.tous)
         if !everyone {
             actors = try parseNameList("un acteur ou « tous »")
+        } else if startsExceptions {
+            advance()
+            exceptions = try parseNameList("un acteur après « sauf »")
         }
         let action = try expectName("une action")
         let condition = match(.si) ? try parseCondition() : nil
-        return PermissionDecl(kind: kind, actors: actors, everyone: everyone, action: action,
+        return PermissionDecl(kind: kind, actors: actors, everyone: everyone, exceptions: exceptions, action: action,
                               condition: condition, span: span(from: start))
+    }
+
+    /// Whether `sauf` after `tous` starts the list of exceptions rather than naming the action
+    /// (a v1 charter may call an action `sauf`): it does when a name follows that is neither
+    /// `si` nor the start of the next declaration.
+    var startsExceptions: Bool {
+        current.is(.sauf) && next.isIdentifier && !Parser.isDeclarationStart(next)
     }
 
     // MARK: - Tests
@@ -205,13 +233,14 @@ extension Parser {
         var assertions: [LocatedAssertion] = []
         let starts: [Keyword] = [.qui, .peut, .refuse]
         try parseBlock(what: "le test", name: label.value,
-                       isItemStart: { token, _ in starts.contains { token.is($0) } }) { (parser: inout Parser) throws(Recovery) in
+                       isItemStart: { token, next in starts.contains { token.is($0) } || Parser.startsOnly(token, next) }) { (parser: inout Parser) throws(Recovery) in
             assertions.append(try parser.parseAssertion())
         }
         return TestDecl(label: label, assertions: assertions, span: span(from: start))
     }
 
-    /// `assertion = "qui" IDENT [ objet ] "=" [ noms ] | ("peut" | "refuse") acteur IDENT [ objet ]`
+    /// `assertion = "qui" IDENT [ objet ] "=" [ noms ] | ("peut" | "refuse") acteur IDENT [ objet ]
+    ///            | "seul" acteur { "," acteur } "peut" IDENT [ objet ]`
     mutating func parseAssertion() throws(Recovery) -> LocatedAssertion {
         let start = current.span
         if match(.qui) {
@@ -220,16 +249,25 @@ extension Parser {
                 ? try parseObjectLiteral() : nil
             _ = try expect(.assign)
             var expected: [Name] = []
-            if current.isIdentifier, !current.is(.qui), !current.is(.peut), !current.is(.refuse) {
+            if current.isIdentifier, !current.is(.qui), !current.is(.peut), !current.is(.refuse), !Parser.startsOnly(current, next) {
                 expected = try parseNameList("un acteur")
             }
             return LocatedAssertion(assertion: .who(target: target, object: object, expected: expected), span: span(from: start))
         }
+        if Parser.startsOnly(current, next) {
+            advance()
+            var actors = [try parseActorReference()]
+            while match(.comma) { actors.append(try parseActorReference()) }
+            _ = try expect(.peut)
+            let action = try expectName("une action")
+            let object = current.kind == .word && next.kind == .leftParen ? try parseObjectLiteral() : nil
+            return LocatedAssertion(assertion: .only(actors: actors, action: action, object: object), span: span(from: start))
+        }
         let isMay = current.is(.peut)
         guard isMay || current.is(.refuse) else {
-            try fail(expected: "une assertion (qui, peut, refuse) ou « } »",
+            try fail(expected: "une assertion (qui, peut, refuse, seul) ou « } »",
                      candidates: current.kind == .word
-                        ? Suggestions.closest(to: current.text, among: Parser.keywordCandidates([.qui, .peut, .refuse]))
+                        ? Suggestions.closest(to: current.text, among: Parser.keywordCandidates([.qui, .peut, .refuse, .seul]))
                         : [])
         }
         advance()
@@ -240,6 +278,14 @@ extension Parser {
             ? .may(actor: actor, action: action, object: object)
             : .refuse(actor: actor, action: action, object: object)
         return LocatedAssertion(assertion: assertion, span: span(from: start))
+    }
+
+    /// Whether a token starts a `seul` assertion: `seul` followed by an actor that is not
+    /// itself an assertion keyword (so an actor called `seul` in a v1 `qui … = seul` stays one).
+    static func startsOnly(_ token: Token, _ next: Token) -> Bool {
+        guard token.is(.seul) else { return false }
+        if next.kind == .string { return true }
+        return next.isIdentifier && !next.is(.qui) && !next.is(.peut) && !next.is(.refuse) && !next.is(.seul)
     }
 
     /// `acteur = IDENT | STRING`

@@ -11,14 +11,19 @@ public struct JournalChecker: Sendable {
     public let charterSource: SourceFile?
     /// The date of the check.
     public let date: CalendarDate
+    /// Whether undetermined action rows are tolerated (they fail the run otherwise).
+    public let toleratesUndetermined: Bool
     let authorizer: Authorizer
+    let names: JournalNames
 
     /// Prepares a check of journals against a charter at a date.
-    public init(charter: Charter, charterSource: SourceFile?, date: CalendarDate) {
+    public init(charter: Charter, charterSource: SourceFile?, date: CalendarDate, toleratesUndetermined: Bool = false) {
         self.charter = charter
         self.charterSource = charterSource
         self.date = date
+        self.toleratesUndetermined = toleratesUndetermined
         self.authorizer = Authorizer(charter: charter)
+        self.names = JournalNames(charter: charter)
     }
 
     /// Checks a journal file, streaming it; throws when it cannot be opened or read.
@@ -34,6 +39,7 @@ public struct JournalChecker: Sendable {
             return check(&reader)
         } catch {
             var report = JournalReport(date: date)
+            report.toleratesUndetermined = toleratesUndetermined
             report.issues = [JournalIssue(line: 1, kind: .csv(.readFailed))]
             report.headerUsable = false
             return report
