@@ -188,14 +188,17 @@ private func expandFiles(_ line: String) throws -> String {
 
     /// In a `test` block the assertions are completed as REPL queries.
     @Test(arguments: [
-        (2, 11, ["peut", "qui", "refuse"]),
+        (2, 11, ["peut", "qui", "refuse", "seul"]),
         (3, 8, ["cpe"]),
         (3, 11, ["traiter"]),
         (4, 9, ["traiter"]),
         (4, 17, ["cpe"]),
+        (5, 8, ["cpe"]),
+        (6, 12, ["peut"]),
+        (7, 17, ["traiter"]),
     ])
     func completionInTests(line: Int, character: Int, expected: [String]) {
-        var session = Self.session("role cpe \"CPE\"\naction traiter \"Traiter\"\ntest \"t\" { \n  peut c tr\n  qui traiter = c\n}\n")
+        var session = Self.session("role cpe \"CPE\"\naction traiter \"Traiter\"\ntest \"t\" { \n  peut c tr\n  qui traiter = c\n  seul c\n  seul cpe p\n  seul cpe peut t\n}\n")
         let items = Self.request(&session, "textDocument/completion", [Self.at(line, character)])?["items"]?.arrayValue
         #expect(items?.compactMap { $0["label"]?.stringValue } == expected)
     }

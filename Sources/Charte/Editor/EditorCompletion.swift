@@ -64,10 +64,12 @@ enum EditorCompletion {
         let listOpen = position >= 0 && (last.kind == .comma || position == tokens.count - 1)
         if listOpen, opener.kind == .word, let keyword = opener.keyword {
             switch keyword {
-            case .responsable, .approbateur, .aide, .consulte, .informe, .membres, .en:
+            case .responsable, .approbateur, .aide, .consulte, .informe, .membres, .en, .sauf, .seul:
                 return names(.shared, index) { if case .actor = $0 { true } else { false } }
             case .autorise, .interdit:
                 return names(.shared, index) { if case .actor = $0 { true } else { false } } + [keywordItem(.tous)]
+            case .tous where block == .top:
+                return keywords([.sauf]) + names(.shared, index) { $0 == .action }
             case .action:
                 // At the top level `action` declares a new name: nothing to offer.
                 return block == .task ? names(.shared, index) { $0 == .action } : []
@@ -86,8 +88,8 @@ enum EditorCompletion {
                 break
             }
         }
-        // After `autorise a, b`: the action.
-        if last.kind == .word, let permission = tokens.lastIndex(where: { $0.is(.autorise) || $0.is(.interdit) }),
+        // After `autorise a, b` or `interdit tous sauf a`: the action.
+        if last.kind == .word, let permission = tokens.lastIndex(where: { $0.is(.autorise) || $0.is(.interdit) || $0.is(.sauf) }),
            tokens[(permission + 1)...].allSatisfy({ $0.kind == .word || $0.kind == .comma }),
            tokens[(permission + 1)...].allSatisfy({ $0.keyword == nil || $0.kind == .comma }) {
             return names(.shared, index) { $0 == .action }
@@ -126,18 +128,34 @@ enum EditorCompletion {
 
     /// Assertions are queries: the REPL's completion on the assertion being written.
     private static func testCandidates(_ tokens: [Token], prefix: SourceFile, document: EditorDocument) -> [Item] {
-        let starters: [Keyword] = [.qui, .peut, .refuse]
-        guard let opener = tokens.lastIndex(where: { token in token.kind == .leftBrace || starters.contains { token.is($0) } }),
+        let starters: [Keyword] = [.qui, .peut, .refuse, .seul]
+        guard var opener = tokens.lastIndex(where: { token in token.kind == .leftBrace || starters.contains { token.is($0) } }),
               tokens[opener].kind == .word else {
             return keywords(starters)
+        }
+        // The `peut` of `seul A, B peut`: the assertion starts at `seul`.
+        if tokens[opener].is(.peut), let only = tokens[..<opener].lastIndex(where: { $0.kind != .word && $0.kind != .comma || $0.is(.seul) }),
+           tokens[only].is(.seul) {
+            opener = only
         }
         let tail = tokens[opener...]
         if tail.contains(where: { $0.kind == .assign }) {
             return names(.shared, document.index) { if case .actor = $0 { true } else { false } }
         }
-        let text = prefix.text(tokens[opener].span.start..<prefix.bytes.count)
+        var start = tokens[opener].span.start
+        var lead = ""
+        if tokens[opener].is(.seul) {
+            // `seul A, B peut ACTION OBJET` completes as `peut A ACTION OBJET` once `peut` is written.
+            guard let verb = tail.firstIndex(where: { $0.is(.peut) }) else {
+                let actors = names(.shared, document.index) { if case .actor = $0 { true } else { false } }
+                return tail.last?.kind == .word && tail.count > 1 ? actors + keywords([.peut]) : actors
+            }
+            lead = "peut " + (tail.dropFirst().first?.text ?? "") + " "
+            start = tokens[verb].span.end
+        }
+        let text = prefix.text(start..<prefix.bytes.count)
             .map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 }
-        let line = String(text)
+        let line = lead + String(text).drop { $0 == " " }
         let completion = QueryCompletion.complete(line: line, cursor: line.count, charter: document.loaded.model)
         return completion.candidates.map { Item(label: $0, kind: 6, detail: nil) }
     }

@@ -115,7 +115,8 @@ enum EditorHover {
         var rules: [String] = []
         for declaration in tree.declarations {
             guard case .permission(let decl) = declaration, decl.action.text == action else { continue }
-            let actors = decl.everyone ? "tous" : decl.actors.map { "`\($0.text)`" }.joined(separator: ", ")
+            var actors = decl.everyone ? "tous" : decl.actors.map { "`\($0.text)`" }.joined(separator: ", ")
+            if !decl.exceptions.isEmpty { actors += " sauf " + decl.exceptions.map { "`\($0.text)`" }.joined(separator: ", ") }
             rules.append("- \(decl.kind.rawValue) \(actors)" + (decl.condition.map { " si " + file.text($0.span.range) } ?? ""))
         }
         if !rules.isEmpty { lines.append("Règles :\n" + rules.joined(separator: "\n")) }

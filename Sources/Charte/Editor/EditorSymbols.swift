@@ -50,7 +50,8 @@ enum EditorSymbols {
                 result.append(symbol(decl.name.text, detail: decl.label?.value, .namespace, span: decl.span, selection: decl.name.span,
                                      children: tasks))
             case .permission(let decl):
-                let actors = decl.everyone ? "tous" : decl.actors.map(\.text).joined(separator: ", ")
+                var actors = decl.everyone ? "tous" : decl.actors.map(\.text).joined(separator: ", ")
+                if !decl.exceptions.isEmpty { actors += " sauf " + decl.exceptions.map(\.text).joined(separator: ", ") }
                 result.append(symbol("\(decl.kind.rawValue) \(actors) \(decl.action.text)", detail: nil, .operator,
                                      span: decl.span, selection: decl.action.span))
             case .test(let decl):

@@ -21,13 +21,13 @@ public enum SyntaxFiles {
               keywords: [.etablissement, .calendrier, .role, .instance, .externe, .objet, .action, .evenement, .etape, .tache]),
         Group(scope: "keyword.other.clause.charte", vimName: "Clause", vimLink: "Keyword",
               keywords: [.responsable, .approbateur, .aide, .consulte, .informe, .echeance, .quand, .delai, .apres, .en, .note,
-                         .personnes, .membres, .sur, .si]),
+                         .personnes, .membres, .sur, .si, .zone]),
         Group(scope: "keyword.control.rule.charte", vimName: "Rule", vimLink: "Conditional",
-              keywords: [.autorise, .interdit, .tous, .test, .qui, .peut, .refuse, .taches, .echeances, .montre]),
+              keywords: [.autorise, .interdit, .tous, .sauf, .seul, .test, .qui, .peut, .refuse, .taches, .echeances, .montre]),
         Group(scope: "keyword.operator.word.charte", vimName: "OperatorWord", vimLink: "Operator", keywords: [.et, .ou, .non, .dans]),
         Group(scope: "constant.language.boolean.charte", vimName: "Boolean", vimLink: "Boolean", keywords: [.vrai, .faux]),
         Group(scope: "storage.type.charte", vimName: "Type", vimLink: "Type", keywords: [.booleen, .texte, .nombre, .date]),
-        Group(scope: "keyword.other.unit.charte", vimName: "Unit", vimLink: "Special", keywords: [.jour, .semaine, .mois]),
+        Group(scope: "keyword.other.unit.charte", vimName: "Unit", vimLink: "Special", keywords: [.jour, .semaine, .mois, .ouvre]),
     ]
 
     /// Every group, with the keywords no group lists gathered in a last one.
