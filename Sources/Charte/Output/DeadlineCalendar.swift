@@ -8,7 +8,7 @@ public enum TaskDeadline: Sendable, Hashable {
     case none
 
     /// The deadline of a task.
-    public init(task: CharterTask, charter: Charter) {
+    init(task: CharterTask, charter: Charter) {
         if let date = task.deadline {
             self = .date(date, written: task.deadlineText)
         } else if let trigger = task.trigger, let delay = task.delay {
@@ -77,7 +77,7 @@ public struct DeadlineCalendar: Sendable, Hashable {
     public let periods: [Period]
 
     /// Builds the calendar of a checked charter.
-    public init(charter: Charter) {
+    init(charter: Charter) {
         let items = charter.tasks.map { task in
             Item(task: task.id, label: task.label ?? task.id,
                  step: charter.steps[task.step].label ?? charter.steps[task.step].id,
