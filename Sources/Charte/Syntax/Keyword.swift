@@ -12,6 +12,7 @@ public enum Keyword: String, CaseIterable, Sendable, Hashable {
     case et, ou, non, dans, vrai, faux
     case jour, semaine, mois
     case booleen, texte, nombre, date
+    case suppleance, par, du, au, nature, signature, pouvoir, incompatibles
 
     /// The canonical spelling, as the formatter writes it.
     public var spelling: String {
@@ -24,6 +25,7 @@ public enum Keyword: String, CaseIterable, Sendable, Hashable {
         case .echeance: "echeance"
         case .delai: "delai"
         case .booleen: "booleen"
+        case .suppleance: "suppleance"
         default: rawValue
         }
     }
@@ -40,6 +42,8 @@ public enum Keyword: String, CaseIterable, Sendable, Hashable {
         case .montre: ["montrer"]
         case .seul: ["seule", "seuls", "seules"]
         case .peut: ["peuvent"]
+        case .suppleance: ["suppleances"]
+        case .incompatibles: ["incompatible"]
         default: []
         }
     }
