@@ -12,6 +12,7 @@ public enum Keyword: String, CaseIterable, Sendable, Hashable {
     case et, ou, non, dans, vrai, faux
     case jour, semaine, mois
     case booleen, texte, nombre, date
+    case ouvre, zone
     case suppleance, par, du, au, nature, signature, pouvoir, incompatibles
 
     /// The canonical spelling, as the formatter writes it.
@@ -39,6 +40,7 @@ public enum Keyword: String, CaseIterable, Sendable, Hashable {
         case .aide: ["aides"]
         case .jour: ["jours"]
         case .semaine: ["semaines"]
+        case .ouvre: ["ouvres"]
         case .montre: ["montrer"]
         case .seul: ["seule", "seuls", "seules"]
         case .peut: ["peuvent"]
