@@ -291,7 +291,7 @@ public struct Parser {
             let candidates = token.kind == .word
                 ? Suggestions.closest(to: token.text, among: Parser.keywordCandidates(Parser.declarationKeywords))
                 : []
-            try fail(expected: "une déclaration (etablissement, calendrier, role, instance, externe, objet, action, evenement, etape, autorise, interdit, test, suppleance, incompatibles)",
+            try fail(expected: "une déclaration (etablissement, calendrier, role, instance, externe, objet, action, evenement, etape, autorise, interdit, test)",
                      candidates: candidates)
         }
     }
