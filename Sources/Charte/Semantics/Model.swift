@@ -32,6 +32,10 @@ public struct Charter: Sendable {
     /// Where the names of actors, object types, actions, events and steps were written (a
     /// task's is in its entry), for "déclaré ligne N" in suggestions.
     var nameSpans = SymbolSpans()
+    /// The `suppleance` declarations, in declaration order.
+    public var deputies: [Deputy] = []
+    /// The `incompatibles` declarations, in declaration order.
+    public var incompatibilities: [Incompatibility] = []
 
     /// Creates an empty model for a file.
     public init(file: FileID) { self.file = file }
