@@ -11,7 +11,7 @@ public enum Keyword: String, CaseIterable, Sendable, Hashable {
     case taches, echeances, montre
     case et, ou, non, dans, vrai, faux
     case jour, semaine, mois
-    case booleen, texte, nombre, date
+    case booleen, texte, nombre, date, euros
 
     /// The canonical spelling, as the formatter writes it.
     public var spelling: String {
@@ -40,6 +40,7 @@ public enum Keyword: String, CaseIterable, Sendable, Hashable {
         case .montre: ["montrer"]
         case .seul: ["seule", "seuls", "seules"]
         case .peut: ["peuvent"]
+        case .euros: ["euro"]
         default: []
         }
     }
