@@ -8,8 +8,8 @@
 
 let csvCharter = bundledCharter("rules/etablissement-exemple.charte")
 let csvChecker: JournalChecker = {
-    guard let charter = csvCharter.charter, let date = CalendarDate(year: 2027, month: 5, day: 24) else { stop() }
-    return JournalChecker(charter: charter, charterSource: csvCharter.file, date: date)
+    guard let checked = csvCharter.checked, let date = CalendarDate(year: 2027, month: 5, day: 24) else { stop() }
+    return JournalChecker(charter: checked, date: date)
 }()
 
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -17,6 +17,7 @@ enum ExportCommand {
         (markdown sinon). Une charte qui contient une erreur n'est pas exportée : ses
         diagnostics s'écrivent sur la sortie d'erreur (code de sortie 1).
         Le résultat va sur la sortie standard, ou dans SORTIE avec -o (écriture atomique).
+        \(OutputFile.help)
         Exemples : charte exporter rules/etablissement-exemple.charte --format html -o charte.html
                    charte exporter rules/etablissement-exemple.charte --format csv --vue raci
         """,
@@ -24,6 +25,8 @@ enum ExportCommand {
             .value("--format", "-f", name: "FORMAT", help: "markdown, html, csv, tsv, ics, dot ou json"),
             .value("--vue", name: "VUE", help: "pour csv et tsv : tableau (étapes × rôles, par défaut) ou raci"),
             .value("--sortie", "-o", name: "SORTIE", help: "écrit dans ce fichier au lieu de la sortie standard"),
+            OutputFile.force,
+            OutputFile.inPlace,
         ],
         run: run)
 
@@ -36,38 +39,24 @@ enum ExportCommand {
         let format = try format(arguments.value("--format"), output: output)
         let view = try view(arguments.value("--vue"), format: format)
 
-        let loaded: LoadedCharter
-        do {
-            loaded = try CharterLoader.load(path: path)
-        } catch {
-            console.err("charte exporter : \(error.message)\n")
-            return ExitCode.usage
+        let charter: CheckedCharter
+        switch CheckedInput.load(path, command: "exporter", console: console) {
+        case .success(let checked): charter = checked
+        case .failure(let status): return status.code
         }
-        guard let charter = loaded.charter else {
-            var printer = DiagnosticPrinter(format: .humain, console: console)
-            printer.print(loaded.diagnostics, sources: loaded.sources)
-            printer.finish()
-            let errors = loaded.diagnostics.filter { $0.severity == .error }.count
-            let warnings = loaded.diagnostics.count - errors
-            console.err(HumanRenderer.summary(errors: errors, warnings: warnings) + "\n")
-            console.err("charte exporter : la charte contient des erreurs, rien n'est exporté\n")
-            return ExitCode.problems
-        }
-        let warnings = loaded.diagnostics.filter { $0.severity == .warning }.count
+        let warnings = DiagnosticCount(charter.warnings).warnings
         if warnings > 0 {
             let noun = warnings == 1 ? "avertissement" : "avertissements"
             console.err("charte exporter : \(warnings) \(noun) (voir charte verifier \(path))\n")
         }
 
-        let text = CharterExporter.render(charter, file: loaded.file, format: format, view: view)
+        let text = CharterExporter.render(charter, format: format, view: view)
         guard let output, output != "-" else {
             console.out(text)
             return ExitCode.success
         }
-        do {
-            try FileAccess.writeAtomically(text, to: output)
-        } catch {
-            console.err("charte exporter : \(error.message)\n")
+        let options = OutputFile.options(arguments, inputs: [path])
+        guard OutputFile.write(text, to: output, options: options, command: "exporter", console: console) else {
             return ExitCode.usage
         }
         return ExitCode.success

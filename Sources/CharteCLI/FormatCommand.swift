@@ -15,12 +15,15 @@ enum FormatCommand {
         diagnostics s'écrivent sur la sortie d'erreur et le code de sortie est 1.
         La mise en forme ne change jamais le sens : la charte obtenue se lit exactement
         comme l'originale.
+        \(OutputFile.help)
         Exemple : charte fmt --check rules/*.charte
         """,
         options: [
             .flag("--check", help: "liste les fichiers à remettre en forme, sans les modifier (code 1 s'il y en a)"),
             .flag("--write", "-w", help: "remplace les fichiers par leur version mise en forme"),
             .value("--format", "-f", name: "FORMAT", help: "format des diagnostics : humain (par défaut) ou gcc"),
+            OutputFile.force,
+            OutputFile.inPlace,
         ],
         run: run)
 
@@ -58,11 +61,10 @@ enum FormatCommand {
                     }
                 } else if write {
                     guard outcome.changesFile else { continue }
-                    do {
-                        try FileAccess.writeAtomically(text, to: path)
+                    let options = OutputFile.options(arguments, inputs: [])
+                    if OutputFile.write(text, to: path, options: options, command: "fmt", console: console) {
                         console.out(path + "\n")
-                    } catch {
-                        console.err("charte fmt : \(error.message)\n")
+                    } else {
                         failed = true
                     }
                 } else {

@@ -15,10 +15,13 @@ enum ImportCommand {
         note. Des commentaires disent quoi affiner. La charte obtenue se vérifie sans erreur
         ni avertissement. Sans -o, elle s'écrit sur la sortie standard ; avec -o, le fichier
         est écrit de façon atomique.
+        \(OutputFile.help)
         Exemple : charte importer organisation.tsv -o rules/college.charte
         """,
         options: [
             .value("-o", "--sortie", name: "FICHIER", help: "écrit la charte dans FICHIER au lieu de la sortie standard"),
+            OutputFile.force,
+            OutputFile.inPlace,
         ],
         run: run)
 
@@ -44,10 +47,8 @@ enum ImportCommand {
         let tasks = skeleton.steps.reduce(0) { $0 + $1.tasks.count }
         let summary = "\(skeleton.steps.count) étapes, \(skeleton.roles.count) rôles, \(tasks) tâches"
         if let output = arguments.value("-o") {
-            do {
-                try FileAccess.writeAtomically(skeleton.text, to: output)
-            } catch {
-                console.err("charte importer : \(error.message)\n")
+            let options = OutputFile.options(arguments, inputs: [path])
+            guard OutputFile.write(skeleton.text, to: output, options: options, command: "importer", console: console) else {
                 return ExitCode.usage
             }
             console.err("charte importer : \(summary) écrites dans « \(output) »\n")

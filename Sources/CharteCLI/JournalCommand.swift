@@ -13,54 +13,31 @@ enum ReportFormat: String, CaseIterable {
     }
 }
 
-/// Loads the charter of a report command: nil (after printing its diagnostics) when it has errors.
-enum ReportCharter {
-    /// The charter, or the exit code to return.
-    static func load(_ path: String, command: String, console: Console) -> Result<LoadedCharter, ExitStatus> {
-        let loaded: LoadedCharter
-        do {
-            loaded = try CharterLoader.load(path: path)
-        } catch {
-            console.err("charte \(command) : \(error.message)\n")
-            return .failure(ExitStatus(code: ExitCode.usage))
-        }
-        guard !loaded.hasErrors else {
-            // A broken charter is never used: its diagnostics, then exit 1.
-            var printer = DiagnosticPrinter(format: .humain, console: console)
-            printer.print(loaded.diagnostics.filter { $0.severity == .error }, sources: loaded.sources)
-            printer.finish()
-            let errors = loaded.diagnostics.filter { $0.severity == .error }.count
-            console.err("charte \(command) : la charte « \(path) » a \(errors) erreur\(errors > 1 ? "s" : "") : elle doit être corrigée avant usage\n")
-            return .failure(ExitStatus(code: ExitCode.problems))
-        }
-        return .success(loaded)
-    }
-}
-
-/// An exit code carried as an error.
-struct ExitStatus: Error {
-    let code: Int32
-}
-
 /// `charte journal CHARTE JOURNAL.csv`: checks what really happened against the charter.
 enum JournalCommand {
     static let command = Command(
         name: "journal", aliases: [],
-        synopsis: "charte journal CHARTE JOURNAL.csv [--date AAAA-MM-JJ] [--format texte|json]",
+        synopsis: "charte journal CHARTE JOURNAL.csv [--date AAAA-MM-JJ] [--format texte|json] [--tolerer-indetermines]",
         summary: "vérifie un journal (CSV) contre les permissions et les échéances de la charte",
         description: """
-        Le journal est un CSV (séparateur « , » ou « ; », UTF-8 ou Windows-1252) avec une ligne
-        d'en-tête : date, acteur, action, tache, puis des colonnes d'attributs (categorie,
-        licence…). Le rapport liste les actions refusées, les tâches en retard, celles faites en
-        retard, celles à faire dans les 7 jours, puis un bilan par rôle. Les lignes datées après
-        --date (par défaut aujourd'hui) sont laissées de côté.
-        Code de sortie : 1 s'il y a une action refusée ou une tâche en retard (ou si la charte a
-        des erreurs), 0 sinon, 2 si un fichier ne peut pas être lu.
+        Le journal est un CSV (séparateur « , » ou « ; », UTF-8, Windows-1252 ou UTF-16) avec une
+        ligne d'en-tête : date, acteur, action, tache, puis des colonnes d'attributs (categorie,
+        licence…). Acteurs, actions, tâches et valeurs s'écrivent par leur identifiant ou leur
+        libellé, sans souci des majuscules, des accents, des tirets ni des espaces.
+        Chaque ligne d'action finit autorisée, refusée, indéterminée ou non vérifiable (acteur,
+        action ou valeur inconnus, ligne illisible). Le rapport liste les actions refusées, les
+        tâches en retard, celles faites en retard, celles à faire dans les 7 jours, les lignes
+        non vérifiables, puis un bilan par rôle. Les lignes datées après --date (par défaut
+        aujourd'hui) sont laissées de côté.
+        Code de sortie : 1 s'il y a une action refusée, une ligne non vérifiable ou non lue, une
+        action indéterminée (sauf avec --tolerer-indetermines) ou une tâche en retard (ou si la
+        charte a des erreurs), 0 sinon, 2 si un fichier ne peut pas être lu.
         Exemple : charte journal rules/etablissement-exemple.charte rules/journal-2026-2027.csv --date 2027-05-24
         """,
         options: [
             .value("--date", "-d", name: "DATE", help: "date du bilan, AAAA-MM-JJ ou JJ/MM/AAAA (par défaut aujourd'hui)"),
             .value("--format", "-f", name: "FORMAT", help: "texte (par défaut) ou json"),
+            .flag("--tolerer-indetermines", help: "les actions indéterminées (attribut manquant) ne font pas échouer"),
         ],
         run: run)
 
@@ -71,12 +48,13 @@ enum JournalCommand {
         }
         let date = try DateArgument.parseOrToday(arguments.value("--date"), option: "--date")
         let (charterPath, journalPath) = (arguments.positionals[0], arguments.positionals[1])
-        let loaded: LoadedCharter
-        switch ReportCharter.load(charterPath, command: "journal", console: console) {
-        case .success(let value): loaded = value
+        let charter: CheckedCharter
+        switch CheckedInput.load(charterPath, command: "journal", console: console) {
+        case .success(let checked): charter = checked
         case .failure(let status): return status.code
         }
-        let checker = JournalChecker(charter: loaded.model, charterSource: loaded.file, date: date)
+        let checker = JournalChecker(charter: charter, date: date,
+                                     toleratesUndetermined: arguments.has("--tolerer-indetermines"))
         let report: JournalReport
         do {
             report = try checker.check(path: journalPath)
@@ -86,9 +64,9 @@ enum JournalCommand {
         }
         switch format {
         case .texte:
-            console.out(JournalTextRenderer(charter: loaded.model, charterName: charterPath, journalName: journalPath).render(report))
+            console.out(JournalTextRenderer(charter: charter.model, charterName: charterPath, journalName: journalPath).render(report))
         case .json:
-            console.out(JournalJSONRenderer(charter: loaded.model, charterName: charterPath, journalName: journalPath).render(report))
+            console.out(JournalJSONRenderer(charter: charter.model, charterName: charterPath, journalName: journalPath).render(report))
         }
         return report.hasProblems ? ExitCode.problems : ExitCode.success
     }

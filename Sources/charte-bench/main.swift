@@ -117,7 +117,7 @@ if charterPath != nil || requestsPath != nil {
     guard let charterBytes = FileAccess.read(charterPath) else { fail("impossible de lire « \(charterPath) »") }
     guard let requestBytes = FileAccess.read(requestsPath) else { fail("impossible de lire « \(requestsPath) »") }
     let loaded = CharterLoader.check(bytes: charterBytes, name: charterPath, limits: VerifierSuite.limits)
-    guard let charter = loaded.charter else { fail("« \(charterPath) » a des erreurs (voir charte verifier)") }
+    guard let charter = loaded.checked?.model else { fail("« \(charterPath) » a des erreurs (voir charte verifier)") }
     let requests: [Request]
     do {
         requests = try Requests.read(requestBytes, name: requestsPath, charter: charter)

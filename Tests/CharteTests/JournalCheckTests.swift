@@ -3,9 +3,11 @@ import Testing
 
 @Suite("Journal: permissions and reading")
 struct JournalCheckTests {
-    @Test("the fixture charter checks without diagnostics")
+    @Test("the fixture charter checks without diagnostics but its Sunday deadline (W403)")
     func fixtureIsClean() {
-        #expect(journalFixture.diagnostics.isEmpty)
+        #expect(journalFixture.diagnostics.map(\.message) == [
+            .deadlineOnClosedDay(date: "2026-09-06", day: "un dimanche", nearest: "lundi 7 septembre 2026 (2026-09-07)"),
+        ])
     }
 
     @Test("a refused action names the forbid that decided it, with its line")
@@ -130,7 +132,9 @@ struct JournalCheckTests {
         #expect(report.refused.map(\.line) == [9])
         #expect(report.counts.actions == 2)
         #expect(report.counts.rows == 7)  // the blank row is not counted
-        #expect(report.counts.skipped == 5)
+        #expect(report.counts.skipped == 4)
+        #expect(report.counts.unverifiable == 1)  // the action without an actor
+        #expect(report.hasProblems)
     }
 
     @Test("a short row is read with its missing cells empty")

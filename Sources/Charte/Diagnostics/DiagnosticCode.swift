@@ -15,10 +15,10 @@ public enum Severity: String, Sendable, Hashable, Comparable {
 public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Comparable {
     case E001, E002, E003, E004, E005, E010, E011, E012, E013
     case E006
-    case E100, E101, E102, E103, E104, E105, E106, E107
+    case E100, E101, E102, E103, E104, E105, E106, E107, E108
     case E200, E202
     case E300, W301, W302, W303, W304, E305
-    case E400, W401, W402
+    case E400, W401, W402, W403
     case E500, W501, W502, W503
     case W600, W601
 
@@ -46,6 +46,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Comparable
         case .E105: "type d'objet inconnu"
         case .E106: "attribut ou valeur inconnus"
         case .E107: "nom de calendrier inconnu"
+        case .E108: "calendrier scolaire officiel indisponible"
         case .E200: "types incompatibles dans une condition"
         case .E202: "« quand » sans « delai », ou l'inverse"
         case .E300: "tâche sans responsable"
@@ -57,6 +58,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Comparable
         case .E400: "échéance antérieure à celle d'un prérequis"
         case .W401: "échéance hors du calendrier"
         case .W402: "échéance pendant des vacances"
+        case .W403: "échéance un week-end ou un jour férié"
         case .E500: "une interdiction rend une tâche impossible"
         case .W501: "trou de couverture"
         case .W502: "chevauchement de responsabilités"

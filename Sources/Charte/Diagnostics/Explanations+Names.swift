@@ -147,6 +147,30 @@ extension ExplanationCatalogue {
             AAAA-MM-JJ.
             """)
 
+    /// E108 explained.
+    static let e108 = Explanation(code: .E108, meaning: """
+            Le calendrier demande un calendrier scolaire officiel (« zone B ») que Charte ne
+            connaît pas : la zone n'existe pas (les zones sont A, B, C et Corse), l'année
+            n'est pas écrite AAAA-AAAA, ou le calendrier de cette zone pour cette année n'a pas
+            été publié. Charte n'invente jamais de dates : les calendriers intégrés sont ceux
+            que le ministère (ou l'académie de Corse) a publiés.
+            """, example: """
+            calendrier "2026-2027" {
+              zone Corse
+            }
+            role cpe "CPE"
+            etape suivi "Suivi" {
+              tache appel "Faire l'appel" {
+                responsable cpe
+                echeance 2026-09-03
+              }
+            }
+            """, fix: """
+            Corrigez la zone ou l'année, ou retirez « zone » et écrivez vous-même les dates de
+            l'année (rentree 2026-09-01, toussaint "Vacances de la Toussaint" 2026-10-17 ..
+            2026-11-01…).
+            """)
+
     // MARK: - Types
 
     /// E200 explained.

@@ -169,6 +169,30 @@ extension ExplanationCatalogue {
             Choisissez une date hors vacances, par exemple la veille de la période.
             """)
 
+    /// W403 explained.
+    static let w403 = Explanation(code: .W403, meaning: """
+            Une échéance tombe un samedi, un dimanche ou un jour férié (jour de l'an, lundi de
+            Pâques, 1er et 8 mai, Ascension, lundi de Pentecôte, 14 juillet, 15 août,
+            1er et 11 novembre, 25 décembre) : l'établissement est fermé ce jour-là. Le
+            message donne le jour ouvré le plus proche. Une échéance pendant des vacances du
+            calendrier est signalée par W402, pas par W403.
+            """, example: """
+            calendrier "2026-2027" {
+              rentree 2026-09-01
+              fin_annee 2027-07-03
+            }
+            role cpe "CPE"
+            etape suivi "Suivi" {
+              tache bilan "Faire le bilan de la rentrée" {
+                responsable cpe
+                echeance 2026-09-19
+              }
+            }
+            """, fix: """
+            Avancez l'échéance au jour ouvré proposé, ou comptez en jours ouvrés
+            (« rentree + 13 jours ouvres »), qui sautent les week-ends et les jours fériés.
+            """)
+
     // MARK: - Permissions and coverage
 
     /// E500 explained.

@@ -24,6 +24,7 @@ extension DiagnosticCode {
         case .E105: ExplanationCatalogue.e105
         case .E106: ExplanationCatalogue.e106
         case .E107: ExplanationCatalogue.e107
+        case .E108: ExplanationCatalogue.e108
         case .E200: ExplanationCatalogue.e200
         case .E202: ExplanationCatalogue.e202
         case .E300: ExplanationCatalogue.e300
@@ -35,6 +36,7 @@ extension DiagnosticCode {
         case .E400: ExplanationCatalogue.e400
         case .W401: ExplanationCatalogue.w401
         case .W402: ExplanationCatalogue.w402
+        case .W403: ExplanationCatalogue.w403
         case .E500: ExplanationCatalogue.e500
         case .W501: ExplanationCatalogue.w501
         case .W502: ExplanationCatalogue.w502

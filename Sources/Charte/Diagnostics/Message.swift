@@ -47,6 +47,9 @@ public enum Message: Sendable, Hashable {
     case actionWithoutObject(String)
     case unknownCalendarName(String)
     case noCalendar(String)
+    case unknownZone(String)
+    case officialCalendarUnavailable(zone: String, year: String, available: String)
+    case officialCalendarNeedsYear(String?)
 
     // MARK: - Types
     case typeMismatch(expected: String, found: String)
@@ -67,6 +70,8 @@ public enum Message: Sendable, Hashable {
     case deadlineBeforePrerequisite(task: String, date: String, prerequisite: String, prerequisiteDate: String)
     case deadlineOutsideCalendar(date: String, first: String, last: String)
     case deadlineInHoliday(date: String, period: String)
+    /// A deadline on a Saturday, a Sunday or a public holiday (`day` says which), with the nearest working day.
+    case deadlineOnClosedDay(date: String, day: String, nearest: String?)
     case dateOutOfRange(String)
 
     // MARK: - Permissions and coverage
@@ -97,6 +102,7 @@ public enum Message: Sendable, Hashable {
         case .unknownObjectType: .E105
         case .unknownAttribute, .unknownValue, .actionWithoutObject: .E106
         case .unknownCalendarName, .noCalendar: .E107
+        case .unknownZone, .officialCalendarUnavailable, .officialCalendarNeedsYear: .E108
         case .typeMismatch, .notACondition, .orderingNeedsNumberOrDate: .E200
         case .whenWithoutDelay, .delayWithoutWhen: .E202
         case .noResponsable: .E300
@@ -108,6 +114,7 @@ public enum Message: Sendable, Hashable {
         case .deadlineBeforePrerequisite: .E400
         case .deadlineOutsideCalendar: .W401
         case .deadlineInHoliday: .W402
+        case .deadlineOnClosedDay: .W403
         case .forbidKillsTask: .E500
         case .coverageGap: .W501
         case .overlap: .W502
@@ -163,6 +170,12 @@ public enum Message: Sendable, Hashable {
         case .actionWithoutObject(let action): "l'action « \(action) » ne porte sur aucun objet : elle n'admet pas de condition"
         case .unknownCalendarName(let n): "nom de calendrier inconnu « \(n) »"
         case .noCalendar(let n): "date relative « \(n) » sans calendrier"
+        case .unknownZone(let z): "zone de calendrier scolaire inconnue « \(z) »"
+        case .officialCalendarUnavailable(let zone, let year, _):
+            "aucun calendrier scolaire officiel publié n'est connu pour la zone \(zone) en \(year)"
+        case .officialCalendarNeedsYear(let label):
+            label.map { "« zone » demande l'année scolaire du calendrier, écrite AAAA-AAAA (trouvé « \($0) »)" }
+                ?? "« zone » demande l'année scolaire du calendrier, écrite AAAA-AAAA"
         case .typeMismatch(let expected, let found): "types incompatibles : \(expected) attendu, trouvé \(found)"
         case .notACondition(let n): "« \(n) » n'est pas une condition"
         case .orderingNeedsNumberOrDate(let type): "« < <= > >= » ne comparent que des nombres ou des dates, pas \(type)"
@@ -179,6 +192,7 @@ public enum Message: Sendable, Hashable {
         case .deadlineOutsideCalendar(let date, let first, let last):
             "échéance \(date) hors du calendrier (du \(first) au \(last))"
         case .deadlineInHoliday(let date, let period): "échéance \(date) pendant « \(period) »"
+        case .deadlineOnClosedDay(let date, let day, _): "échéance \(date) \(day)"
         case .forbidKillsTask(let actor, let action, let task):
             "cette interdiction empêche « \(actor) » de faire « \(action) » sur tous les objets de la tâche « \(task) »"
         case .forbidCarvesTask(let actor, let action, let task, let objects):
@@ -215,6 +229,8 @@ public enum Message: Sendable, Hashable {
         switch self {
         case .unterminatedString: "fermez la chaîne par « \" » sur la même ligne (utilisez \\n pour un retour à la ligne)"
         case .unknownEscape: "les échappements permis sont \\\", \\\\, \\n et \\t"
+        case .impossibleDate(let d) where d.contains("/"), .malformedDate(let d) where d.contains("/"):
+            "une date s'écrit JJ/MM/AAAA (ou AAAA-MM-JJ) et doit exister dans le calendrier"
         case .impossibleDate, .malformedDate: "une date s'écrit AAAA-MM-JJ et doit exister dans le calendrier"
         case .malformedNumber: "séparez le nombre de l'unité par une espace, par exemple « 3 jours »"
         case .numberOverflow: "les nombres sont limités à 9223372036854775807"
@@ -233,6 +249,12 @@ public enum Message: Sendable, Hashable {
         case .twoLetters: "gardez la lettre la plus forte (R, puis A, S, C, I)"
         case .cycle: "retirez l'un des « apres » du cycle"
         case .deadlineInHoliday: "choisissez une date hors vacances"
+        case .deadlineOnClosedDay(_, _, let nearest?): "le jour ouvré le plus proche est le \(nearest)"
+        case .deadlineOnClosedDay: "choisissez un jour ouvré"
+        case .unknownZone: "les zones sont A, B, C et Corse"
+        case .officialCalendarUnavailable(_, _, let available):
+            "écrivez vous-même les dates de l'année dans le calendrier (rentree, vacances…) ; calendriers intégrés : \(available)"
+        case .officialCalendarNeedsYear: "écrivez par exemple calendrier \"2026-2027\" { zone B }"
         case .forbidKillsTask: "restreignez l'interdiction par « si », ou retirez cet acteur de la tâche"
         case .forbidCarvesTask: "vérifiez que cette exception est voulue"
         case .coverageGap: "ajoutez une tâche qui couvre ces objets, ou élargissez une condition"

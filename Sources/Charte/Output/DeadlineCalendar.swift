@@ -8,7 +8,7 @@ public enum TaskDeadline: Sendable, Hashable {
     case none
 
     /// The deadline of a task.
-    public init(task: CharterTask, charter: Charter) {
+    init(task: CharterTask, charter: Charter) {
         if let date = task.deadline {
             self = .date(date, written: task.deadlineText)
         } else if let trigger = task.trigger, let delay = task.delay {
@@ -77,7 +77,7 @@ public struct DeadlineCalendar: Sendable, Hashable {
     public let periods: [Period]
 
     /// Builds the calendar of a checked charter.
-    public init(charter: Charter) {
+    init(charter: Charter) {
         let items = charter.tasks.map { task in
             Item(task: task.id, label: task.label ?? task.id,
                  step: charter.steps[task.step].label ?? charter.steps[task.step].id,
@@ -92,7 +92,7 @@ public struct DeadlineCalendar: Sendable, Hashable {
         recurring = items.filter { if case .afterEvent = $0.deadline { true } else { false } }
         undated = items.filter { $0.deadline == .none }
         periods = (charter.calendar?.periods ?? []).compactMap { entry in
-            entry.end.map { Period(name: entry.name, start: entry.start, end: $0) }
+            entry.end.map { Period(name: entry.displayName, start: entry.start, end: $0) }
         }.sorted { $0.start != $1.start ? $0.start < $1.start : $0.name < $1.name }
     }
 

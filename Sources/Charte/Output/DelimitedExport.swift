@@ -24,7 +24,7 @@ public enum DelimitedExport {
     }
 
     /// The table as text.
-    public static func render(_ charter: Charter, dialect: Dialect, view: View) -> String {
+    static func render(_ charter: Charter, dialect: Dialect, view: View) -> String {
         let rows = view == .tableau ? tableRows(StepRoleTable(charter: charter), dialect: dialect)
                                     : matrixRows(RaciMatrix(charter: charter))
         return write(rows, dialect: dialect)

@@ -21,12 +21,16 @@ public enum CharterExporter {
     /// The export of a checked charter.
     ///
     /// - Parameters:
-    ///   - charter: a charter without errors.
-    ///   - file: its source, for line numbers in JSON (optional).
+    ///   - charter: the checked charter (its file gives the line numbers in JSON).
     ///   - format: the format.
     ///   - view: the table written by CSV and TSV (ignored by the other formats).
-    public static func render(_ charter: Charter, file: SourceFile?, format: ExportFormat,
-                              view: DelimitedExport.View = .tableau) -> String {
+    public static func render(_ charter: CheckedCharter, format: ExportFormat, view: DelimitedExport.View = .tableau) -> String {
+        render(charter.model, file: charter.file, format: format, view: view)
+    }
+
+    /// The export of a bare model (the library's tests export hand-made models).
+    static func render(_ charter: Charter, file: SourceFile?, format: ExportFormat,
+                       view: DelimitedExport.View = .tableau) -> String {
         switch format {
         case .markdown: MarkdownExport.render(CharterDocument(charter: charter))
         case .html: HTMLExport.render(CharterDocument(charter: charter))

@@ -115,10 +115,16 @@ struct LayoutBuilder {
         case .calendar(let d):
             line(Keyword.calendrier.spelling + (d.label.map { " " + e.string($0) } ?? "") + " {", at: d.span.start, rule: rule)
             open()
-            for (index, entry) in d.entries.enumerated() {
-                line(e.calendarEntry(entry), at: entry.span.start, rule: index == 0 ? .never : .preserve)
+            // The zone line and the entries, in the order they are written.
+            var items = d.entries.map { (text: e.calendarEntry($0), start: $0.span.start) }
+            if let zone = d.zone {
+                items.append((text: Keyword.zone.spelling + " " + zone.text, start: zone.span.start))
+                items.sort { $0.start < $1.start }
             }
-            close(d.span, empty: d.entries.isEmpty)
+            for (index, item) in items.enumerated() {
+                line(item.text, at: item.start, rule: index == 0 ? .never : .preserve)
+            }
+            close(d.span, empty: items.isEmpty)
         case .actor(let d):
             buildActor(d, rule: rule)
         case .object(let d):

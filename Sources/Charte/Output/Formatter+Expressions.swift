@@ -35,7 +35,11 @@ struct ExpressionPrinter {
     func names(_ names: [Name]) -> String { names.map(\.text).joined(separator: ", ") }
 
     /// A date, or the source text when it was invalid.
-    func date(_ date: CalendarDate?, span: Span) -> String { date?.description ?? original(span) }
+    /// A date as the writer chose to write it: `AAAA-MM-JJ`, or `JJ/MM/AAAA` (zero-padded).
+    func date(_ date: CalendarDate?, span: Span) -> String {
+        guard let date else { return original(span) }
+        return original(span).contains("/") ? DateText.short(date) : date.description
+    }
 
     /// `3 jours`, `1 semaine`, `2 mois`: singular for one, plural otherwise.
     func duration(_ duration: Duration) -> String {
@@ -44,6 +48,7 @@ struct ExpressionPrinter {
         case .jours: amount == 1 ? Keyword.jour.spelling : "jours"
         case .semaines: amount == 1 ? Keyword.semaine.spelling : "semaines"
         case .mois: Keyword.mois.spelling
+        case .joursOuvres: amount == 1 ? "jour ouvre" : "jours ouvres"
         }
         return "\(amount) \(unit)"
     }
@@ -53,8 +58,8 @@ struct ExpressionPrinter {
         var text: String
         switch expression.base {
         case .literal(let value):
-            text = value?.description ?? original(expression.span)
-            if value == nil { return text }
+            guard let value else { return original(expression.span) }
+            text = date(value, span: expression.span)
         case .name(let name):
             text = name.text
         }
@@ -69,8 +74,10 @@ struct ExpressionPrinter {
     /// `rentree 2026-09-01` or `noel 2026-12-19 .. 2027-01-03`.
     func calendarEntry(_ entry: CalendarEntry) -> String {
         guard let start = entry.start, !entry.isPeriod || entry.end != nil else { return original(entry.span) }
-        var text = "\(entry.name.text) \(start)"
-        if let end = entry.end { text += " .. \(end)" }
+        var text = entry.name.text
+        if let label = entry.label { text += " " + string(label) }
+        text += " " + date(start, span: entry.startSpan)
+        if let end = entry.end { text += " .. " + date(end, span: entry.endSpan) }
         return text
     }
 

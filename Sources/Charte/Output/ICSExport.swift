@@ -11,8 +11,18 @@ public enum ICSExport {
     /// The product identifier written in `PRODID`.
     public static let productID = "-//Charte//Charte des ressources numeriques//FR"
 
-    /// The calendar of a charter's fixed deadlines (tasks with `echeance`).
-    public static func render(_ charter: Charter, fileName: String) -> String {
+    /// The calendar of a checked charter's fixed deadlines (tasks with `echeance`).
+    public static func render(_ charter: CheckedCharter) -> String {
+        render(charter.model, fileName: charter.file.name)
+    }
+
+    /// The calendar of given instances (a journal report's, with one per event).
+    public static func render(_ charter: CheckedCharter, instances: [DeadlineInstance]) -> String {
+        render(charter.model, fileName: charter.file.name, instances: instances)
+    }
+
+    /// The calendar of a model's fixed deadlines.
+    static func render(_ charter: Charter, fileName: String) -> String {
         var instances: [DeadlineInstance] = []
         for (index, task) in charter.tasks.enumerated() where task.trigger == nil {
             guard let deadline = task.deadline else { continue }
@@ -21,8 +31,8 @@ public enum ICSExport {
         return render(charter, fileName: fileName, instances: instances)
     }
 
-    /// The calendar of given instances (a journal report's, with one per event).
-    public static func render(_ charter: Charter, fileName: String, instances: [DeadlineInstance]) -> String {
+    /// The calendar of a model's given instances.
+    static func render(_ charter: Charter, fileName: String, instances: [DeadlineInstance]) -> String {
         let sorted = instances.sorted { ($0.due, $0.task, $0.occurrence) < ($1.due, $1.task, $1.occurrence) }
         let stem = stem(of: fileName)
         let stamp = (charter.calendar?.first ?? sorted.first?.due).map(dateText) ?? "19700101"

@@ -34,8 +34,10 @@ public struct JournalJSONRenderer: Sendable {
             ("encodage", .value(.string(report.encoding.rawValue))),
             ("separateur", .value(.string(String(UnicodeScalar(report.separator))))),
             ("lignes", .value(.object([
-                ("lues", .int(counts.rows)), ("actions", .int(counts.actions)), ("evenements", .int(counts.events)),
-                ("taches_faites", .int(counts.completions)), ("apres_la_date", .int(counts.afterDate)),
+                ("lues", .int(counts.rows)), ("actions", .int(counts.actions)), ("autorisees", .int(counts.permitted)),
+                ("refusees", .int(counts.refused)), ("indeterminees", .int(counts.undetermined)),
+                ("evenements", .int(counts.events)), ("taches_faites", .int(counts.completions)),
+                ("non_verifiables", .int(counts.unverifiable)), ("apres_la_date", .int(counts.afterDate)),
                 ("ignorees", .int(counts.skipped)),
             ]))),
             ("refusees", .items(refused.count) { action(refused[$0]) }),
@@ -45,7 +47,8 @@ public struct JournalJSONRenderer: Sendable {
             ("anomalies", .items(report.issues.count) { issue(report.issues[$0]) }),
             ("roles", .items(roles.count) { role(roles[$0]) }),
             ("bilan", .value(.object([
-                ("refusees", .int(refused.count)), ("indeterminees", .int(undecided.count)),
+                ("refusees", .int(counts.refused)), ("indeterminees", .int(counts.undetermined)),
+                ("non_verifiables", .int(counts.notVerifiable)), ("indeterminees_tolerees", .bool(report.toleratesUndetermined)),
                 ("en_retard", .int(report.instances(.overdue).count)), ("faites_en_retard", .int(report.instances(.doneLate).count)),
                 ("bientot", .int(report.instances(.dueSoon).count)), ("a_venir", .int(report.instances(.upcoming).count)),
                 ("faites", .int(report.instances(.doneOnTime).count)), ("hors_ordre", .int(report.outOfOrder.count)),

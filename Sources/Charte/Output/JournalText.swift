@@ -25,7 +25,7 @@ public struct JournalTextRenderer: Sendable {
         section(&out, "Tâches faites en retard", report.instances(.doneLate)) { [instanceLine($0)] }
         section(&out, "À faire dans les \(DeadlineStatus.soonWindow) jours", report.instances(.dueSoon)) { [instanceLine($0)] }
         section(&out, "Tâches faites avant leurs prérequis", report.outOfOrder) { [outOfOrderLine($0)] }
-        section(&out, "Lignes non lues ou lues en partie", report.issues) { [issueLine($0)] }
+        section(&out, "Lignes non vérifiables, non lues ou lues en partie", report.issues) { [issueLine($0)] }
         out += "\n" + roleTable(report)
         out += "\n" + summaryLine(report) + "\n"
         return out
@@ -43,14 +43,23 @@ public struct JournalTextRenderer: Sendable {
 
     func countsLine(_ report: JournalReport) -> String {
         let counts = report.counts
-        var parts = ["\(counts.actions) \(plural(counts.actions, "action vérifiée", "actions vérifiées"))",
+        var checked = "\(counts.actions) \(plural(counts.actions, "action vérifiée", "actions vérifiées"))"
+        if counts.actions > 0 {
+            checked += " (\(counts.permitted) \(plural(counts.permitted, "autorisée", "autorisées")), "
+                + "\(counts.refused) \(plural(counts.refused, "refusée", "refusées")), "
+                + "\(counts.undetermined) \(plural(counts.undetermined, "indéterminée", "indéterminées")))"
+        }
+        var parts = [checked,
                      "\(counts.events) \(plural(counts.events, "événement", "événements"))",
                      "\(counts.completions) \(plural(counts.completions, "tâche marquée faite", "tâches marquées faites"))"]
-        if counts.afterDate > 0 {
-            parts.append("\(counts.afterDate) \(plural(counts.afterDate, "ligne postérieure", "lignes postérieures")) au \(report.date) laissée\(counts.afterDate > 1 ? "s" : "") de côté")
+        if counts.unverifiable > 0 {
+            parts.append("\(counts.unverifiable) \(plural(counts.unverifiable, "ligne non vérifiable", "lignes non vérifiables"))")
         }
         if counts.skipped > 0 {
             parts.append("\(counts.skipped) \(plural(counts.skipped, "ligne non lue", "lignes non lues"))")
+        }
+        if counts.afterDate > 0 {
+            parts.append("\(counts.afterDate) \(plural(counts.afterDate, "ligne postérieure", "lignes postérieures")) au \(report.date) laissée\(counts.afterDate > 1 ? "s" : "") de côté")
         }
         var line = "\(counts.rows) \(plural(counts.rows, "ligne", "lignes")) : " + parts.joined(separator: ", ") + "."
         if report.encoding != .utf8 { line += " Lu en \(report.encoding.rawValue)." }
@@ -147,9 +156,14 @@ public struct JournalTextRenderer: Sendable {
     }
 
     func summaryLine(_ report: JournalReport) -> String {
-        let refused = report.refused.count, overdue = report.instances(.overdue).count
-        var parts = ["\(refused) \(plural(refused, "action refusée", "actions refusées"))",
-                     "\(overdue) \(plural(overdue, "tâche en retard", "tâches en retard"))"]
+        if !report.headerUsable { return "Bilan : journal illisible, rien n'a été vérifié." }
+        let counts = report.counts
+        let overdue = report.instances(.overdue).count
+        var parts = ["\(counts.refused) \(plural(counts.refused, "action refusée", "actions refusées"))",
+                     "\(overdue) \(plural(overdue, "tâche en retard", "tâches en retard"))",
+                     "\(counts.notVerifiable) \(plural(counts.notVerifiable, "ligne non vérifiable", "lignes non vérifiables"))",
+                     "\(counts.undetermined) \(plural(counts.undetermined, "action indéterminée", "actions indéterminées"))"
+                         + (report.toleratesUndetermined && counts.undetermined > 0 ? " (tolérées)" : "")]
         let late = report.instances(.doneLate).count, soon = report.instances(.dueSoon).count
         let upcoming = report.instances(.upcoming).count, onTime = report.instances(.doneOnTime).count
         parts.append("\(late) \(plural(late, "faite", "faites")) en retard")
@@ -159,7 +173,6 @@ public struct JournalTextRenderer: Sendable {
         if !report.issues.isEmpty {
             parts.append("\(report.issues.count) \(plural(report.issues.count, "anomalie", "anomalies")) de lecture")
         }
-        if !report.headerUsable { return "Bilan : journal illisible, rien n'a été vérifié." }
         return "Bilan : " + parts.joined(separator: ", ") + "."
     }
 

@@ -37,7 +37,7 @@ public struct RoleSheet: Sendable, Hashable {
     public let permissions: [PermissionLine]
 
     /// The sheets of every actor that holds a letter or is named by a permission, in declaration order.
-    public static func sheets(of charter: Charter) -> [RoleSheet] {
+    static func sheets(of charter: Charter) -> [RoleSheet] {
         let permissions = PermissionLine.lines(of: charter)
         return charter.actors.indices.compactMap { index in
             let sheet = RoleSheet(actor: index, charter: charter, permissions: permissions)
@@ -86,7 +86,7 @@ public struct PermissionLine: Sendable, Hashable {
     }
 
     /// The lines of every rule of a charter, in declaration order.
-    public static func lines(of charter: Charter) -> [PermissionLine] {
+    static func lines(of charter: Charter) -> [PermissionLine] {
         charter.permissions.map { rule in
             let action = charter.actions[rule.action]
             return PermissionLine(

@@ -5,6 +5,7 @@ extension Checker {
         // The calendar's span and periods are computed once, not once per task.
         let first = charter.calendar?.first, last = charter.calendar?.last
         let periods = charter.calendar?.periods ?? []
+        let workingDays = charter.calendar.map(\.workingDays)
         var scratch = PrerequisiteSearch()
         var work = Checker.deadlineWork
         // Fields read in place: copying each task out retained and released all of its own.
@@ -16,8 +17,10 @@ extension Checker {
                     report(.deadlineOutsideCalendar(date: deadline.description, first: first.description, last: last.description),
                            at: span)
                 } else if let period = periods.first(where: { deadline >= $0.start && deadline <= ($0.end ?? $0.start) }) {
-                    report(.deadlineInHoliday(date: deadline.description, period: period.name), at: span,
-                           notes: [Note(.periodDeclaredHere(period.name), at: period.span)])
+                    report(.deadlineInHoliday(date: deadline.description, period: period.displayName), at: span,
+                           notes: [Note(.periodDeclaredHere(period.displayName), at: period.span)])
+                } else if let workingDays, let closure = workingDays.closure(of: deadline) {
+                    reportClosedDay(deadline, closure: closure, workingDays: workingDays, at: span)
                 }
             }
             if charter.tasks[index].after.isEmpty { continue }
@@ -28,6 +31,19 @@ extension Checker {
                        at: span, notes: [Note(.prerequisiteDeadline(otherDeadline.description), at: charter.tasks[prerequisite].deadlineSpan)])
             }
         }
+    }
+
+    /// W403: a deadline on a Saturday, a Sunday or a public holiday, with the nearest working day.
+    mutating func reportClosedDay(_ deadline: CalendarDate, closure: WorkingDays.Closure, workingDays: WorkingDays, at span: Span) {
+        let day: String
+        switch closure {
+        case .saturday: day = "un samedi"
+        case .sunday: day = "un dimanche"
+        case .publicHoliday(let name): day = "un jour férié (\(name))"
+        case .holidayPeriod: return
+        }
+        let nearest = workingDays.nearestWorkingDay(to: deadline).map { DateText.long($0) + " (\($0))" }
+        report(.deadlineOnClosedDay(date: deadline.description, day: day, nearest: nearest), at: span)
     }
 
     /// The prerequisites that have a fixed deadline, looking through those without one.

@@ -125,7 +125,7 @@ extension Checker {
                 task.actions.append(TaskAction(action: action, condition: predicate, span: located.span))
             case .deadline(let expression):
                 task.deadline = resolveDate(expression)
-                task.deadlineText = expression.written
+                task.deadlineText = expression.written(calendar: charter.calendar)
                 task.deadlineSpan = expression.span
             case .when(let name):
                 whenSpan = located.span
@@ -182,10 +182,14 @@ extension Checker {
             }
             date = calendar.entries[entry].start
         }
+        // Working days are counted against the calendar's periods, computed once per expression.
+        let workingDays = expression.offsets.contains { $0.duration.unit == .joursOuvres }
+            ? WorkingDays(calendar: charter.calendar) : nil
         for offset in expression.offsets {
             guard let current = date else { return nil }
             guard let amount = offset.duration.amount, let value = Int(exactly: amount) else { return nil }
-            date = ResolvedDuration(amount: value, unit: offset.duration.unit).apply(to: current, adding: offset.isAddition)
+            date = ResolvedDuration(amount: value, unit: offset.duration.unit)
+                .apply(to: current, adding: offset.isAddition, workingDays: workingDays)
             if date == nil {
                 report(.dateOutOfRange(expression.written), at: expression.span)
                 return nil
@@ -282,6 +286,23 @@ extension Checker {
 }
 
 extension DateExpr {
+    /// The expression as outputs show it: the calendar name replaced by its label when it has
+    /// one (`Vacances de Noël - 8 jours`).
+    public func written(calendar: SchoolCalendar?) -> String {
+        var text = written
+        if case .name(let name) = base, let calendar, let entry = calendar.index[name.text],
+           let label = calendar.entries[entry].label {
+            text = label + text.dropFirst(name.text.count)
+        }
+        guard offsets.contains(where: { $0.duration.unit == .joursOuvres }) else { return text }
+        // The words, not the keyword: `jours ouvrés` (the only `ouvre` the text can hold is the unit's).
+        var words = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        for index in words.indices where words[index] == "ouvre" || words[index] == "ouvres" {
+            words[index] = words[index] == "ouvre" ? "ouvré" : "ouvrés"
+        }
+        return words.joined(separator: " ")
+    }
+
     /// The expression as a charter writes it.
     public var written: String {
         // Written straight into the new string's storage, without interpolation or temporary
@@ -294,7 +315,7 @@ extension DateExpr {
         }
         if offsets.isEmpty { return baseText }
         let offsets = self.offsets
-        return String(unsafeUninitializedCapacity: baseText.utf8.count + offsets.count * 32) { buffer in
+        return String(unsafeUninitializedCapacity: baseText.utf8.count + offsets.count * 40) { buffer in
             var count = 0
             for byte in baseText.utf8 {
                 buffer[count] = byte
@@ -328,6 +349,7 @@ extension DateExpr {
                 case .jours: one ? "jour" : "jours"
                 case .semaines: one ? "semaine" : "semaines"
                 case .mois: "mois"
+                case .joursOuvres: one ? "jour ouvre" : "jours ouvres"
                 }
                 let length = unit.utf8CodeUnitCount
                 for position in 0..<length {

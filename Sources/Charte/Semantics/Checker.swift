@@ -199,12 +199,13 @@ public struct Checker {
 
     mutating func declareCalendar(_ decl: CalendarDecl) {
         var calendar = SchoolCalendar(label: decl.label?.value)
+        if let zone = decl.zone { addOfficialDates(zone: zone, year: decl.label?.value, to: &calendar) }
         for entry in decl.entries {
             if calendar.entries.count == Checker.maximumCalendarEntries {
                 report(.tooManyCalendarEntries(limit: Checker.maximumCalendarEntries), at: entry.name.span)
                 break
             }
-            if let existing = calendar.index[entry.name.text] {
+            if let existing = calendar.index[entry.name.text], !calendar.entries[existing].isOfficial {
                 report(.duplicate(name: entry.name.text, kind: "nom du calendrier"), at: entry.name.span,
                        notes: [Note(.firstDeclaredHere, at: calendar.entries[existing].span)])
                 continue
@@ -215,10 +216,53 @@ public struct Checker {
                 report(.typeMismatch(expected: "une fin de période postérieure au début (\(start))", found: last.description), at: entry.span)
                 end = nil
             }
+            let written = SchoolCalendar.Entry(name: entry.name.text, start: start, end: end, span: entry.name.span, label: entry.label?.value)
+            if let existing = calendar.index[entry.name.text] {
+                // A date the charter writes overrides the official one of the same name (and keeps its label).
+                var replaced = written
+                if replaced.label == nil { replaced.label = calendar.entries[existing].label }
+                calendar.entries[existing] = replaced
+                continue
+            }
             calendar.index[entry.name.text] = calendar.entries.count
-            calendar.entries.append(SchoolCalendar.Entry(name: entry.name.text, start: start, end: end, span: entry.name.span))
+            calendar.entries.append(written)
         }
         charter.calendar = calendar
+    }
+
+    /// Fills a calendar with the official dates of a zone for a school year (`zone B`), or
+    /// reports E108 when that calendar is not built in.
+    mutating func addOfficialDates(zone written: Name, year: String?, to calendar: inout SchoolCalendar) {
+        guard let zone = OfficialCalendars.Zone(written: written.text) else {
+            let zones = OfficialCalendars.Zone.allCases.map { Candidate(name: $0.rawValue, span: nil) }
+            report(.unknownZone(written.text), at: written.span, candidates: Suggestions.closest(to: written.text, among: zones))
+            return
+        }
+        guard let year, Checker.isSchoolYear(year) else {
+            report(.officialCalendarNeedsYear(year), at: written.span)
+            return
+        }
+        guard case .entries(let rows) = OfficialCalendars.lookup(zone: zone, year: year) else {
+            let available = OfficialCalendars.years.map { year in
+                "zones " + (OfficialCalendars.zonesByYear[year] ?? []).map(\.rawValue).joined(separator: ", ") + " en " + year
+            }.joined(separator: " ; ")
+            report(.officialCalendarUnavailable(zone: zone.rawValue, year: year, available: available), at: written.span)
+            return
+        }
+        calendar.zone = zone.rawValue
+        for row in rows {
+            calendar.index[row.name] = calendar.entries.count
+            calendar.entries.append(SchoolCalendar.Entry(name: row.name, start: row.start, end: row.end, span: written.span,
+                                                         label: row.label, isOfficial: true))
+        }
+    }
+
+    /// Whether a calendar label is a school year `AAAA-AAAA` whose second year follows the first.
+    static func isSchoolYear(_ label: String) -> Bool {
+        let parts = label.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts.allSatisfy({ $0.count == 4 && $0.allSatisfy(\.isASCII) }),
+              let first = Int(parts[0]), let second = Int(parts[1]) else { return false }
+        return second == first + 1
     }
 
     mutating func declareObject(_ decl: ObjectDecl) -> ObjectType {

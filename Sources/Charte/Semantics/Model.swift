@@ -106,10 +106,19 @@ public struct SchoolCalendar: Sendable {
         /// The last day of a period, nil for a single date.
         public var end: CalendarDate?
         public var span: Span
+        /// The French words outputs show instead of the name (`Vacances de Noël`).
+        public var label: String? = nil
+        /// Whether the entry comes from the official calendar of the `zone` (not written in the charter).
+        public var isOfficial: Bool = false
+
+        /// What every output shows: the label, or the name when there is none.
+        public var displayName: String { label ?? name }
     }
 
     /// The calendar's label.
     public var label: String?
+    /// The official zone whose dates fill the calendar (`B`), if any.
+    public var zone: String? = nil
     /// The entries, in declaration order.
     public var entries: [Entry] = []
     /// Index of entries by name.
@@ -121,6 +130,13 @@ public struct SchoolCalendar: Sendable {
     public var last: CalendarDate? { entries.map { $0.end ?? $0.start }.max() }
     /// The periods (entries with an end).
     public var periods: [Entry] { entries.filter { $0.end != nil } }
+    /// The working days of this calendar: weekends, its periods and public holidays skipped.
+    public var workingDays: WorkingDays { WorkingDays(calendar: self) }
+
+    /// The words outputs show for a calendar name: its label, or the name itself.
+    public func displayName(of name: String) -> String {
+        index[name].map { entries[$0].displayName } ?? name
+    }
 }
 
 /// A role, an instance or an external actor.
@@ -221,8 +237,13 @@ public struct ResolvedDuration: Sendable, Hashable {
     public var amount: Int
     public var unit: DurationUnit
 
-    /// The date this duration after (or before) a date; nil on overflow.
-    public func apply(to date: CalendarDate, adding: Bool = true) -> CalendarDate? {
+    /// The date this duration after (or before) a date; nil on overflow. Working days
+    /// (`jours ouvres`) are counted with `workingDays` (weekends and public holidays only
+    /// when it is nil).
+    public func apply(to date: CalendarDate, adding: Bool = true, workingDays: WorkingDays? = nil) -> CalendarDate? {
+        if unit == .joursOuvres {
+            return (workingDays ?? WorkingDays(calendar: nil)).adding(amount, to: date, forward: adding)
+        }
         let (signed, overflow) = adding ? (amount, false) : (0).subtractingReportingOverflow(amount)
         if overflow { return nil }
         switch unit {
@@ -231,6 +252,7 @@ public struct ResolvedDuration: Sendable, Hashable {
             let (days, o) = signed.multipliedReportingOverflow(by: 7)
             return o ? nil : date.adding(days: days)
         case .mois: return date.adding(months: signed)
+        case .joursOuvres: return nil
         }
     }
 
@@ -240,6 +262,7 @@ public struct ResolvedDuration: Sendable, Hashable {
         case .jours: "\(amount) jour\(amount > 1 ? "s" : "")"
         case .semaines: "\(amount) semaine\(amount > 1 ? "s" : "")"
         case .mois: "\(amount) mois"
+        case .joursOuvres: "\(amount) jour\(amount > 1 ? "s" : "") ouvré\(amount > 1 ? "s" : "")"
         }
     }
 }

@@ -46,6 +46,15 @@ public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConverti
         self.init(year: y, month: m, day: d)
     }
 
+    /// The date of `JJ/MM/AAAA` split at its slashes (day, month, year, digits only).
+    init?(frenchParts parts: [ArraySlice<UInt8>]) {
+        func number(_ digits: ArraySlice<UInt8>) -> Int {
+            digits.reduce(0) { $0 * 10 + Int($1 - 48) }
+        }
+        guard parts.count == 3 else { return nil }
+        self.init(year: number(parts[2]), month: number(parts[1]), day: number(parts[0]))
+    }
+
     /// Whether a year is a leap year.
     public static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
 

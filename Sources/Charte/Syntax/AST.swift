@@ -100,6 +100,8 @@ public struct MetadataEntry: Sendable, Hashable {
 /// `calendrier "2026-2027" { rentree 2026-09-01 … }`.
 public struct CalendarDecl: Sendable, Hashable {
     public var label: StringLiteral?
+    /// `zone B`: the official school calendar of that zone for the year of the label.
+    public var zone: Name?
     public var entries: [CalendarEntry]
     @NotCompared public var span: Span
 }
@@ -107,12 +109,18 @@ public struct CalendarDecl: Sendable, Hashable {
 /// A named date (`rentree 2026-09-01`) or period (`noel 2026-12-19 .. 2027-01-03`).
 public struct CalendarEntry: Sendable, Hashable {
     public var name: Name
+    /// `noel "Vacances de Noël" …`: the words every output shows instead of the name.
+    public var label: StringLiteral?
     public var start: CalendarDate?
     /// The last day of a period; nil for a single date.
     public var end: CalendarDate?
     /// Whether `..` was written (a period), even if its end date was invalid.
     public var isPeriod: Bool
     @NotCompared public var span: Span
+    /// Where the first date is written.
+    @NotCompared public var startSpan: Span
+    /// Where the end date is written (the first date's span for a single date).
+    @NotCompared public var endSpan: Span
 }
 
 /// The three kinds of actor.
@@ -202,7 +210,8 @@ public enum Letter: String, Sendable, Hashable, CaseIterable, Comparable {
 
 /// A duration unit.
 public enum DurationUnit: String, Sendable, Hashable {
-    case jours, semaines, mois
+    /// Working days (`jours ouvres`): Saturdays, Sundays, holiday periods and public holidays skipped.
+    case jours, semaines, mois, joursOuvres = "jours_ouvres"
 }
 
 /// `3 jours`, `2 semaines`, `1 mois`.

@@ -12,6 +12,7 @@ public enum Keyword: String, CaseIterable, Sendable, Hashable {
     case et, ou, non, dans, vrai, faux
     case jour, semaine, mois
     case booleen, texte, nombre, date, euros
+    case ouvre, zone
 
     /// The canonical spelling, as the formatter writes it.
     public var spelling: String {
@@ -37,6 +38,7 @@ public enum Keyword: String, CaseIterable, Sendable, Hashable {
         case .aide: ["aides"]
         case .jour: ["jours"]
         case .semaine: ["semaines"]
+        case .ouvre: ["ouvres"]
         case .montre: ["montrer"]
         case .seul: ["seule", "seuls", "seules"]
         case .peut: ["peuvent"]

@@ -388,6 +388,22 @@ public struct Lexer {
             }
             return token(.date, start, value: .date(date))
         }
+        // A French date: digits, then "/" directly followed by a digit (`30/06/2027`).
+        if peek() == UInt8(ascii: "/"), peek(1) >= 48, peek(1) <= 57 {
+            while offset < bytes.count,
+                  (bytes[offset] >= 48 && bytes[offset] <= 57) || bytes[offset] == UInt8(ascii: "/") {
+                offset += 1
+            }
+            let parts = bytes[start..<offset].split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+            let wellFormed = parts.count == 3 && (1...2).contains(parts[0].count)
+                && (1...2).contains(parts[1].count) && parts[2].count == 4
+            let date = wellFormed ? CalendarDate(frenchParts: parts) : nil
+            if date == nil {
+                let text = String(decoding: bytes[start..<offset], as: UTF8.self)
+                report(wellFormed ? .impossibleDate(text) : .malformedDate(text), start, offset)
+            }
+            return token(.date, start, value: .date(date))
+        }
         // Digits glued to letters ("3jours") are malformed.
         if offset < bytes.count, bytes[offset] == UInt8(ascii: "_") || (bytes[offset] | 0x20 >= 97 && bytes[offset] | 0x20 <= 122) {
             while offset < bytes.count,

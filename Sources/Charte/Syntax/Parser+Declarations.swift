@@ -62,19 +62,36 @@ extension Parser {
         let start = advance().span
         let label = optionalLabel()
         var entries: [CalendarEntry] = []
-        try parseBlock(what: "le calendrier", name: label?.value ?? "calendrier", isItemStart: { $0.kind == .word && $1.kind == .date }) {
+        var zone: Name?
+        try parseBlock(what: "le calendrier", name: label?.value ?? "calendrier", isItemStart: Parser.isCalendarItemStart) {
             (parser: inout Parser) throws(Recovery) in
+            if parser.current.is(.zone), parser.next.kind == .word {
+                parser.advance()
+                zone = try parser.expectName("une zone (A, B, C ou Corse)")
+                return
+            }
             let name = try parser.expectName("un nom de date")
+            let entryLabel = parser.optionalLabel()
+            let startSpan = parser.current.span
             let first = try parser.expectDate()
             var end: CalendarDate?
+            var endSpan = startSpan
             var isPeriod = false
             if parser.match(.dotDot) {
                 isPeriod = true
+                endSpan = parser.current.span
                 end = try parser.expectDate()
             }
-            entries.append(CalendarEntry(name: name, start: first, end: end, isPeriod: isPeriod, span: parser.span(from: name.span)))
+            entries.append(CalendarEntry(name: name, label: entryLabel, start: first, end: end, isPeriod: isPeriod,
+                                         span: parser.span(from: name.span), startSpan: startSpan, endSpan: endSpan))
         }
-        return CalendarDecl(label: label, entries: entries, span: span(from: start))
+        return CalendarDecl(label: label, zone: zone, entries: entries, span: span(from: start))
+    }
+
+    /// `entree_calendrier = IDENT [ STRING ] DATE [ ".." DATE ] | 'zone' IDENT`: where an item starts.
+    static func isCalendarItemStart(_ token: Token, _ next: Token) -> Bool {
+        guard token.kind == .word else { return false }
+        return next.kind == .date || next.kind == .string || (token.is(.zone) && next.kind == .word)
     }
 
     mutating func expectDate() throws(Recovery) -> CalendarDate? {

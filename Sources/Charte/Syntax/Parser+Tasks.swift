@@ -109,7 +109,7 @@ extension Parser {
         return LocatedClause(clause: clause, span: span(from: start))
     }
 
-    /// `duree = INTEGER ( "jour" | "jours" | "semaine" | "semaines" | "mois" )`
+    /// `duree = INTEGER ( "jour" [ "ouvres" ] | "semaine" | "mois" )`
     mutating func parseDuration() throws(Recovery) -> Duration {
         let token = try expect(.integer)
         var amount: Int64?
@@ -119,9 +119,13 @@ extension Parser {
         case .jour: unit = .jours
         case .semaine: unit = .semaines
         case .mois: unit = .mois
-        default: try fail(expected: "une unité de durée (jours, semaines, mois)")
+        default: try fail(expected: "une unité de durée (jours, jours ouvres, semaines, mois)")
         }
         advance()
+        if unit == .jours, current.is(.ouvre) {
+            advance()
+            return Duration(amount: amount, unit: .joursOuvres, span: span(from: token.span))
+        }
         return Duration(amount: amount, unit: unit, span: span(from: token.span))
     }
 

@@ -1,10 +1,21 @@
 /// Reading the cells of a journal row: dates, booleans and attribute values.
 enum JournalCell {
-    /// The cell without the spaces and tabs around it.
+    /// The cell (UTF-8) without the spaces, tabs and no-break spaces (U+00A0, U+202F) around it,
+    /// as spreadsheets and French typography leave them.
     static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
         var start = 0, end = bytes.count
-        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
-        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        while start < end {
+            if bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+            else if end - start >= 2, bytes[start] == 0xC2, bytes[start + 1] == 0xA0 { start += 2 }
+            else if end - start >= 3, bytes[start] == 0xE2, bytes[start + 1] == 0x80, bytes[start + 2] == 0xAF { start += 3 }
+            else { break }
+        }
+        while end > start {
+            if bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+            else if end - start >= 2, bytes[end - 2] == 0xC2, bytes[end - 1] == 0xA0 { end -= 2 }
+            else if end - start >= 3, bytes[end - 3] == 0xE2, bytes[end - 2] == 0x80, bytes[end - 1] == 0xAF { end -= 3 }
+            else { break }
+        }
         return UnsafeBufferPointer(rebasing: bytes[start..<end])
     }
 
@@ -42,11 +53,12 @@ enum JournalCell {
         return nil
     }
 
-    /// `vrai`/`faux`, `oui`/`non`, `1`/`0`, in any case; nil otherwise.
+    /// `vrai`/`faux`, `oui`/`non`, `true`/`false` (spreadsheets' `TRUE`), `1`/`0`, and `x` (a
+    /// ticked cell), in any case; nil otherwise (an empty cell is an unknown attribute, never false).
     static func boolean(_ text: String) -> Bool? {
         switch Folding.fold(text) {
-        case "vrai", "oui", "1": true
-        case "faux", "non", "0": false
+        case "vrai", "oui", "true", "1", "x": true
+        case "faux", "non", "false", "0": false
         default: nil
         }
     }
@@ -63,15 +75,16 @@ enum JournalCell {
         switch type {
         case .enumeration(let values):
             if let index = values.firstIndex(of: text) { return .value(.enumeration(index)) }
-            // Spreadsheets capitalise: `Manuel` is `manuel` when no other value folds the same.
-            let folded = Folding.fold(text)
-            let matches = values.indices.filter { Folding.fold(values[$0]) == folded }
+            // Spreadsheets capitalise and respell: `Manuel` is `manuel`, `Non nominative` is
+            // `non_nominative`, when no other value folds the same.
+            let folded = JournalNames.key(text)
+            let matches = values.indices.filter { JournalNames.key(values[$0]) == folded }
             if matches.count == 1, let index = matches.first { return .value(.enumeration(index)) }
             let close = Suggestions.closest(to: text, among: values.map { Candidate(name: $0, span: nil) })
             return .invalid(expected: type.description, suggestions: close.map(\.name))
         case .boolean:
             if let flag = boolean(text) { return .value(.boolean(flag)) }
-            return .invalid(expected: "vrai ou faux (oui/non, 1/0)", suggestions: [])
+            return .invalid(expected: "vrai ou faux (oui/non, true/false, 1/0, x)", suggestions: [])
         case .text:
             return .value(.text(text))
         case .number:

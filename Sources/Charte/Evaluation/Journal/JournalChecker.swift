@@ -5,20 +5,30 @@
 /// rows that are not permitted are explained. What is kept per row is a few integers for events
 /// and completions, so memory grows with the findings, not with the file.
 public struct JournalChecker: Sendable {
-    /// The charter (without errors) the journal is checked against.
+    /// The model of the checked charter the journal is checked against.
     public let charter: Charter
     /// The charter's source, to give the lines of deciding rules.
     public let charterSource: SourceFile?
     /// The date of the check.
     public let date: CalendarDate
+    /// Whether undetermined action rows are tolerated (they fail the run otherwise).
+    public let toleratesUndetermined: Bool
     let authorizer: Authorizer
+    let names: JournalNames
 
-    /// Prepares a check of journals against a charter at a date.
-    public init(charter: Charter, charterSource: SourceFile?, date: CalendarDate) {
+    /// Prepares a check of journals against a checked charter at a date.
+    public init(charter: CheckedCharter, date: CalendarDate, toleratesUndetermined: Bool = false) {
+        self.init(charter: charter.model, charterSource: charter.file, date: date, toleratesUndetermined: toleratesUndetermined)
+    }
+
+    /// The same over a bare model (the library's own tests and benchmarks of parts).
+    init(charter: Charter, charterSource: SourceFile?, date: CalendarDate, toleratesUndetermined: Bool = false) {
         self.charter = charter
         self.charterSource = charterSource
         self.date = date
+        self.toleratesUndetermined = toleratesUndetermined
         self.authorizer = Authorizer(charter: charter)
+        self.names = JournalNames(charter: charter)
     }
 
     /// Checks a journal file, streaming it; throws when it cannot be opened or read.
@@ -34,6 +44,7 @@ public struct JournalChecker: Sendable {
             return check(&reader)
         } catch {
             var report = JournalReport(date: date)
+            report.toleratesUndetermined = toleratesUndetermined
             report.issues = [JournalIssue(line: 1, kind: .csv(.readFailed))]
             report.headerUsable = false
             return report

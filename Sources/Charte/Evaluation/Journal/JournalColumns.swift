@@ -1,7 +1,7 @@
 /// Where each journal column is, found from the header row.
 ///
-/// Header cells are matched without case or accents (`Tâche`, `TACHE` and `tache` are the
-/// same column). `date`, `acteur`, `action` and `tache` are the journal's own columns,
+/// Header cells are matched by `JournalNames.key`: without case, accents, spaces or hyphens
+/// (`Tâche`, `TACHE` and `tache` are the same column, `Type-licence` is `type_licence`). `date`, `acteur`, `action` and `tache` are the journal's own columns,
 /// `commentaire` is free text, and every other column must name an attribute of some object
 /// type: a row reads the attributes of its action's (or event's) object type and ignores the
 /// other columns.
@@ -9,7 +9,11 @@ struct JournalColumns {
     /// The journal's own column names, folded.
     static let dateName = "date", actorName = "acteur", actionName = "action", taskName = "tache"
     /// Columns kept for people and ignored by the check.
-    static let commentNames: Set<String> = ["commentaire", "commentaires", "remarque", "remarques"]
+    static let commentNames: Set<String> = ["commentaire", "commentaires", "remarque", "remarques", "observations", "observation"]
+    /// Other names spreadsheets give the journal's own columns (compared as keys).
+    static let actorNames: Set<String> = ["acteur", "qui", "role", "personne"]
+    static let actionNames: Set<String> = ["action", "evenement", "actionouevenement"]
+    static let taskNames: Set<String> = ["tache", "tachefaite"]
 
     var date: Int?
     var actor: Int?
@@ -31,13 +35,17 @@ struct JournalColumns {
         var attributeIndex: [String: [(type: Int, attribute: Int)]] = [:]
         for (type, object) in charter.objectTypes.enumerated() {
             for (attribute, declared) in object.attributes.enumerated() {
-                attributeIndex[Folding.fold(declared.name), default: []].append((type, attribute))
+                attributeIndex[JournalNames.key(declared.name), default: []].append((type, attribute))
             }
         }
         for (column, cell) in header.enumerated() {
             let name = trim(cell)
-            let folded = Folding.fold(name)
+            var folded = JournalNames.key(name)
             if folded.isEmpty { continue }
+            // Two names of the same journal column are a duplicate like the same name twice.
+            if actorNames.contains(folded) { folded = actorName }
+            if actionNames.contains(folded) { folded = actionName }
+            if taskNames.contains(folded) { folded = taskName }
             guard seen.insert(folded).inserted else {
                 issues.append(JournalIssue(line: line, kind: .duplicateColumn(name)))
                 continue
@@ -69,11 +77,12 @@ struct JournalColumns {
     /// Whether rows can be read at all.
     var isUsable: Bool { date != nil && (action != nil || task != nil) }
 
-    /// A header cell without spaces and tabs around it.
+    /// A header cell without spaces, tabs and no-break spaces around it.
     static func trim(_ text: String) -> String {
+        let blank: Set<Unicode.Scalar> = [" ", "\t", "\u{A0}", "\u{202F}"]
         var scalars = Substring(text).unicodeScalars
-        while let first = scalars.first, first == " " || first == "\t" { scalars.removeFirst() }
-        while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
+        while let first = scalars.first, blank.contains(first) { scalars.removeFirst() }
+        while let last = scalars.last, blank.contains(last) { scalars.removeLast() }
         return String(scalars)
     }
 }

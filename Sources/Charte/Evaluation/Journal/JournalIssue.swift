@@ -29,6 +29,8 @@ public struct JournalIssue: Sendable, Hashable {
         case missingActor(action: String)
         /// The `acteur` cell names no actor and no person.
         case unknownActor(String)
+        /// A cell folds to the names of two different things (their descriptions, sorted).
+        case ambiguousName(String, candidates: [String])
         /// A cell is not a value of its attribute's type (the attribute is taken as unknown).
         case badValue(attribute: String, value: String, expected: String)
         /// More non-empty cells than header columns.
@@ -68,6 +70,7 @@ public struct JournalIssue: Sendable, Hashable {
         case .unknownTask: "tache_inconnue"
         case .missingActor: "acteur_absent"
         case .unknownActor: "acteur_inconnu"
+        case .ambiguousName: "nom_ambigu"
         case .badValue: "valeur_invalide"
         case .extraFields: "champs_en_trop"
         case .noOpenInstance: "tache_sans_occurrence"
@@ -86,15 +89,31 @@ public struct JournalIssue: Sendable, Hashable {
         case .missingDate: "date absente : ligne ignorée"
         case .badDate(let text): "date illisible « \(text) » (attendu AAAA-MM-JJ ou JJ/MM/AAAA) : ligne ignorée"
         case .nothingToCheck: "ni action ni tâche : ligne ignorée"
-        case .unknownAction(let name): "action ou événement inconnu « \(name) »"
-        case .unknownTask(let name): "tâche inconnue « \(name) »"
+        case .unknownAction(let name): "action ou événement inconnu « \(name) » : la ligne n'a pas pu être vérifiée"
+        case .unknownTask(let name): "tâche inconnue « \(name) » : la ligne n'a pas pu être vérifiée"
         case .missingActor(let action): "action « \(action) » sans acteur : l'autorisation n'a pas pu être vérifiée"
         case .unknownActor(let name): "acteur inconnu « \(name) » : l'autorisation n'a pas pu être vérifiée"
+        case .ambiguousName(let name, let candidates):
+            "« \(name) » est ambigu : " + JournalIssue.either(candidates) + " ; écrivez l'identifiant : la ligne n'a pas pu être vérifiée"
         case .badValue(let attribute, let value, let expected):
-            "valeur « \(value) » invalide pour « \(attribute) » (attendu \(expected)) : attribut tenu pour inconnu"
+            "valeur « \(value) » invalide pour « \(attribute) » (attendu \(expected)) : la ligne n'a pas pu être vérifiée"
         case .extraFields(let found, let expected): "\(found) champs remplis pour \(expected) colonnes : ligne ignorée"
         case .noOpenInstance(let task): "tâche « \(task) » marquée faite sans occurrence ouverte (aucun événement en attente)"
         case .dueDateOutOfRange(let task): "l'échéance de « \(task) » pour cet événement sort du calendrier utilisable"
+        }
+    }
+
+    /// `a`, `a ou b`, `a, b ou c`.
+    static func either(_ items: [String]) -> String {
+        guard let last = items.last else { return "" }
+        return items.count == 1 ? last : items.dropLast().joined(separator: ", ") + " ou " + last
+    }
+
+    /// Whether the row it concerns counts as not verifiable (and fails the run).
+    public var makesRowUnverifiable: Bool {
+        switch kind {
+        case .unknownAction, .unknownTask, .missingActor, .unknownActor, .ambiguousName, .badValue: true
+        default: false
         }
     }
 

@@ -117,16 +117,28 @@ public struct RoleSummary: Sendable, Hashable {
 public struct JournalCounts: Sendable, Hashable {
     /// Data rows read (the header excluded, rows skipped included).
     public var rows = 0
-    /// Action rows checked against the permissions.
+    /// Action rows checked against the permissions (permitted + refused + undetermined).
     public var actions = 0
+    /// Action rows permitted.
+    public var permitted = 0
+    /// Action rows refused.
+    public var refused = 0
+    /// Action rows undetermined for want of an attribute.
+    public var undetermined = 0
+    /// Rows read but not verifiable: unknown or ambiguous actor, action, event or task, an action
+    /// without actor, an invalid value (a refused row is counted refused, not here).
+    public var unverifiable = 0
     /// Event rows.
     public var events = 0
     /// Rows marking a task done.
     public var completions = 0
     /// Rows dated after the date of the check, left out.
     public var afterDate = 0
-    /// Rows that could not be used at all.
+    /// Rows that could not be read at all (CSV errors, a quoting error, no date, nothing to check).
     public var skipped = 0
+
+    /// Every row that could not be verified: read but not verifiable, or not read at all.
+    public var notVerifiable: Int { unverifiable + skipped }
 }
 
 /// The result of checking a journal against a charter at a date.
@@ -151,6 +163,8 @@ public struct JournalReport: Sendable {
     public var roles: [RoleSummary] = []
     /// Whether the header was usable (false: nothing was checked).
     public var headerUsable = true
+    /// Whether undetermined rows are tolerated (`--tolerer-indetermines`): they then do not fail the run.
+    public var toleratesUndetermined = false
 
     /// Creates an empty report.
     public init(date: CalendarDate, encoding: TextEncoding = .utf8, separator: UInt8 = UInt8(ascii: ",")) {
@@ -166,8 +180,10 @@ public struct JournalReport: Sendable {
     /// The instances with a status.
     public func instances(_ status: DeadlineStatus) -> [DeadlineInstance] { instances.filter { $0.status == status } }
 
-    /// Whether CI should fail: a refused action, an overdue task, or a header that could not be read.
+    /// Whether CI should fail (the journal fails closed): a header that could not be read, a refused
+    /// action, a row not verifiable or not read, an undetermined action (unless tolerated), an overdue task.
     public var hasProblems: Bool {
-        !headerUsable || flagged.contains { $0.outcome == .refuse } || instances.contains { $0.status == .overdue }
+        !headerUsable || counts.refused > 0 || counts.notVerifiable > 0
+            || (counts.undetermined > 0 && !toleratesUndetermined) || instances.contains { $0.status == .overdue }
     }
 }

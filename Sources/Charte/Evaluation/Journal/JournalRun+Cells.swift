@@ -47,13 +47,11 @@ extension JournalRun {
         case .known(let cell): return cell
         case .new(let text):
             let cell: ActionCell
-            if let index = charter.action(named: text) {
-                cell = .action(index)
-            } else if let index = charter.event(named: text) {
-                cell = .event(index)
-            } else {
-                let names = charter.actions.map { Candidate(name: $0.id, span: nil) } + charter.events.map { Candidate(name: $0.id, span: nil) }
-                cell = .unknown(text, Suggestions.closest(to: text, among: names).map(\.name))
+            switch checker.names.doing(text, in: charter) {
+            case .found(.action(let index))?: cell = .action(index)
+            case .found(.event(let index))?: cell = .event(index)
+            case .ambiguous(let candidates)?: cell = .ambiguous(text, candidates)
+            case nil: cell = .unknown(text, JournalRun.closest(text, checker.names.doingNames))
             }
             reader.withField(column) { actionCache.insert(JournalCell.trimmed($0), cell) }
             return cell
@@ -66,11 +64,10 @@ extension JournalRun {
         case .known(let cell): return cell
         case .new(let text):
             let cell: TaskCell
-            if let index = charter.task(named: text) {
-                cell = .task(index)
-            } else {
-                let names = charter.tasks.map { Candidate(name: $0.id, span: nil) }
-                cell = .unknown(text, Suggestions.closest(to: text, among: names).map(\.name))
+            switch checker.names.task(text, in: charter) {
+            case .found(let index)?: cell = .task(index)
+            case .ambiguous(let candidates)?: cell = .ambiguous(text, candidates)
+            case nil: cell = .unknown(text, JournalRun.closest(text, checker.names.taskNames))
             }
             reader.withField(column) { taskCache.insert(JournalCell.trimmed($0), cell) }
             return cell
@@ -83,14 +80,18 @@ extension JournalRun {
         case .known(let cell): return cell
         case .new(let text):
             let cell: ActorCell
-            if let actors = charter.actors(for: text) {
-                cell = .actors(actors, text)
-            } else {
-                let names = charter.actors.map(\.id) + charter.persons.keys.sorted()
-                cell = .unknown(text, Suggestions.closest(to: text, among: names.map { Candidate(name: $0, span: nil) }).map(\.name))
+            switch checker.names.actor(text, in: charter) {
+            case .found(let actors)?: cell = .actors(actors, text)
+            case .ambiguous(let candidates)?: cell = .ambiguous(text, candidates)
+            case nil: cell = .unknown(text, JournalRun.closest(text, checker.names.actorNames))
             }
             reader.withField(column) { actorCache.insert(JournalCell.trimmed($0), cell) }
             return cell
         }
+    }
+
+    /// "Vouliez-vous dire" names for a cell, compared folded.
+    static func closest(_ text: String, _ names: [String]) -> [String] {
+        Suggestions.closest(to: text, among: names.map { Candidate(name: $0, span: nil) }).map(\.name)
     }
 }

@@ -2,11 +2,11 @@
 /// the findings, filled row by row and turned into a `JournalReport` at the end.
 struct JournalRun {
     /// What an `action` cell stands for.
-    enum ActionCell { case action(Int), event(Int), unknown(String, [String]) }
+    enum ActionCell { case action(Int), event(Int), unknown(String, [String]), ambiguous(String, [String]) }
     /// What a `tache` cell stands for.
-    enum TaskCell { case task(Int), unknown(String, [String]) }
+    enum TaskCell { case task(Int), unknown(String, [String]), ambiguous(String, [String]) }
     /// What an `acteur` cell stands for.
-    enum ActorCell { case actors([Int], String), unknown(String, [String]) }
+    enum ActorCell { case actors([Int], String), unknown(String, [String]), ambiguous(String, [String]) }
 
     let checker: JournalChecker
     let charter: Charter
@@ -14,6 +14,8 @@ struct JournalRun {
     var report: JournalReport
     var columns = JournalColumns()
     var rowIssues: [JournalIssue] = []
+    /// Whether the row being read has a cell that makes it not verifiable.
+    var rowUnverifiable = false
     var events: [DeadlineSchedule.EventRow] = []
     var completions: [DeadlineSchedule.Completion] = []
     var roles: [RoleSummary]
@@ -32,6 +34,7 @@ struct JournalRun {
         self.charter = checker.charter
         self.encoding = dialect.encoding
         self.report = JournalReport(date: checker.date, encoding: dialect.encoding, separator: dialect.separator)
+        self.report.toleratesUndetermined = checker.toleratesUndetermined
         self.roles = charter.actors.indices.map(RoleSummary.init(actor:))
         var base: [Int] = []
         var total = 0
@@ -82,59 +85,72 @@ struct JournalRun {
             report.counts.afterDate += 1
             return
         }
+        rowUnverifiable = false
+        defer { if rowUnverifiable { report.counts.unverifiable += 1 } }
         let action = columns.action.flatMap { readAction(reader, $0) }
         let task = columns.task.flatMap { readTask(reader, $0) }
         if action == nil, task == nil {
             skip(JournalIssue(line: line, kind: .nothingToCheck))
             return
         }
-        var used = false
+        switch task {
+        case .unknown(let text, let close)?:
+            unverifiable(JournalIssue(line: line, kind: .unknownTask(text), suggestions: close))
+        case .ambiguous(let text, let candidates)?:
+            unverifiable(JournalIssue(line: line, kind: .ambiguousName(text, candidates: candidates)))
+        case .task?, nil:
+            break
+        }
         switch action {
         case .action(let index):
-            used = checkAction(index, reader, line: line, date: rowDate, task: task)
+            checkAction(index, reader, line: line, date: rowDate, task: task)
         case .event(let index):
             if let type = charter.events[index].objectType { _ = readObject(type: type, reader, line: line) }
             events.append(DeadlineSchedule.EventRow(event: index, date: rowDate, line: line))
             report.counts.events += 1
-            used = true
         case .unknown(let text, let close):
-            rowIssues.append(JournalIssue(line: line, kind: .unknownAction(text), suggestions: close))
+            unverifiable(JournalIssue(line: line, kind: .unknownAction(text), suggestions: close))
+        case .ambiguous(let text, let candidates):
+            unverifiable(JournalIssue(line: line, kind: .ambiguousName(text, candidates: candidates)))
         case nil:
             // A task marked done without an action: still check who says so.
-            if let column = columns.actor, case .unknown(let text, let close)? = readActor(reader, column) {
-                rowIssues.append(JournalIssue(line: line, kind: .unknownActor(text), suggestions: close))
-            }
+            if let column = columns.actor, let actor = readActor(reader, column) { unverifiableActor(actor, line: line) }
         }
-        switch task {
-        case .task(let index):
+        if case .task(let index)? = task {
             completions.append(DeadlineSchedule.Completion(task: index, date: rowDate, line: line))
             report.counts.completions += 1
-            used = true
-        case .unknown(let text, let close):
-            rowIssues.append(JournalIssue(line: line, kind: .unknownTask(text), suggestions: close))
-        case nil:
-            break
         }
-        if !used { report.counts.skipped += 1 }
     }
 
-    /// Checks an action row's permission; false when it could not be checked.
-    mutating func checkAction<Source>(_ action: Int, _ reader: CSVReader<Source>, line: Int, date: CalendarDate, task: TaskCell?) -> Bool {
+    /// Reports an actor cell that names no actor, or more than one thing.
+    mutating func unverifiableActor(_ actor: ActorCell, line: Int) {
+        switch actor {
+        case .unknown(let text, let close):
+            unverifiable(JournalIssue(line: line, kind: .unknownActor(text), suggestions: close))
+        case .ambiguous(let text, let candidates):
+            unverifiable(JournalIssue(line: line, kind: .ambiguousName(text, candidates: candidates)))
+        case .actors:
+            break
+        }
+    }
+
+    /// Checks an action row's permission: the row ends permitted, refused, undetermined or not verifiable.
+    mutating func checkAction<Source>(_ action: Int, _ reader: CSVReader<Source>, line: Int, date: CalendarDate, task: TaskCell?) {
         let actionID = charter.actions[action].id
         guard let column = columns.actor, let actorCell = readActor(reader, column) else {
-            rowIssues.append(JournalIssue(line: line, kind: .missingActor(action: actionID)))
-            return false
+            unverifiable(JournalIssue(line: line, kind: .missingActor(action: actionID)))
+            return
         }
         guard case .actors(let actors, let written) = actorCell else {
-            if case .unknown(let text, let close) = actorCell {
-                rowIssues.append(JournalIssue(line: line, kind: .unknownActor(text), suggestions: close))
-            }
-            return false
+            unverifiableActor(actorCell, line: line)
+            return
         }
-        report.counts.actions += 1
         let type = charter.actions[action].objectType
         let object = type.map { readObject(type: $0, reader, line: line) } ?? ObjectValue(type: nil, values: [])
         let outcome = checker.authorizer.outcome(actors: actors, action: action, object: object)
+        // A refusal holds whatever the unreadable cells meant; anything else needs every cell read.
+        if outcome != .refuse, rowUnverifiable { return }
+        report.counts.actions += 1
         for actor in actors {
             switch outcome {
             case .autorise: roles[actor].permitted += 1
@@ -142,12 +158,15 @@ struct JournalRun {
             case .indetermine: roles[actor].undecided += 1
             }
         }
-        guard outcome != .autorise else { return true }
+        switch outcome {
+        case .autorise: report.counts.permitted += 1; return
+        case .refuse: report.counts.refused += 1; rowUnverifiable = false
+        case .indetermine: report.counts.undetermined += 1
+        }
         var taskID: String?
         if case .task(let index)? = task { taskID = charter.tasks[index].id }
         report.flagged.append(JournalAction(line: line, date: date, actor: written, task: taskID,
                                             verdict: verdict(actors: actors, action: action, object: object)))
-        return true
     }
 
     /// The explained decision for an actor, action and object: computed once per distinct triple.
@@ -205,12 +224,18 @@ struct JournalRun {
             case .value(let value):
                 scratch[type][index] = value
             case .invalid(let expected, let close):
-                rowIssues.append(JournalIssue(line: line, kind: .badValue(attribute: attributes[index].name,
-                                                                          value: cell(reader, column), expected: expected),
-                                              suggestions: close))
+                unverifiable(JournalIssue(line: line, kind: .badValue(attribute: attributes[index].name,
+                                                                      value: cell(reader, column), expected: expected),
+                                          suggestions: close))
             }
         }
         return ObjectValue(type: type, values: scratch[type])
+    }
+
+    /// Reports a cell that keeps the row from being verified.
+    mutating func unverifiable(_ issue: JournalIssue) {
+        rowIssues.append(issue)
+        rowUnverifiable = true
     }
 
     mutating func skip(_ issue: JournalIssue) {
