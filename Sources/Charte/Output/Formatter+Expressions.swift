@@ -43,14 +43,8 @@ struct ExpressionPrinter {
 
     /// `3 jours`, `1 semaine`, `2 mois`: singular for one, plural otherwise.
     func duration(_ duration: Duration) -> String {
-        guard let amount = duration.amount else { return original(duration.span) }
-        let unit: String = switch duration.unit {
-        case .jours: amount == 1 ? Keyword.jour.spelling : "jours"
-        case .semaines: amount == 1 ? Keyword.semaine.spelling : "semaines"
-        case .mois: Keyword.mois.spelling
-        case .joursOuvres: amount == 1 ? "jour ouvre" : "jours ouvres"
-        }
-        return "\(amount) \(unit)"
+        guard duration.amount != nil else { return original(duration.span) }
+        return duration.written
     }
 
     /// `rentree + 2 semaines`.

@@ -83,9 +83,7 @@ public enum ICSExport {
     }
 
     /// `AAAAMMJJ`.
-    static func dateText(_ date: CalendarDate) -> String {
-        date.description.replacing("-", with: "")
-    }
+    static func dateText(_ date: CalendarDate) -> String { DateText.compact(date) }
 
     /// The file name without its folders and its `.charte` extension.
     static func stem(of fileName: String) -> String {

@@ -257,14 +257,7 @@ public struct ResolvedDuration: Sendable, Hashable {
     }
 
     /// `3 jours`, `1 mois`.
-    public var description: String {
-        switch unit {
-        case .jours: "\(amount) jour\(amount > 1 ? "s" : "")"
-        case .semaines: "\(amount) semaine\(amount > 1 ? "s" : "")"
-        case .mois: "\(amount) mois"
-        case .joursOuvres: "\(amount) jour\(amount > 1 ? "s" : "") ouvré\(amount > 1 ? "s" : "")"
-        }
-    }
+    public var description: String { "\(amount) " + unit.word(for: Int64(amount), prose: true) }
 }
 
 /// A task: who holds which letter, what it does, by when.

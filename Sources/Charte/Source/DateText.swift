@@ -1,4 +1,5 @@
-/// Dates as a French reader expects them in a printed document.
+/// Every written form of a date, in one place: the charter's `AAAA-MM-JJ` and `JJ/MM/AAAA`,
+/// the compact `AAAAMMJJ` of iCalendar, and the words of a printed French document.
 public enum DateText {
     /// Month names, January first.
     static let months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet",
@@ -21,10 +22,25 @@ public enum DateText {
         "\(months[date.month - 1]) \(date.year)"
     }
 
+    /// `2026-09-01` (years are 1…9999, so always four digits).
+    public static func iso(_ date: CalendarDate) -> String {
+        digits(date.year, 4) + "-" + digits(date.month, 2) + "-" + digits(date.day, 2)
+    }
+
     /// `01/09/2026`.
     public static func short(_ date: CalendarDate) -> String {
-        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
-        return "\(two(date.day))/\(two(date.month))/\(date.year)"
+        digits(date.day, 2) + "/" + digits(date.month, 2) + "/" + String(date.year)
+    }
+
+    /// `20260901`, iCalendar's `DATE` form.
+    public static func compact(_ date: CalendarDate) -> String {
+        digits(date.year, 4) + digits(date.month, 2) + digits(date.day, 2)
+    }
+
+    /// A non-negative number on at least `width` digits, zero-padded.
+    static func digits(_ value: Int, _ width: Int) -> String {
+        let text = String(value)
+        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
     }
 
     /// The weekday's name.
