@@ -2,6 +2,8 @@
 ///
 /// Keywords are matched accent- and case-insensitively (the spelling is folded first).
 /// Only the reserved ones are refused as identifiers; the others are contextual.
+/// The editors' syntax files are generated from this table: after adding a keyword, run
+/// `CHARTE_REGOLDEN=1 swift test --filter SyntaxFiles` (and give it a group in `SyntaxFiles`).
 public enum Keyword: String, CaseIterable, Sendable, Hashable {
     case etablissement, calendrier, role, instance, externe, personnes, membres
     case objet, action, sur, evenement, etape, apres, tache
