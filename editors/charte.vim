@@ -17,6 +17,7 @@ syntax match charteOperatorWord /\v<%([EeÈÉÊËèéêëĒēĔĕĖėĘęĚě][T
 syntax match charteBoolean /\v<%([Vv][RrŔŕŖŗŘř][AaÀÁÂÃÄÅàáâãäåĀāĂăĄą][IiÌÍÎÏìíîïĨĩĪīĬĭĮįİı]|[Ff][AaÀÁÂÃÄÅàáâãäåĀāĂăĄą][UuÙÚÛÜùúûüŨũŪūŬŭŮůŰűŲų][Xx])>/
 syntax match charteType /\v<%([Bb][OoÒÓÔÕÖØòóôõöøŌōŎŏŐő][OoÒÓÔÕÖØòóôõöøŌōŎŏŐő][LlĹĺĻļĽľĿŀŁł][EeÈÉÊËèéêëĒēĔĕĖėĘęĚě][EeÈÉÊËèéêëĒēĔĕĖėĘęĚě][NnÑñŃńŅņŇň]|[TtŢţŤťŦŧ][EeÈÉÊËèéêëĒēĔĕĖėĘęĚě][Xx][TtŢţŤťŦŧ][EeÈÉÊËèéêëĒēĔĕĖėĘęĚě]|[NnÑñŃńŅņŇň][OoÒÓÔÕÖØòóôõöøŌōŎŏŐő][Mm][Bb][RrŔŕŖŗŘř][EeÈÉÊËèéêëĒēĔĕĖėĘęĚě]|[DdĎďĐđ][AaÀÁÂÃÄÅàáâãäåĀāĂăĄą][TtŢţŤťŦŧ][EeÈÉÊËèéêëĒēĔĕĖėĘęĚě])>/
 syntax match charteUnit /\v<%([JjĴĵ][OoÒÓÔÕÖØòóôõöøŌōŎŏŐő][UuÙÚÛÜùúûüŨũŪūŬŭŮůŰűŲų][RrŔŕŖŗŘř][SsŚśŜŝŞşŠš]|[JjĴĵ][OoÒÓÔÕÖØòóôõöøŌōŎŏŐő][UuÙÚÛÜùúûüŨũŪūŬŭŮůŰűŲų][RrŔŕŖŗŘř]|[SsŚśŜŝŞşŠš][EeÈÉÊËèéêëĒēĔĕĖėĘęĚě][Mm][AaÀÁÂÃÄÅàáâãäåĀāĂăĄą][IiÌÍÎÏìíîïĨĩĪīĬĭĮįİı][NnÑñŃńŅņŇň][EeÈÉÊËèéêëĒēĔĕĖėĘęĚě][SsŚśŜŝŞşŠš]|[SsŚśŜŝŞşŠš][EeÈÉÊËèéêëĒēĔĕĖėĘęĚě][Mm][AaÀÁÂÃÄÅàáâãäåĀāĂăĄą][IiÌÍÎÏìíîïĨĩĪīĬĭĮįİı][NnÑñŃńŅņŇň][EeÈÉÊËèéêëĒēĔĕĖėĘęĚě]|[Mm][OoÒÓÔÕÖØòóôõöøŌōŎŏŐő][IiÌÍÎÏìíîïĨĩĪīĬĭĮįİı][SsŚśŜŝŞşŠš]|[OoÒÓÔÕÖØòóôõöøŌōŎŏŐő][UuÙÚÛÜùúûüŨũŪūŬŭŮůŰűŲų][Vv][RrŔŕŖŗŘř][EeÈÉÊËèéêëĒēĔĕĖėĘęĚě][SsŚśŜŝŞşŠš]|[OoÒÓÔÕÖØòóôõöøŌōŎŏŐő][UuÙÚÛÜùúûüŨũŪūŬŭŮůŰűŲų][Vv][RrŔŕŖŗŘř][EeÈÉÊËèéêëĒēĔĕĖėĘęĚě])>/
+syntax match charteOther /\v<%([EeÈÉÊËèéêëĒēĔĕĖėĘęĚě][UuÙÚÛÜùúûüŨũŪūŬŭŮůŰűŲų][RrŔŕŖŗŘř][OoÒÓÔÕÖØòóôõöøŌōŎŏŐő][SsŚśŜŝŞşŠš]|[EeÈÉÊËèéêëĒēĔĕĖėĘęĚě][UuÙÚÛÜùúûüŨũŪūŬŭŮůŰűŲų][RrŔŕŖŗŘř][OoÒÓÔÕÖØòóôõöøŌōŎŏŐő])>/
 syntax match charteDate /\v<%(\d{4}-\d{2}-\d{2}|\d{2}\/\d{2}\/\d{4})>/
 syntax match charteNumber /\v<\d+>/
 syntax match charteOperator /\v\=\=|!\=|\<\=|\>\=|\<|\>|\=|\.\.|\+|-|\|/
@@ -31,6 +32,7 @@ highlight default link charteOperatorWord Operator
 highlight default link charteBoolean Boolean
 highlight default link charteType Type
 highlight default link charteUnit Special
+highlight default link charteOther Keyword
 highlight default link charteDate Constant
 highlight default link charteNumber Number
 highlight default link charteOperator Operator
