@@ -42,6 +42,19 @@ extension DiagnosticCode {
         case .W503: "ForbidCarvesTask"
         case .W600: "MixedScripts"
         case .W601: "BidirectionalControl"
+        case .E120: "UnknownDelegatedTask"
+        case .E121: "DeputyWindowReversed"
+        case .E122: "DeputyOfItself"
+        case .E123: "SubDelegation"
+        case .W310: "DeputyOutsideCalendar"
+        case .W311: "DeputyForbidden"
+        case .W312: "OverlappingDeputies"
+        case .W313: "DeputyDelegatesNothing"
+        case .E320: "PersonHoldsIncompatibleRoles"
+        case .E321: "IncompatibleLettersInTask"
+        case .E322: "IncompatibleActionsInTask"
+        case .E323: "IncompatibilityMixesKinds"
+        case .E324: "IncompatibleDeputy"
         }
     }
 }

@@ -80,6 +80,21 @@ public enum Message: Sendable, Hashable {
     case coverageGap(action: String, objects: String)
     case overlap(action: String, first: String, second: String, objects: String)
 
+    // MARK: - Absences and separation of duties
+    case unknownDelegatedTask(String)
+    case deputyWindowReversed(from: String, to: String)
+    case deputyIsDeputised(String)
+    case subDelegation(deputy: String, deputised: String, next: String)
+    case deputyOutsideCalendar(from: String, to: String, first: String, last: String)
+    case deputyForbidden(deputy: String, action: String)
+    case overlappingDeputies(deputised: String, first: String, second: String)
+    case deputyDelegatesNothing(deputised: String)
+    case incompatibleActorsShareAPerson(person: String, first: String, second: String)
+    case incompatibleLettersInTask(actor: String, task: String, first: String, second: String)
+    case incompatibleActionsInTask(actor: String, task: String, first: String, second: String)
+    case incompatibilityMixesKinds(first: String, firstKind: String, second: String, secondKind: String)
+    case deputyIncompatible(deputy: String, deputised: String)
+
     /// The stable code of the message.
     public var code: DiagnosticCode {
         switch self {
@@ -121,6 +136,19 @@ public enum Message: Sendable, Hashable {
         case .forbidCarvesTask: .W503
         case .mixedScripts: .W600
         case .bidiControl, .bidiControlInComment: .W601
+        case .unknownDelegatedTask: .E120
+        case .deputyWindowReversed: .E121
+        case .deputyIsDeputised: .E122
+        case .subDelegation: .E123
+        case .deputyOutsideCalendar: .W310
+        case .deputyForbidden: .W311
+        case .overlappingDeputies: .W312
+        case .deputyDelegatesNothing: .W313
+        case .incompatibleActorsShareAPerson: .E320
+        case .incompatibleLettersInTask: .E321
+        case .incompatibleActionsInTask: .E322
+        case .incompatibilityMixesKinds: .E323
+        case .deputyIncompatible: .E324
         }
     }
 
@@ -200,6 +228,29 @@ public enum Message: Sendable, Hashable {
         case .coverageGap(let action, let objects): "l'action « \(action) » n'a pas de responsable pour \(objects)"
         case .overlap(let action, let first, let second, let objects):
             "les tâches « \(first) » et « \(second) » ont des responsables différents pour « \(action) » sur \(objects)"
+        case .unknownDelegatedTask(let n): "tâche inconnue « \(n) » dans la suppléance"
+        case .deputyWindowReversed(let from, let to): "la suppléance finit le \(to), avant de commencer le \(from)"
+        case .deputyIsDeputised(let n): "« \(n) » ne peut pas être son propre suppléant"
+        case .subDelegation(let deputy, let deputised, let next):
+            "« \(deputy) » supplée « \(deputised) » et se fait lui-même suppléer par « \(next) » pendant la même période"
+        case .deputyOutsideCalendar(let from, let to, let first, let last):
+            "suppléance du \(from) au \(to) en dehors du calendrier (du \(first) au \(last))"
+        case .deputyForbidden(let deputy, let action):
+            "une interdiction empêche le suppléant « \(deputy) » de faire « \(action) », qui lui est délégué"
+        case .overlappingDeputies(let deputised, let first, let second):
+            "« \(deputised) » a deux suppléants en même temps pour le même travail (« \(first) » et « \(second) »)"
+        case .deputyDelegatesNothing(let deputised):
+            "cette suppléance ne délègue rien : « \(deputised) » n'est responsable ni aide des tâches visées"
+        case .incompatibleActorsShareAPerson(let person, let first, let second):
+            "« \(person) » est à la fois « \(first) » et « \(second) », déclarés incompatibles"
+        case .incompatibleLettersInTask(let actor, let task, let first, let second):
+            "« \(actor) » est à la fois \(first) et \(second) de la tâche « \(task) », déclarés incompatibles"
+        case .incompatibleActionsInTask(let actor, let task, let first, let second):
+            "« \(actor) » fait à la fois « \(first) » et « \(second) » dans la tâche « \(task) », actions déclarées incompatibles"
+        case .incompatibilityMixesKinds(let first, let firstKind, let second, let secondKind):
+            "« incompatibles » relie deux acteurs, deux actions ou deux lettres : « \(first) » est \(firstKind), « \(second) » est \(secondKind)"
+        case .deputyIncompatible(let deputy, let deputised):
+            "« \(deputy) » ne peut pas suppléer « \(deputised) » : les deux sont déclarés incompatibles"
         }
     }
 
@@ -268,6 +319,17 @@ public enum Message: Sendable, Hashable {
         case .tooManyAttributes, .tooManyValues, .tooManyCalendarEntries: "une charte en compte bien moins : le fichier a-t-il été produit par erreur ?"
         case .tooManyDiagnostics: "corrigez les premières erreurs et relancez ; le fichier est peut-être d'un autre format"
         case .orderingNeedsNumberOrDate: "utilisez « == », « != » ou « dans [...] »"
+        case .deputyWindowReversed: "écrivez d'abord le premier jour de l'absence : « du DEBUT au FIN »"
+        case .deputyIsDeputised: "nommez après « par » l'acteur qui remplace l'absent"
+        case .subDelegation: "une suppléance ne se délègue pas : faites suppléer directement l'absent par le dernier acteur"
+        case .deputyOutsideCalendar: "vérifiez les dates de l'absence, ou étendez le calendrier"
+        case .deputyForbidden: "restreignez la suppléance par « action … si … », ou choisissez un autre suppléant"
+        case .overlappingDeputies: "séparez les périodes, ou partagez le travail par « tache » ou « action … si … »"
+        case .deputyDelegatesNothing: "nommez les tâches ou les actions déléguées, ou retirez la suppléance"
+        case .incompatibleActorsShareAPerson: "confiez l'un des deux rôles à une autre personne"
+        case .incompatibleLettersInTask, .incompatibleActionsInTask: "confiez l'une des deux lettres ou l'une des deux actions à un autre acteur"
+        case .incompatibilityMixesKinds: "écrivez une déclaration « incompatibles » par paire de même sorte"
+        case .deputyIncompatible: "choisissez un autre suppléant"
         default: nil
         }
     }
@@ -287,6 +349,8 @@ public enum NoteMessage: Sendable, Hashable {
     case calendarSpan(first: String, last: String)
     case personIsRole(String)
     case andMore(Int)
+    case deputyDeclaredHere(String)
+    case incompatibilityDeclaredHere
 
     /// The note's text.
     public var text: String {
@@ -303,6 +367,8 @@ public enum NoteMessage: Sendable, Hashable {
         case .calendarSpan(let first, let last): "le calendrier va du \(first) au \(last)"
         case .personIsRole(let role): "personne du rôle « \(role) »"
         case .andMore(let count): "… et \(count) autres"
+        case .deputyDeclaredHere(let deputy): "suppléance par « \(deputy) » déclarée ici"
+        case .incompatibilityDeclaredHere: "incompatibilité déclarée ici"
         }
     }
 }

@@ -56,6 +56,12 @@ enum EditorSymbols {
                                      span: decl.span, selection: decl.action.span))
             case .test(let decl):
                 result.append(symbol(decl.label.value, detail: "test", .module, span: decl.span, selection: decl.label.span))
+            case .deputy(let decl):
+                result.append(symbol("suppleance \(decl.deputised.text) par \(decl.deputy.text)", detail: "suppléance", .event,
+                                     span: decl.span, selection: decl.deputised.span))
+            case .incompatibility(let decl):
+                result.append(symbol("incompatibles " + decl.names.map(\.text).joined(separator: ", "), detail: nil, .operator,
+                                     span: decl.span, selection: decl.names.first?.span ?? decl.span))
             }
         }
         return .array(result)

@@ -178,6 +178,20 @@ public struct NameIndex: Sendable {
             if let condition = decl.condition { visit(condition, type: objectTypeOf[decl.action.text]) }
         case .test(let decl):
             for located in decl.assertions { visit(located.assertion) }
+        case .deputy(let decl):
+            use(decl.deputised)
+            use(decl.deputy)
+            for located in decl.clauses {
+                switch located.clause {
+                case .tasks(let names): names.forEach { use($0) }
+                case .action(let name, let condition):
+                    use(name)
+                    if let condition { visit(condition, type: objectTypeOf[name.text]) }
+                default: break
+                }
+            }
+        case .incompatibility(let decl):
+            decl.names.forEach { use($0) }
         default:
             break
         }

@@ -64,6 +64,7 @@ public struct Checker {
         declareAll()
         resolveAll()
         checkTasks()
+        resolveAndCheckAbsences()
         // Whole-charter analyses would only echo the syntax errors of a damaged file.
         if !damage.hasErrors {
             checkUsage()
@@ -111,7 +112,7 @@ public struct Checker {
                 steps += 1
             case .actor, .object, .action, .event:
                 names += 1
-            case .establishment, .calendar, .permission, .test:
+            case .establishment, .calendar, .permission, .test, .deputy, .incompatibility:
                 break
             }
         }
@@ -182,7 +183,7 @@ public struct Checker {
                                                      span: task.span, nameSpan: task.name.span))
                 }
                 charter.steps.append(step)
-            case .permission, .test:
+            case .permission, .test, .deputy, .incompatibility:
                 break
             }
         }

@@ -29,6 +29,10 @@ public struct Charter: Sendable {
     public var symbols: [String: Symbol] = [:]
     /// The actors each person (from `personnes`) acts as.
     public var persons: [String: [Int]] = [:]
+    /// The `suppleance` declarations, in declaration order.
+    public var deputies: [Deputy] = []
+    /// The `incompatibles` declarations, in declaration order.
+    public var incompatibilities: [Incompatibility] = []
 
     /// Creates an empty model for a file.
     public init(file: FileID) { self.file = file }

@@ -67,6 +67,8 @@ public enum Declaration: Sendable, Hashable {
     case step(StepDecl)
     case permission(PermissionDecl)
     case test(TestDecl)
+    case deputy(DeputyDecl)
+    case incompatibility(IncompatibilityDecl)
 
     /// The span of the whole declaration.
     public var span: Span {
@@ -80,6 +82,8 @@ public enum Declaration: Sendable, Hashable {
         case .step(let d): d.span
         case .permission(let d): d.span
         case .test(let d): d.span
+        case .deputy(let d): d.span
+        case .incompatibility(let d): d.span
         }
     }
 }

@@ -15,6 +15,7 @@ public enum Keyword: String, CaseIterable, Sendable, Hashable {
     case jour, semaine, mois
     case booleen, texte, nombre, date, euros
     case ouvre, zone
+    case suppleance, par, du, au, nature, signature, pouvoir, incompatibles
 
     /// The canonical spelling, as the formatter writes it.
     public var spelling: String {
@@ -27,6 +28,7 @@ public enum Keyword: String, CaseIterable, Sendable, Hashable {
         case .echeance: "echeance"
         case .delai: "delai"
         case .booleen: "booleen"
+        case .suppleance: "suppleance"
         default: rawValue
         }
     }
@@ -45,6 +47,8 @@ public enum Keyword: String, CaseIterable, Sendable, Hashable {
         case .seul: ["seule", "seuls", "seules"]
         case .peut: ["peuvent"]
         case .euros: ["euro"]
+        case .suppleance: ["suppleances"]
+        case .incompatibles: ["incompatible"]
         default: []
         }
     }
