@@ -19,12 +19,24 @@ import CharteCLI
         CharterDiff(old: old, new: new)
     }
 
-    @Test("the 2027-2028 revision of the example charter", arguments: ["texte"])
+    @Test("every kind of change on a small charter, with its journal", arguments: ["texte", "json", "markdown"])
+    func small(format: String) {
+        let folder = "Tests/Fixtures/Diff/petit/"
+        let result = runCLI(["diff", repositoryPath(folder + "avant.charte"), repositoryPath(folder + "apres.charte"),
+                             "--journal", repositoryPath(folder + "journal.csv"), "--date", "2026-11-20", "--format", format])
+        #expect(result.status == 0)
+        #expect(result.err == "")
+        let extensions = ["texte": "txt", "json": "json", "markdown": "md", "html": "html"]
+        expectGolden(result.out.replacing(repositoryRoot + "/", with: ""), "Tests/Golden/Diff/petit.\(extensions[format] ?? format)")
+    }
+
+    @Test("the 2027-2028 revision of the example charter", arguments: ["texte", "json", "markdown", "html"])
     func revision(format: String) {
         let result = runCLI(["diff", repositoryPath(DiffTests.base), repositoryPath(DiffTests.revision), "--format", format])
         #expect(result.status == 0)
         #expect(result.err == "")
-        expectGolden(result.out.replacing(repositoryRoot + "/", with: ""), "Tests/Golden/Diff/etablissement-2027-2028.\(format == "texte" ? "txt" : format)")
+        let extensions = ["texte": "txt", "json": "json", "markdown": "md", "html": "html"]
+        expectGolden(result.out.replacing(repositoryRoot + "/", with: ""), "Tests/Golden/Diff/etablissement-2027-2028.\(extensions[format] ?? format)")
     }
 
     @Test("--refuser-gains fails when an actor gains a permission, not when it only loses one")
@@ -51,6 +63,21 @@ import CharteCLI
         let result = runCLI(["diff", repositoryPath("rules/etablissement-exemple.charte"), repositoryPath(DiffTests.revision)])
         #expect(result.status == 0)
         #expect(result.out.hasPrefix("5 rôles concernés : "))
+    }
+
+    @Test("the HTML page is self-contained: no script, no external resource")
+    func htmlSelfContained() {
+        let result = runCLI(["diff", repositoryPath(DiffTests.base), repositoryPath(DiffTests.revision), "--format", "html"])
+        for forbidden in ["<script", "src=", "href=", "@import", "url("] { #expect(!result.out.contains(forbidden)) }
+        #expect(result.out.hasPrefix("<!DOCTYPE html>"))
+    }
+
+    @Test("usage errors: unknown format, --date without --journal, unreadable journal")
+    func usage() {
+        let base = repositoryPath(DiffTests.base)
+        #expect(runCLI(["diff", base, base, "--format", "pdf"]).status == 2)
+        #expect(runCLI(["diff", base, base, "--date", "2027-01-01"]).status == 2)
+        #expect(runCLI(["diff", base, base, "--journal", "/nonexistent.csv"]).status == 2)
     }
 
     @Test("a charter with errors: its diagnostics, exit 1, no comparison")

@@ -85,6 +85,10 @@ public struct DiffTextRenderer: Sendable {
                 out += "    avant : \(DiffWords.assertion(change.before)) ; après : \(DiffWords.assertion(change.after))\n"
             }
         }
+        if let journal = diff.journal, !journal.isEmpty {
+            out += "\nJournal\n"
+            for change in journal { out += "  \(DiffWords.journalRow(change))\n" }
+        }
         if !diff.actors.isEmpty {
             out += "\nPar rôle\n"
             for summary in diff.actors { out += "  \(summary.actor) : \(DiffWords.actor(summary))\n" }

@@ -39,6 +39,7 @@ public enum DiffWords {
                             count(removed, "retirée", "retirées"), count(delays, "délai changé", "délais changés"),
                             count(bad, "hors jours ouvrés", "hors jours ouvrés")], head: ["échéance", "échéances"]))
         groups.append(count(diff.tests.count, "assertion de test changée", "assertions de test changées"))
+        groups.append(count(diff.journal?.count ?? 0, "ligne du journal jugée autrement", "lignes du journal jugées autrement"))
         let text = groups.filter { !$0.isEmpty }.joined(separator: " ; ")
         let concerned = diff.actors.filter(\.isConcerned).count
         return concerned > 0 ? "\(count(concerned, "rôle concerné", "rôles concernés")) : \(text)" : text
@@ -130,6 +131,7 @@ public enum DiffWords {
     public static func badDay(_ bad: DeadlineChange.BadDay) -> String {
         switch bad {
         case .weekend(let day): "tombe désormais un \(day)"
+        case .publicHoliday(let name): "tombe désormais un jour férié (\(name))"
         case .holiday(let period): "tombe désormais pendant les vacances « \(period) »"
         }
     }
@@ -175,5 +177,21 @@ public enum DiffWords {
             parts.append(count(summary.deadlines.count, "échéance changée", "échéances changées") + " (" + summary.deadlines.joined(separator: ", ") + ")")
         }
         return parts.joined(separator: " ; ")
+    }
+
+    /// A journal row judged differently: `ligne 12, direction commander ressource(…) : autorisé → refusé`.
+    public static func journalRow(_ change: JournalRowChange) -> String {
+        let line = change.line.map { "ligne \($0), " } ?? ""
+        switch change.kind {
+        case .action(let actor, let action, let object, let before, let after):
+            func word(_ outcome: Outcome?) -> String { outcome.map(DiffWords.outcome) ?? "non vérifiable" }
+            return "\(line)\(actor) \(action)\(object.map { " " + $0 } ?? "") : \(word(before)) → \(word(after))"
+        case .deadline(let task, let occurrence, let before, let after):
+            func word(_ state: InstanceState?) -> String {
+                state.map { "\($0.status.describe(days: $0.days)) (échéance le \(date($0.due)))" } ?? "sans objet"
+            }
+            let which = occurrence > 0 ? " (occurrence \(occurrence))" : ""
+            return "\(line)tâche \(task)\(which) : \(word(before)) → \(word(after))"
+        }
     }
 }

@@ -25,13 +25,15 @@ public struct CharterDiff: Sendable {
     public var deadlines: [DeadlineChange] = []
     /// Test assertions whose result differs between the two charters.
     public var tests: [AssertionChange] = []
+    /// Journal rows whose decision or deadline status differs (nil: no journal compared, see `compareJournal`).
+    public var journal: [JournalRowChange]?
     /// Per actor, what it gains and loses (actors with a change only).
     public var actors: [ActorSummary] = []
 
     /// Whether nothing at all changes.
     public var isEmpty: Bool {
         permissions.isEmpty && incompletePermissions.isEmpty && tasks.isEmpty && addedTasks.isEmpty && removedTasks.isEmpty
-            && addedSteps.isEmpty && removedSteps.isEmpty && deadlines.isEmpty && tests.isEmpty
+            && addedSteps.isEmpty && removedSteps.isEmpty && deadlines.isEmpty && tests.isEmpty && (journal ?? []).isEmpty
     }
 
     /// Whether some actor may do something it could not (or an action could not be compared: fail closed).

@@ -21,7 +21,9 @@ public struct DeadlineChange: Sendable, Hashable {
     public enum BadDay: Sendable, Hashable {
         /// A Saturday or a Sunday (its French name).
         case weekend(String)
-        /// Inside a holiday period of the calendar (its name).
+        /// A French public holiday (its name).
+        case publicHoliday(String)
+        /// Inside a holiday period of the calendar (its label, or else its name).
         case holiday(String)
     }
 
@@ -31,7 +33,7 @@ public struct DeadlineChange: Sendable, Hashable {
     /// The task's responsables' ids.
     public let responsables: [String]
     public let kind: Kind
-    /// Set when the new date falls on a bad day and the old one did not.
+    /// Set when the new date falls on a day without school or office (holidays, weekend, public holiday) and the old one did not.
     public let badDay: BadDay?
     /// Whether a moved deadline is written the same way in both charters (`rentree + 2
     /// semaines`): it moved only because the calendar's dates did.
@@ -96,12 +98,16 @@ struct DeadlineComparison {
         task.trigger == nil ? task.deadline : nil
     }
 
-    /// Whether a date falls in one of the calendar's holiday periods, or on a weekend.
+    /// Whether a date falls in one of the calendar's holiday periods, on a weekend or on a public holiday.
     static func badDay(_ date: CalendarDate, in charter: Charter) -> DeadlineChange.BadDay? {
         if let period = charter.calendar?.periods.first(where: { date >= $0.start && date <= ($0.end ?? $0.start) }) {
-            return .holiday(period.name)
+            return .holiday(period.displayName)
         }
-        let weekday = DateText.weekday(date)
-        return weekday == "samedi" || weekday == "dimanche" ? .weekend(weekday) : nil
+        switch WorkingDays(calendar: charter.calendar).closure(of: date) {
+        case .saturday: return .weekend("samedi")
+        case .sunday: return .weekend("dimanche")
+        case .publicHoliday(let name): return .publicHoliday(name)
+        case .holidayPeriod, nil: return nil
+        }
     }
 }

@@ -62,7 +62,12 @@ struct PermissionComparison {
                     let subject = PermissionChange.Subject(actor: actorID, action: actionID)
                     if result.tooComplex { incomplete.append(subject) }
                     guard !result.objects.isEmpty else { continue }
-                    found.append(PermissionChange(subject: subject, objects: result.objects))
+                    // An action whose object type changed gives two parts: one change per actor.
+                    if let index = found.firstIndex(where: { $0.subject == subject }) {
+                        found[index] = PermissionChange(subject: subject, objects: found[index].objects + result.objects)
+                    } else {
+                        found.append(PermissionChange(subject: subject, objects: result.objects))
+                    }
                 }
             }
             byAction.append(found)
