@@ -10,6 +10,7 @@ extension DiagnosticCode {
         case .E003: "InvalidDate"
         case .E004: "InvalidNumber"
         case .E005: "InvalidUTF8"
+        case .E006: "AmbiguousNumber"
         case .E010: "SyntaxError"
         case .E011: "UnclosedBlock"
         case .E012: "NestingTooDeep"

@@ -14,6 +14,7 @@ public enum Severity: String, Sendable, Hashable, Comparable {
 /// Every stable diagnostic code of the language (spec section 9, plus robustness limits).
 public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Comparable {
     case E001, E002, E003, E004, E005, E010, E011, E012, E013
+    case E006
     case E100, E101, E102, E103, E104, E105, E106, E107, E108
     case E200, E202
     case E300, W301, W302, W303, W304, E305
@@ -34,6 +35,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Comparable
         case .E003: "date impossible ou mal formée"
         case .E004: "nombre mal formé ou trop grand"
         case .E005: "UTF-8 invalide"
+        case .E006: "nombre ambigu"
         case .E010: "erreur de syntaxe"
         case .E011: "bloc non fermé"
         case .E012: "imbrication trop profonde"

@@ -11,6 +11,7 @@ extension DiagnosticCode {
         case .E003: ExplanationCatalogue.e003
         case .E004: ExplanationCatalogue.e004
         case .E005: ExplanationCatalogue.e005
+        case .E006: ExplanationCatalogue.e006
         case .E010: ExplanationCatalogue.e010
         case .E011: ExplanationCatalogue.e011
         case .E012: ExplanationCatalogue.e012

@@ -14,6 +14,10 @@ public enum Message: Sendable, Hashable {
     case bidiControl(String)
     case bidiControlInComment(String)
     case mixedScripts(name: String, scripts: [String])
+    /// `4.000,00`: a dot between digits (thousands or decimals?).
+    case ambiguousNumber(String)
+    /// `1,505 €`: an amount finer than the cent.
+    case tooManyDecimals(String)
 
     // MARK: - Syntax
     case unexpectedToken(expected: String, found: String)
@@ -97,7 +101,8 @@ public enum Message: Sendable, Hashable {
         case .unexpectedCharacter, .unknownEscape: .E001
         case .unterminatedString: .E002
         case .impossibleDate, .malformedDate, .dateOutOfRange: .E003
-        case .malformedNumber, .numberOverflow: .E004
+        case .malformedNumber, .numberOverflow, .tooManyDecimals: .E004
+        case .ambiguousNumber: .E006
         case .invalidUTF8: .E005
         case .unexpectedToken, .reservedWord, .unknownDeclaration: .E010
         case .unclosedBlock: .E011
@@ -158,6 +163,8 @@ public enum Message: Sendable, Hashable {
         case .dateOutOfRange(let d): "date hors des limites du calendrier grégorien utilisable « \(d) »"
         case .malformedNumber(let n): "nombre mal formé « \(n) »"
         case .numberOverflow(let n): "nombre trop grand « \(n) »"
+        case .ambiguousNumber(let n): "nombre ambigu « \(n) » : le point sépare-t-il les milliers ou les décimales ?"
+        case .tooManyDecimals(let n): "montant plus précis que le centime « \(n) »"
         case .invalidUTF8(let offset): "UTF-8 invalide à l'octet \(offset)"
         case .bidiControl(let name): "caractère de contrôle bidirectionnel \(name) dans une chaîne"
         case .bidiControlInComment(let name): "caractère de contrôle bidirectionnel \(name) dans un commentaire"
@@ -263,6 +270,7 @@ public enum Message: Sendable, Hashable {
         case .cycle: "le cycle passe ici"
         case .invalidUTF8: "octet invalide"
         case .unclosedBlock: "ouvert ici, jamais fermé"
+        case .ambiguousNumber: "milliers ou décimales ?"
         default: nil
         }
     }
@@ -277,6 +285,8 @@ public enum Message: Sendable, Hashable {
         case .impossibleDate, .malformedDate: "une date s'écrit AAAA-MM-JJ et doit exister dans le calendrier"
         case .malformedNumber: "séparez le nombre de l'unité par une espace, par exemple « 3 jours »"
         case .numberOverflow: "les nombres sont limités à 9223372036854775807"
+        case .ambiguousNumber: "écrivez les milliers avec une espace et les décimales avec une virgule : 4 000,00 ou 4 000,00 €"
+        case .tooManyDecimals: "un montant en euros a au plus deux décimales : 1 800,50 €"
         case .invalidUTF8: "enregistrez le fichier en UTF-8"
         case .reservedWord: "choisissez un autre nom (mots réservés : et, ou, non, dans, vrai, faux, tous, si, sur)"
         case .nestingTooDeep: "simplifiez la condition"

@@ -63,7 +63,14 @@ public enum PlainWords {
         case .text(let text): return quoted(text)
         case .number(let n): return number(n)
         case .date(let date): return DateText.long(date)
+        case .amount(let cents): return euros(cents)
         }
+    }
+
+    /// `4 000 €`, `1 800,50 €`: thousands apart and the euro sign after a no-break space.
+    public static func euros(_ cents: Int64) -> String {
+        let rest = (cents % 100).magnitude
+        return number(cents / 100) + (rest == 0 ? "" : "," + (rest < 10 ? "0" : "") + String(rest)) + "\u{00A0}€"
     }
 
     /// A value written as in a query (`manuel`, `vrai`, `1500`, `"texte"`, `2026-09-01`) in words.
@@ -74,6 +81,7 @@ public enum PlainWords {
             return quoted(String(text.dropFirst().dropLast()).replacing("\\\"", with: "\"").replacing("\\\\", with: "\\"))
         }
         if let n = Int64(text) { return number(n) }
+        if text.hasSuffix("€"), case .success(let cents) = FrenchNumber.cents(text) { return euros(cents) }
         if let date = CalendarDate(iso: Substring(text)) { return DateText.long(date) }
         return readable(text)
     }

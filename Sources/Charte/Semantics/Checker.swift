@@ -290,6 +290,7 @@ public struct Checker {
             case .text: type = .text
             case .number: type = .number
             case .date: type = .date
+            case .euros: type = .euros
             }
             attributes.append(Attribute(name: attribute.name.text, type: type, span: attribute.name.span))
         }

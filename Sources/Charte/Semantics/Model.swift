@@ -178,6 +178,8 @@ public struct Actor: Sendable, Hashable {
 public enum ValueType: Sendable, Hashable {
     case enumeration([String])
     case boolean, text, number, date
+    /// An amount in euros, exact to the cent.
+    case euros
 
     /// The French description used in messages.
     public var description: String {
@@ -187,6 +189,7 @@ public enum ValueType: Sendable, Hashable {
         case .text: "un texte"
         case .number: "un nombre"
         case .date: "une date"
+        case .euros: "un montant en euros"
         }
     }
 

@@ -169,6 +169,8 @@ public enum AttributeType: Sendable, Hashable {
     case text
     case number
     case date
+    /// `euros`: an amount, exact to the cent.
+    case euros
 }
 
 /// `nom: type` inside an `objet` block.
@@ -353,6 +355,8 @@ public enum LiteralValue: Sendable, Hashable {
     case integer(Int64?)
     case date(CalendarDate?)
     case boolean(Bool)
+    /// A number with grouping, a decimal comma or `€` (`4 000`, `1 800,50`, `4 000 €`).
+    case number(NumberLiteral)
 }
 
 /// A value with its span.

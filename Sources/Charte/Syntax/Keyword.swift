@@ -13,7 +13,7 @@ public enum Keyword: String, CaseIterable, Sendable, Hashable {
     case taches, echeances, montre
     case et, ou, non, dans, vrai, faux
     case jour, semaine, mois
-    case booleen, texte, nombre, date
+    case booleen, texte, nombre, date, euros
     case ouvre, zone
     case suppleance, par, du, au, nature, signature, pouvoir, incompatibles
 
@@ -46,6 +46,7 @@ public enum Keyword: String, CaseIterable, Sendable, Hashable {
         case .montre: ["montrer"]
         case .seul: ["seule", "seuls", "seules"]
         case .peut: ["peuvent"]
+        case .euros: ["euro"]
         case .suppleance: ["suppleances"]
         case .incompatibles: ["incompatible"]
         default: []
