@@ -60,6 +60,7 @@ public enum CLI {
         TestCommand.command,
         JournalCommand.command,
         AgendaCommand.command,
+        DiffCommand.command,
         FormatCommand.command,
         ExportCommand.command,
         ImportCommand.command,

@@ -83,6 +83,7 @@ struct ExpressionPrinter {
         case .text: Keyword.texte.spelling
         case .number: Keyword.nombre.spelling
         case .date: Keyword.date.spelling
+        case .euros: Keyword.euros.spelling
         }
         return "\(attribute.name.text): \(type)"
     }
@@ -160,6 +161,7 @@ struct ExpressionPrinter {
         case .integer(let number): number.map(String.init) ?? original(value.span)
         case .date(let date): self.date(date, span: value.span)
         case .boolean(let flag): (flag ? Keyword.vrai : Keyword.faux).spelling
+        case .number(let literal): literal.integral == nil ? original(value.span) : literal.written
         }
     }
 

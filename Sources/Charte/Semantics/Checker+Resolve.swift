@@ -21,7 +21,7 @@ extension Checker {
                 resolvePermission(decl)
             case .test(let decl):
                 resolveTest(decl)
-            case .establishment, .calendar, .object, .actor, .action, .event:
+            case .establishment, .calendar, .object, .actor, .action, .event, .deputy, .incompatibility:
                 break
             }
         }
@@ -60,7 +60,7 @@ extension Checker {
         if !step, let index = charter.task(named: name.text) { return index }
         if damage.names.contains(name.text) { return nil }
         let close = closest(to: name.text, among: step ? .step : .task)
-        report(.unknownPrerequisite(name: name.text, expected: step ? "étape" : "tâche"), at: name.span, candidates: close)
+        report(.unknownPrerequisite(name: name.text, expected: step ? .step : .task), at: name.span, candidates: close)
         return nil
     }
 

@@ -22,6 +22,12 @@ public enum DateText {
         "\(months[date.month - 1]) \(date.year)"
     }
 
+    /// `du 17 octobre au 1er novembre 2026`, `du 19 décembre 2026 au 3 janvier 2027`.
+    public static func range(_ start: CalendarDate, _ end: CalendarDate) -> String {
+        let first = start.year == end.year ? dayAndMonth(start) : "\(dayAndMonth(start)) \(start.year)"
+        return "du \(first) au \(dayAndMonth(end)) \(end.year)"
+    }
+
     /// `2026-09-01` (years are 1…9999, so always four digits).
     public static func iso(_ date: CalendarDate) -> String {
         digits(date.year, 4) + "-" + digits(date.month, 2) + "-" + digits(date.day, 2)
