@@ -42,7 +42,7 @@ func requireSpansWithin(_ loaded: LoadedCharter) {
 
 /// A charter of the repository, checked once; the fuzz binaries run from the repository root.
 func bundledCharter(_ path: String) -> LoadedCharter {
-    guard let loaded = try? CharterLoader.load(path: path), loaded.charter != nil else {
+    guard let loaded = try? CharterLoader.load(path: path), loaded.checked != nil else {
         require(false, "charte de départ illisible ou en erreur : \(path) (lancez depuis la racine du dépôt)")
         abort()
     }

@@ -23,7 +23,7 @@ public func charteFuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     requireLineLimit(bytes, unlimited: first)
 
     guard !first.hasErrors else {
-        require(first.charter == nil, "une charte en erreur est utilisable")
+        require(first.checked == nil, "une charte en erreur est utilisable")
         return 0
     }
     let text = String(decoding: bytes, as: UTF8.self)
@@ -33,9 +33,9 @@ public func charteFuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         require(again.tree == first.tree, "une charte propre relue donne un autre arbre")
     }
     requireOrderFree(first)
-    if let charter = first.charter {
-        decideEverything(charter)
-        useEverything(first, charter)
+    if let checked = first.checked {
+        decideEverything(checked.model)
+        useEverything(checked)
     }
     return 0
 }
@@ -55,17 +55,16 @@ func render(_ loaded: LoadedCharter) {
 }
 
 /// Everything a clean charter feeds: exports, its own tests, the agenda.
-func useEverything(_ loaded: LoadedCharter, _ charter: Charter) {
+func useEverything(_ checked: CheckedCharter) {
+    let charter = checked.model
     for format in ExportFormat.allCases {
-        _ = CharterExporter.render(charter, file: loaded.file, format: format)
+        _ = CharterExporter.render(checked, format: format)
     }
-    if let engine = try? QueryEngine(loaded) {
-        let report = engine.runTests()
-        require(report.charterErrors == 0, "une charte propre compte des erreurs dans ses tests")
-    }
+    let report = QueryEngine(checked).runTests()
+    require(report.charterErrors == 0, "une charte propre compte des erreurs dans ses tests")
     if let date = CalendarDate(year: 2027, month: 1, day: 15) {
-        let instances = DeadlineSchedule(charter: charter, at: date).instances
-        _ = AgendaTextRenderer(charter: charter, charterName: "fuzz", journalName: nil).render(Agenda(charter: charter, instances: instances, date: date))
+        let instances = DeadlineSchedule(charter: checked, at: date).instances
+        _ = AgendaTextRenderer(charter: charter, charterName: "fuzz", journalName: nil).render(Agenda(charter: checked, instances: instances, date: date))
     }
 }
 

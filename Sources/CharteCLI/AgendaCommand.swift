@@ -30,14 +30,15 @@ enum AgendaCommand {
         let until = try DateArgument.parse(arguments.value("--jusqu-a"), option: "--jusqu-a")
         let charterPath = arguments.positionals[0]
         let journalPath = arguments.positionals.count > 1 ? arguments.positionals[1] : nil
-        let loaded: LoadedCharter
-        switch ReportCharter.load(charterPath, command: "agenda", console: console) {
-        case .success(let value): loaded = value
+        try StandardInputOnce.check(arguments.positionals)
+        let charter: CheckedCharter
+        switch CheckedInput.load(charterPath, command: "agenda", console: console) {
+        case .success(let checked): charter = checked
         case .failure(let status): return status.code
         }
-        var instances = DeadlineSchedule(charter: loaded.model, at: date).instances
+        var instances = DeadlineSchedule(charter: charter, at: date).instances
         if let journalPath {
-            let checker = JournalChecker(charter: loaded.model, charterSource: loaded.file, date: date)
+            let checker = JournalChecker(charter: charter, date: date)
             let report: JournalReport
             do {
                 report = try checker.check(path: journalPath)
@@ -50,12 +51,12 @@ enum AgendaCommand {
             }
             instances = report.instances
         }
-        let agenda = Agenda(charter: loaded.model, instances: instances, date: date, until: until)
+        let agenda = Agenda(charter: charter, instances: instances, date: date, until: until)
         switch format {
         case .texte:
-            console.out(AgendaTextRenderer(charter: loaded.model, charterName: charterPath, journalName: journalPath).render(agenda))
+            console.out(AgendaTextRenderer(charter: charter.model, charterName: charterPath, journalName: journalPath).render(agenda))
         case .json:
-            console.out(AgendaJSONRenderer(charter: loaded.model, charterName: charterPath, journalName: journalPath).render(agenda))
+            console.out(AgendaJSONRenderer(charter: charter.model, charterName: charterPath, journalName: journalPath).render(agenda))
         }
         return ExitCode.success
     }

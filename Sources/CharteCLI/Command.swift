@@ -1,5 +1,11 @@
 import Charte
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Exit codes, the same for every command.
 public enum ExitCode {
     /// Nothing wrong (warnings allowed).
@@ -68,6 +74,7 @@ public enum CLI {
         TestCommand.command,
         JournalCommand.command,
         AgendaCommand.command,
+        DiffCommand.command,
         FormatCommand.command,
         ExportCommand.command,
         ImportCommand.command,
@@ -87,6 +94,19 @@ public enum CLI {
             console.err("charte : \(error.message)\nLancez « charte --help » pour l'aide.\n")
             return ExitCode.usage
         }
+        let status = dispatch(arguments, console: console)
+        // What was not written is lost: never exit 0 (or 1, "problems found") after it.
+        if let failure = console.outputFailure {
+            let reason = failure == EPIPE ? "la sortie a été fermée (tube interrompu)"
+                : failure == ENOSPC ? "plus de place sur le disque" : "erreur système \(failure)"
+            console.err("charte : impossible d'écrire sur la sortie standard : \(reason)\n")
+            return ExitCode.usage
+        }
+        return status
+    }
+
+    /// Runs the command named by the first argument.
+    static func dispatch(_ arguments: [String], console: Console) -> Int32 {
         guard let first = arguments.first else {
             console.err(mainHelp)
             return ExitCode.usage

@@ -44,30 +44,18 @@ enum ExportCommand {
             throw UsageError(message: "l'option --excel ne vaut que pour les formats csv et tsv")
         }
 
-        let loaded: LoadedCharter
-        do {
-            loaded = try CharterLoader.load(path: path)
-        } catch {
-            console.err("charte exporter : \(error.message)\n")
-            return ExitCode.usage
+        let charter: CheckedCharter
+        switch CheckedInput.load(path, command: "exporter", console: console) {
+        case .success(let checked): charter = checked
+        case .failure(let status): return status.code
         }
-        guard let charter = loaded.charter else {
-            var printer = DiagnosticPrinter(format: .humain, console: console)
-            printer.print(loaded.diagnostics, sources: loaded.sources)
-            printer.finish()
-            let errors = loaded.diagnostics.filter { $0.severity == .error }.count
-            let warnings = loaded.diagnostics.count - errors
-            console.err(HumanRenderer.summary(errors: errors, warnings: warnings) + "\n")
-            console.err("charte exporter : la charte contient des erreurs, rien n'est exporté\n")
-            return ExitCode.problems
-        }
-        let warnings = loaded.diagnostics.filter { $0.severity == .warning }.count
+        let warnings = DiagnosticCount(charter.warnings).warnings
         if warnings > 0 {
             let noun = warnings == 1 ? "avertissement" : "avertissements"
             console.notice("charte exporter : \(warnings) \(noun) (voir charte verifier \(path))\n")
         }
 
-        let text = CharterExporter.render(charter, file: loaded.file, format: format, view: view, excel: arguments.has("--excel"))
+        let text = CharterExporter.render(charter, format: format, view: view, excel: arguments.has("--excel"))
         guard let output, output != "-" else {
             console.out(text)
             return ExitCode.success

@@ -46,7 +46,7 @@ enum ImportCommand {
         }
         let tasks = skeleton.steps.reduce(0) { $0 + $1.tasks.count }
         let summary = "\(skeleton.steps.count) étapes, \(skeleton.roles.count) rôles, \(tasks) tâches"
-        if let output = arguments.value("-o") {
+        if let output = arguments.value("-o"), output != "-" {
             let options = OutputFile.options(arguments, inputs: [path])
             guard OutputFile.write(skeleton.text, to: output, options: options, command: "importer", console: console) else {
                 return ExitCode.usage

@@ -13,35 +13,6 @@ enum ReportFormat: String, CaseIterable {
     }
 }
 
-/// Loads the charter of a report command: nil (after printing its diagnostics) when it has errors.
-enum ReportCharter {
-    /// The charter, or the exit code to return.
-    static func load(_ path: String, command: String, console: Console) -> Result<LoadedCharter, ExitStatus> {
-        let loaded: LoadedCharter
-        do {
-            loaded = try CharterLoader.load(path: path)
-        } catch {
-            console.err("charte \(command) : \(error.message)\n")
-            return .failure(ExitStatus(code: ExitCode.usage))
-        }
-        guard !loaded.hasErrors else {
-            // A broken charter is never used: its diagnostics, then exit 1.
-            var printer = DiagnosticPrinter(format: .humain, console: console)
-            printer.print(loaded.diagnostics.filter { $0.severity == .error }, sources: loaded.sources)
-            printer.finish()
-            let errors = loaded.diagnostics.filter { $0.severity == .error }.count
-            console.err("charte \(command) : la charte « \(path) » a \(errors) erreur\(errors > 1 ? "s" : "") : elle doit être corrigée avant usage\n")
-            return .failure(ExitStatus(code: ExitCode.problems))
-        }
-        return .success(loaded)
-    }
-}
-
-/// An exit code carried as an error.
-struct ExitStatus: Error {
-    let code: Int32
-}
-
 /// `charte journal CHARTE JOURNAL.csv`: checks what really happened against the charter.
 enum JournalCommand {
     static let command = Command(
@@ -77,12 +48,13 @@ enum JournalCommand {
         }
         let date = try DateArgument.parseOrToday(arguments.value("--date"), option: "--date")
         let (charterPath, journalPath) = (arguments.positionals[0], arguments.positionals[1])
-        let loaded: LoadedCharter
-        switch ReportCharter.load(charterPath, command: "journal", console: console) {
-        case .success(let value): loaded = value
+        try StandardInputOnce.check([charterPath, journalPath])
+        let charter: CheckedCharter
+        switch CheckedInput.load(charterPath, command: "journal", console: console) {
+        case .success(let checked): charter = checked
         case .failure(let status): return status.code
         }
-        let checker = JournalChecker(charter: loaded.model, charterSource: loaded.file, date: date,
+        let checker = JournalChecker(charter: charter, date: date,
                                      toleratesUndetermined: arguments.has("--tolerer-indetermines"))
         let report: JournalReport
         do {
@@ -93,10 +65,19 @@ enum JournalCommand {
         }
         switch format {
         case .texte:
-            console.out(JournalTextRenderer(charter: loaded.model, charterName: charterPath, journalName: journalPath).render(report))
+            console.out(JournalTextRenderer(charter: charter.model, charterName: charterPath, journalName: journalPath).render(report))
         case .json:
-            console.out(JournalJSONRenderer(charter: loaded.model, charterName: charterPath, journalName: journalPath).render(report))
+            console.out(JournalJSONRenderer(charter: charter.model, charterName: charterPath, journalName: journalPath).render(report))
         }
         return report.hasProblems ? ExitCode.problems : ExitCode.success
+    }
+}
+
+/// Standard input can be read once: `-` may name one input of a command, not two.
+enum StandardInputOnce {
+    static func check(_ paths: [String]) throws(UsageError) {
+        if paths.filter({ $0 == InputPath.standardInput }).count > 1 {
+            throw UsageError(message: "« - » (l'entrée standard) ne peut être lue qu'une fois : donnez un fichier pour l'autre")
+        }
     }
 }

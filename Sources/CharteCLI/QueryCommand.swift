@@ -121,24 +121,9 @@ enum QueryCommand {
 
     /// The engine of a charter, or why not, printed (unreadable: exit 2; errors: exit 1).
     static func loadEngine(path: String, command: String, console: Console) -> EngineLoad {
-        let loaded: LoadedCharter
-        do {
-            loaded = try CharterLoader.load(path: path)
-        } catch {
-            console.err("charte \(command) : \(error.message)\n")
-            return .failed(ExitCode.usage)
-        }
-        do {
-            return .ready(try QueryEngine(loaded))
-        } catch {
-            var printer = DiagnosticPrinter(format: .humain, console: console)
-            printer.print(loaded.diagnostics, sources: loaded.sources)
-            printer.finish()
-            let errors = loaded.diagnostics.filter { $0.severity == .error }.count
-            let warnings = loaded.diagnostics.count - errors
-            console.err(HumanRenderer.summary(errors: errors, warnings: warnings) + "\n")
-            console.err("charte \(command) : la charte « \(path) » contient des erreurs ; elle ne répond à aucune requête\n")
-            return .failed(ExitCode.problems)
+        switch CheckedInput.load(path, command: command, console: console) {
+        case .success(let checked): .ready(QueryEngine(checked))
+        case .failure(let status): .failed(status.code)
         }
     }
 

@@ -47,14 +47,11 @@ enum TestCommand {
                 continue
             }
             do {
-                reports.append(try QueryEngine(loaded).runTests())
+                reports.append(QueryEngine(try loaded.requireChecked()).runTests())
             } catch {
-                var printer = DiagnosticPrinter(format: .humain, console: console)
-                printer.print(loaded.diagnostics, sources: loaded.sources)
-                printer.finish()
-                let errors = loaded.diagnostics.filter { $0.severity == .error }.count
-                console.err("charte test : la charte « \(path) » contient des erreurs ; ses tests ne sont pas lancés\n")
-                reports.append(TestReport(file: path, results: [], charterErrors: errors))
+                // Refused as by every command; its tests are reported as not run.
+                console.err(error.text(colour: console.colourOnErr))
+                reports.append(TestReport(file: path, results: [], charterErrors: error.count.errors))
             }
         }
         switch format {

@@ -43,14 +43,9 @@ enum VerifyCommand {
                 continue
             }
             printer.print(loaded.diagnostics, sources: loaded.sources)
-            errors += loaded.diagnostics.filter { $0.severity == .error }.count
-            warnings += loaded.diagnostics.filter { $0.severity == .warning }.count
-            for diagnostic in loaded.diagnostics {
-                if case .tooManyDiagnostics(let omittedErrors, let omittedWarnings, _) = diagnostic.message {
-                    errors += omittedErrors
-                    warnings += omittedWarnings
-                }
-            }
+            let count = DiagnosticCount(loaded.diagnostics)
+            errors += count.errors
+            warnings += count.warnings
         }
         printer.finish(unreadable: unreadable)
         if !format.isDocument {

@@ -29,15 +29,16 @@ struct DecisionSuite {
     func measure(name: String, bytes: [UInt8], requests given: [Request]?) -> [Outcome: Int]? {
         report.progress("peut : \(name)…")
         let loaded = CharterLoader.check(bytes: bytes, name: name, limits: VerifierSuite.limits)
-        guard let charter = loaded.charter else {
+        guard let checked = loaded.checked else {
             let codes = Set(loaded.diagnostics.filter { $0.severity == .error }.map(\.code.rawValue)).sorted()
             report.check(false, "peut \(name) : la charte a des erreurs \(codes)")
             return nil
         }
+        let charter = checked.model
         let ruleCount = charter.permissions.count
-        let preparation = Spread(Clock.repeated(quick ? 2 : 5) { _ = Authorizer(charter: charter) })
+        let preparation = Spread(Clock.repeated(quick ? 2 : 5) { _ = Authorizer(charter: checked) })
         report.add("peut.preparation", name, preparation.scaled(by: 1e3), "ms")
-        let authorizer = Authorizer(charter: charter)
+        let authorizer = Authorizer(charter: checked)
         let requests = given ?? Requests.generate(requestCount, charter: charter, seed: 0xDEC1_5105)
         guard !requests.isEmpty else {
             report.check(false, "peut \(name) : aucune requête")

@@ -30,15 +30,16 @@ struct JournalSuite {
     func run() {
         guard let (charterBytes, charterName) = JournalSuite.charter() else { return }
         let loaded = CharterLoader.check(bytes: charterBytes, name: charterName)
-        guard let charter = loaded.charter else {
+        guard let checked = loaded.checked else {
             report.check(false, "journal : la charte \(charterName) a des erreurs")
             return
         }
+        let charter = checked.model
         let rowCount = quick ? 20_000 : 1_000_000
         report.progress("journal : \(rowCount) lignes…")
         let (bytes, expected) = JournalGenerator.journal(rows: rowCount, charter: charter, seed: 0x10C_A1)
         let megabytes = Double(bytes.count) / 1e6
-        let checker = JournalChecker(charter: charter, charterSource: loaded.file, date: JournalSuite.checkDate)
+        let checker = JournalChecker(charter: checked, date: JournalSuite.checkDate)
 
         // The answer first.
         let result = checker.check(bytes: bytes)
@@ -75,9 +76,9 @@ struct JournalSuite {
 
     /// Checks the generated journal `repetitions` times and measures nothing (`--profiler journal`).
     static func profile(rows: Int, repetitions: Int) {
-        guard let (charterBytes, name) = charter(), let charter = CharterLoader.check(bytes: charterBytes, name: name).charter else { return }
-        let (bytes, _) = JournalGenerator.journal(rows: rows, charter: charter, seed: 0x10C_A1)
-        let checker = JournalChecker(charter: charter, charterSource: nil, date: checkDate)
+        guard let (charterBytes, name) = charter(), let checked = CharterLoader.check(bytes: charterBytes, name: name).checked else { return }
+        let (bytes, _) = JournalGenerator.journal(rows: rows, charter: checked.model, seed: 0x10C_A1)
+        let checker = JournalChecker(charter: checked, date: checkDate)
         var total = 0
         for _ in 0..<repetitions { total += checker.check(bytes: bytes).counts.rows }
         output("\(total)\n")
@@ -86,10 +87,10 @@ struct JournalSuite {
     /// The child side: peak resident memory of checking the generated journal, input included.
     static func measurePeakMemory(rows: Int) -> String {
         let before = Memory.status("VmRSS") ?? 0
-        guard let (charterBytes, name) = charter(), let charter = CharterLoader.check(bytes: charterBytes, name: name).charter else { return "" }
-        let (bytes, _) = JournalGenerator.journal(rows: rows, charter: charter, seed: 0x10C_A1)
+        guard let (charterBytes, name) = charter(), let checked = CharterLoader.check(bytes: charterBytes, name: name).checked else { return "" }
+        let (bytes, _) = JournalGenerator.journal(rows: rows, charter: checked.model, seed: 0x10C_A1)
         _ = Memory.resetPeak()
-        let result = JournalChecker(charter: charter, charterSource: nil, date: checkDate).check(bytes: bytes)
+        let result = JournalChecker(charter: checked, date: checkDate).check(bytes: bytes)
         guard let peak = Memory.status("VmHWM"), result.counts.rows == rows else { return "" }
         return String(max(0, peak - before))
     }
@@ -195,6 +196,10 @@ enum JournalGenerator {
                 let date = CalendarDate(dayNumber: 20_600 + random.below(365)) ?? JournalSuite.checkDate
                 cells[column] = date.description
                 object.values[index] = .date(date)
+            case .euros:
+                let cents = Int64(random.below(600_000))
+                cells[column] = FrenchNumber.euros(cents)
+                object.values[index] = .amount(cents)
             }
         }
         return object

@@ -20,7 +20,7 @@ struct QuiSuite {
     func measure(name: String, bytes: [UInt8]) {
         report.progress("qui : \(name)…")
         let loaded = CharterLoader.check(bytes: bytes, name: name, limits: VerifierSuite.limits)
-        guard let engine = try? QueryEngine(loaded) else {
+        guard let engine = loaded.checked.map({ QueryEngine($0) }) else {
             report.check(false, "qui \(name) : la charte a des erreurs")
             return
         }

@@ -34,7 +34,7 @@ import Testing
             let prefix = Array(bytes[..<cut])
             let loaded = CharterLoader.check(bytes: prefix, name: "coupure")
             #expect(loaded.hasErrors, "la coupure à l'octet \(cut) est acceptée")
-            #expect(loaded.charter == nil)
+            #expect(loaded.checked?.model == nil)
             for diagnostic in loaded.diagnostics {
                 #expect(diagnostic.span.start >= 0 && diagnostic.span.end <= cut, "span hors du fichier à la coupure \(cut)")
             }

@@ -122,7 +122,7 @@ private let objectHead = "role r\nobjet o { x: booleen }\naction a sur o\nautori
         let loaded = CharterLoader.check(bytes: Array("role r\n".utf8) + [UInt8](repeating: 0x23, count: 2_000_000), name: "t")
         #expect(loaded.diagnostics.map(\.message) == [.lineTooLong(length: 2_000_000, limit: 1024 * 1024)])
         #expect(loaded.file.location(of: loaded.diagnostics[0].span.start) == LineColumn(line: 2, column: 1))
-        #expect(loaded.charter == nil)
+        #expect(loaded.checked?.model == nil)
     }
 
     @Test func aDiagnosticInTheMiddleOfAHugeLineRendersQuickly() throws {
@@ -147,7 +147,7 @@ private let objectHead = "role r\nobjet o { x: booleen }\naction a sur o\nautori
         let loaded = CharterLoader.check(text: "role r \"un libellé\"", name: "t", limits: limits)
         #expect(loaded.diagnostics.map(\.message) == [.fileTooLarge(size: 20, limit: 10)])
         #expect(loaded.tree.declarations.isEmpty)
-        #expect(loaded.charter == nil)
+        #expect(loaded.checked?.model == nil)
     }
 
     @Test func floodsOfDiagnosticsAreCappedAndCounted() {

@@ -124,8 +124,8 @@ etape suivi "Suivi" {
     }
 
     @Test func aCharterWithErrorsIsNeverUsable() {
-        #expect(check(base + "role cpe").charter == nil)
-        #expect(check(base + cleanTasks).charter != nil)
+        #expect(check(base + "role cpe").checked?.model == nil)
+        #expect(check(base + cleanTasks).checked?.model != nil)
     }
 
     @Test func declarationOrderDoesNotMatter() {
@@ -165,7 +165,7 @@ etape suivi "Suivi" {
 
     @Test func missingAttributesAreOnlyThoseThatMatter() throws {
         let loaded = check(base + cleanTasks + "autorise direction traiter si (gravite == faible et recidive) ou cout > 10\n")
-        let charter = try #require(loaded.charter)
+        let charter = try #require(loaded.checked?.model)
         let predicate = try #require(charter.permissions.first?.condition)
         func object(_ values: [Value?]) -> ObjectValue { ObjectValue(type: 0, values: values) }
         #expect(predicate.evaluateExplaining(object([nil, nil, nil, nil, nil])).missing == [0, 1, 3])
@@ -181,7 +181,7 @@ etape suivi "Suivi" {
 
     init() throws {
         let loaded = try CharterLoader.load(path: repositoryPath("Tests/CharteTests/Fixtures/public/valid/mini.charte"))
-        charter = try #require(loaded.charter)
+        charter = try #require(loaded.checked?.model)
         authorizer = Authorizer(charter: charter)
     }
 
@@ -216,7 +216,7 @@ etape suivi "Suivi" {
 
     @Test func anUnknownForbidNeverPermits() throws {
         let loaded = check(base + cleanTasks + "interdit direction traiter si recidive\n")
-        let charter = try #require(loaded.charter)
+        let charter = try #require(loaded.checked?.model)
         let authorizer = Authorizer(charter: charter)
         let direction = try #require(charter.actor(named: "direction"))
         let object = ObjectValue(type: 0, values: [.enumeration(1), nil, nil, nil, nil])

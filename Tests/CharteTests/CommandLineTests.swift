@@ -78,7 +78,7 @@ import Foundation
         let result = runCLI(["exporter", repositoryPath("rules/etablissement-exemple.charte"), "--format", "ics"])
         #expect(result.status == 0)
         let loaded = try CharterLoader.load(path: repositoryPath("rules/etablissement-exemple.charte"))
-        let charter = try #require(loaded.charter)
+        let charter = try #require(loaded.checked?.model)
         #expect(result.out == ICSExport.render(charter, fileName: repositoryPath("rules/etablissement-exemple.charte")))
         #expect(result.out.hasPrefix("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"))
         let dated = charter.tasks.filter { $0.deadline != nil && $0.trigger == nil }.count

@@ -93,7 +93,7 @@ struct CompletionTests {
 
     @Test func matchesAccentedIdsWhateverTheAccents() throws {
         let text = replCharterText + "\nrole eleve_delegue \"Délégué\"\nrole élève \"Élève\"\n"
-        let charter = try #require(CharterLoader.check(text: text).charter)
+        let charter = try #require(CharterLoader.check(text: text).checked?.model)
         #expect(complete("taches ele", charter: charter).candidates == ["eleve_delegue", "élève"])
         #expect(complete("taches élè", charter: charter).candidates == ["eleve_delegue", "élève"])
     }

@@ -10,7 +10,7 @@ struct ExportSeedTests {
         let grid = try ExportSupport.seedGrid()
         #expect(grid.count == 9, "a header and eight steps")
         let loaded = check(ExportSupport.charterFromSeed(grid), name: "seed.charte")
-        let charter = try #require(loaded.charter, "\(loaded.diagnostics.map(\.message.text))")
+        let charter = try #require(loaded.checked?.model, "\(loaded.diagnostics.map(\.message.text))")
         // The spec speaks of 28 filled cells; the seed file as shipped has 26 non-empty step cells.
         let filled = grid.dropFirst().reduce(0) { $0 + $1.dropFirst().filter { !$0.isEmpty }.count }
         #expect(StepRoleTable(charter: charter).filledCells == filled)
@@ -30,7 +30,7 @@ struct ExportSeedTests {
     @Test(.enabled(if: FileManager.default.fileExists(atPath: ExportSupport.exampleCharterPath)))
     func theExampleCharterExportsInEveryFormat() throws {
         let loaded = try CharterLoader.load(path: ExportSupport.exampleCharterPath)
-        let charter = try #require(loaded.charter)
+        let charter = try #require(loaded.checked?.model)
         for format in ExportFormat.allCases {
             let text = CharterExporter.render(charter, file: loaded.file, format: format)
             #expect(!text.isEmpty && text.unicodeScalars.last == "\n", "\(format)")

@@ -129,7 +129,7 @@ enum ExportSupport {
     static func exportFixture() throws -> (charter: Charter, file: SourceFile) {
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: repositoryPath(ExportSupport.exportFixturePath))))
         let loaded = CharterLoader.check(bytes: bytes, name: ExportSupport.exportFixturePath)
-        let charter = try #require(loaded.charter, "the export fixture must check without errors")
+        let charter = try #require(loaded.checked?.model, "the export fixture must check without errors")
         #expect(loaded.diagnostics.isEmpty, "the export fixture must check clean: \(loaded.diagnostics.map(\.message.text))")
         return (charter, loaded.file)
     }
@@ -158,7 +158,7 @@ enum ExportSupport {
     /// The hostile charter, checked.
     static func hostile() throws -> Charter {
         let loaded = check(ExportSupport.hostileCharter)
-        return try #require(loaded.charter, "\(loaded.diagnostics.map(\.message.text))")
+        return try #require(loaded.checked?.model, "\(loaded.diagnostics.map(\.message.text))")
     }
 
     /// A small RFC 4180 reader for the tests: quoted fields, doubled quotes, CRLF rows.

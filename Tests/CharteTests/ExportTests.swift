@@ -78,7 +78,7 @@ struct ExportTests {
         etape e { tache t { responsable a  action faire si \(condition) } }
         """
         let loaded = check(text)
-        let charter = try #require(loaded.charter, "\(loaded.diagnostics.map(\.message.text))")
+        let charter = try #require(loaded.checked?.model, "\(loaded.diagnostics.map(\.message.text))")
         let predicate = try #require(charter.tasks.first?.actions.first?.condition)
         #expect(ConditionText(objectType: charter.objectTypes[0]).text(predicate) == expected)
     }
@@ -132,7 +132,7 @@ struct ExportTests {
         #expect(result.status == ExitCode.problems)
         #expect(result.out.isEmpty)
         #expect(result.err.contains("erreur[E100]"))
-        #expect(result.err.contains("rien n'est exporté"))
+        #expect(result.err.hasSuffix("contient des erreurs : elle doit être corrigée avant usage.\n"))
     }
 
     @Test func warningsAreMentionedButDoNotStopTheExport() {

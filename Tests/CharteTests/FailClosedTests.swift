@@ -25,7 +25,7 @@ struct SeededGenerator: RandomNumberGenerator {
         let loaded = try CharterLoader.load(path: path)
         let isError = name.hasPrefix("E")
         #expect(loaded.hasErrors == isError)
-        #expect((loaded.charter == nil) == isError)
+        #expect((loaded.checked?.model == nil) == isError)
         #expect(runCLI(["verifier", path]).status == (isError ? 1 : 0))
     }
 
@@ -33,14 +33,14 @@ struct SeededGenerator: RandomNumberGenerator {
     func aHostileInputWithAnErrorIsNeverUsed(_ input: AdversarialCase) {
         let loaded = CharterLoader.check(bytes: input.bytes, name: "t")
         #expect(loaded.hasErrors == input.expected.contains { $0.hasPrefix("E") })
-        #expect((loaded.charter == nil) == loaded.hasErrors)
+        #expect((loaded.checked?.model == nil) == loaded.hasErrors)
     }
 
     @Test func limitsAreErrorsSoTheCharterIsRefused() {
         var limits = Limits()
         limits.fileSize = 4
-        #expect(CharterLoader.check(text: "role r", name: "t", limits: limits).charter == nil)
-        #expect(check(String(repeating: "$\n", count: 2000)).charter == nil)
+        #expect(CharterLoader.check(text: "role r", name: "t", limits: limits).checked?.model == nil)
+        #expect(check(String(repeating: "$\n", count: 2000)).checked?.model == nil)
     }
 
     // MARK: - Forbids that cannot be evaluated
@@ -70,7 +70,7 @@ struct SeededGenerator: RandomNumberGenerator {
     @Test(arguments: charters)
     func anUnknownForbidNeverPermits(_ source: String) throws {
         let loaded = source == "forbids" ? check(Self.forbidCharter) : try CharterLoader.load(path: repositoryPath(source))
-        let charter = try #require(loaded.charter)
+        let charter = try #require(loaded.checked?.model)
         let authorizer = Authorizer(charter: charter)
         var random = SeededGenerator(state: 20_260_901)
         // Each actor alone, and each person with all the roles that list them.
@@ -113,6 +113,7 @@ struct SeededGenerator: RandomNumberGenerator {
         case .text: return .text(["x", "", "y"].randomElement(using: &random) ?? "")
         case .number: return .number(Int64.random(in: -5...150, using: &random))
         case .date: return CalendarDate(dayNumber: Int.random(in: 20_000...20_800, using: &random)).map(Value.date)
+        case .euros: return .amount(Int64.random(in: -5...500_000, using: &random))
         }
     }
 }

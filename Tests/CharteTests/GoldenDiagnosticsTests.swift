@@ -71,7 +71,7 @@ func renderedDiagnostics(_ relative: String) throws -> String {
 
     @Test func everyFilledCellOfTheSeedIsKeptInANote() throws {
         let loaded = try CharterLoader.load(path: repositoryPath("rules/etablissement-exemple.charte"))
-        let charter = try #require(loaded.charter)
+        let charter = try #require(loaded.checked?.model)
         let notes = charter.tasks.flatMap(\.notes).map(normalised)
         let cells = try SeedCharterTests.seedCells()
         #expect(cells.count == 26)
@@ -81,7 +81,7 @@ func renderedDiagnostics(_ relative: String) throws -> String {
     }
 
     @Test func everySeedRoleIsAnActorAndEveryStepIsAStep() throws {
-        let charter = try #require(try CharterLoader.load(path: repositoryPath("rules/etablissement-exemple.charte")).charter)
+        let charter = try #require(try CharterLoader.load(path: repositoryPath("rules/etablissement-exemple.charte")).checked?.model)
         let labels = Set(charter.actors.compactMap(\.label).map(Folding.fold))
         for role in ["Equipe de direction", "Professeur-documentaliste", "Référent numérique", "Gestionnaire", "Administrateur de l'ENT", "Coordinateurs de discipline"] {
             #expect(labels.contains(Folding.fold(role)), "missing role \(role)")

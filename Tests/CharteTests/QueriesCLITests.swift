@@ -83,7 +83,7 @@ struct QueriesCLITests {
         #expect(result.status == 1)
         #expect(result.out.isEmpty)
         #expect(result.err.contains("erreur[E100]: acteur inconnu « b »"))
-        #expect(result.err.contains("elle ne répond à aucune requête"))
+        #expect(result.err.hasSuffix("contient des erreurs : elle doit être corrigée avant usage.\n"))
     }
 
     static let usageErrors: [[String]] = [

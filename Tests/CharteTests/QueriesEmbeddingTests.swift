@@ -5,7 +5,7 @@ import Charte  // not @testable: the README's example must need only the public 
 
 func licenceQuestions(charterAt path: String) throws -> (responsables: [String], decision: Outcome, deadlines: String) {
     let loaded = try CharterLoader.load(path: path)          // or CharterLoader.check(text:name:)
-    let engine = try QueryEngine(loaded)                     // throws the diagnostics of a charter with errors
+    let engine = QueryEngine(try loaded.requireChecked())   // a charter with errors throws its CharterRefusal
     let who = try engine.who("attribuer_licence", object: "ressource(categorie: manuel)")
     let may = try engine.may(actor: "Mme Martin", action: "attribuer_licence",
                              object: "ressource(categorie: documentaire, licence: nominative)")
@@ -26,14 +26,14 @@ struct QueriesEmbeddingTests {
         #expect(answer.deadlines.hasPrefix("Échéances à partir du 2026-09-01 :\n"))
     }
 
-    @Test("un fichier illisible lève LoadError, une charte en erreur QueryError avec ses diagnostics")
+    @Test("un fichier illisible lève LoadError, une charte en erreur CharterRefusal avec ses diagnostics")
     func failures() {
         #expect(throws: LoadError.unreadable(path: "/nonexistent.charte")) {
             try licenceQuestions(charterAt: "/nonexistent.charte")
         }
         let broken = CharterLoader.check(text: "role a \"A\"\netape e { tache t { responsable b } }", name: "casse.charte")
         do {
-            _ = try QueryEngine(broken)
+            _ = QueryEngine(try broken.requireChecked())
             Issue.record("une charte en erreur a répondu")
         } catch {
             #expect(error.diagnostics.contains { $0.code == .E100 })
@@ -43,13 +43,13 @@ struct QueriesEmbeddingTests {
 
     @Test("les appels typés par nom : qui, peut, taches, montre, echeances")
     func typedCalls() throws {
-        let engine = try QueryEngine(CharterLoader.check(text: """
+        let engine = QueryEngine(try CharterLoader.check(text: """
         role doc "Documentaliste" { personnes "Mme Blanc" }
         objet livre { genre: manuel | album }
         action preter sur livre
         etape gerer { tache prets "Prêter" { responsable doc
                                               action preter si genre == album } }
-        """, name: "essai.charte"))
+        """, name: "essai.charte").requireChecked())
         #expect(try engine.who("prets").results.map(\.responsables) == [["doc"]])
         #expect(try engine.who("preter", object: "livre()").conditional.map(\.missing) == [["genre"]])
         #expect(try engine.may(actor: "Mme Blanc", action: "preter", object: "livre(genre: album)").outcome == .autorise)

@@ -205,10 +205,10 @@ struct QueriesEngineTests {
     @Test("une charte en erreur ne répond jamais")
     func failClosed() {
         let loaded = CharterLoader.check(text: "role a \"A\"\netape e { tache t { responsable b } }", name: "casse.charte")
-        #expect(loaded.charter == nil)
-        #expect(throws: QueryError.self) { try QueryEngine(loaded) }
+        #expect(loaded.checked?.model == nil)
+        #expect(throws: CharterRefusal.self) { try loaded.requireChecked() }
         do {
-            _ = try QueryEngine(loaded)
+            _ = QueryEngine(try loaded.requireChecked())
         } catch {
             #expect(error.diagnostics.map(\.code).contains(.E100))
             #expect(error.description.contains("casse.charte:2"))

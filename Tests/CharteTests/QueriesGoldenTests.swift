@@ -33,7 +33,7 @@ struct QueriesGoldenTests {
 
     @Test("réponse en texte et en JSON", arguments: cases)
     func golden(_ name: String, _ charter: String, _ query: String) throws {
-        let answer = try QueryEngine(try queryFixture(charter)).answer(query)
+        let answer = try QueryEngine(try queryFixture(charter).requireChecked()).answer(query)
         expectGolden(QueryText.render(answer), "Tests/Golden/Queries/\(name).txt")
         expectGolden(QueryJSON.encode(answer).rendered(pretty: true) + "\n", "Tests/Golden/Queries/\(name).json")
     }
@@ -64,7 +64,7 @@ struct QueriesJSONShapeTests {
     static let taskKeys: Set<String> = ["tache", "etape", "libelle", "responsable", "approbateur", "aide", "consulte", "informe", "fichier", "ligne"]
 
     static func json(_ query: String, charter: String = "college.charte") throws -> [String: Any] {
-        let answer = try QueryEngine(try queryFixture(charter)).answer(query)
+        let answer = try QueryEngine(try queryFixture(charter).requireChecked()).answer(query)
         return try #require(try parsedJSON(QueryJSON.encode(answer).rendered()) as? [String: Any])
     }
 

@@ -14,12 +14,12 @@ func queryFixture(_ name: String) throws -> LoadedCharter {
 
 /// The query engine of a fixture charter.
 func queryEngine(_ name: String = "college.charte") throws -> QueryEngine {
-    try QueryEngine(try queryFixture(name))
+    QueryEngine(try queryFixture(name).requireChecked())
 }
 
 /// The query engine of a charter given as text.
 func queryEngine(text: String) throws -> QueryEngine {
-    try QueryEngine(CharterLoader.check(text: text, name: "essai.charte"))
+    QueryEngine(try CharterLoader.check(text: text, name: "essai.charte").requireChecked())
 }
 
 struct FixtureMissing: Error {

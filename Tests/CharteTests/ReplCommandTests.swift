@@ -80,7 +80,7 @@ struct ReplCommandTests {
         #expect(result.out == "")
         #expect(result.err.contains("erreur[E100]: acteur inconnu « directoin »"))
         #expect(result.err.hasSuffix("""
-        La charte « \(file.path) » contient des erreurs : elle n'est pas chargée.
+        La charte « \(file.path) » contient des erreurs : elle doit être corrigée avant usage.
         Aucune charte n'est chargée.
         Aucune charte n'est chargée : tapez « :charger FICHIER » (ou lancez « charte repl FICHIER »).
 

@@ -48,4 +48,4 @@ interdit documentaliste attribuer_licence si licence == flottante
 """
 
 /// The fixture charter, checked.
-let replCharter: Charter? = CharterLoader.check(text: replCharterText, name: "college.charte").charter
+let replCharter: Charter? = CharterLoader.check(text: replCharterText, name: "college.charte").checked?.model

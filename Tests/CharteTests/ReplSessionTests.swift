@@ -49,7 +49,7 @@ struct ReplSessionTests {
         #expect(!answer.isError)
         #expect(answer.text.hasPrefix("Qui fait « attribuer_licence » sur ressource(categorie: manuel) ?\n"))
         #expect(answer.text.contains("responsable  gestionnaire"))
-        let engine = try QueryEngine(CharterLoader.load(path: file.path))
+        let engine = QueryEngine(try CharterLoader.load(path: file.path).requireChecked())
         for query in ["peut documentaliste commander", "taches gestionnaire", "echeances", "montre pilotage", "qui \"licences\""] {
             let expected = QueryText.render(try engine.answer(query))
             #expect(session.submit(query).text == (expected.hasSuffix("\n") ? expected : expected + "\n"))
@@ -75,7 +75,7 @@ struct ReplSessionTests {
         #expect(output.text.contains("erreur[E100]: acteur inconnu « directoin »"))
         #expect(output.text.hasSuffix("""
         1 erreur, 1 avertissement
-        La charte « \(file.path) » contient des erreurs : elle n'est pas chargée.
+        La charte « \(file.path) » contient des erreurs : elle doit être corrigée avant usage.
         Aucune charte n'est chargée.
 
         """))
@@ -94,7 +94,7 @@ struct ReplSessionTests {
         #expect(failed.isError)
         #expect(failed.text.contains("erreur[E100]"))
         #expect(failed.text.hasSuffix("""
-        La charte « \(file.path) » contient des erreurs : elle n'est pas chargée.
+        La charte « \(file.path) » contient des erreurs : elle doit être corrigée avant usage.
         La version précédente de « \(file.path) » reste chargée et continue de répondre.
 
         """))

@@ -21,7 +21,7 @@ import Foundation
         let clauses = String(repeating: "action a si x\n", count: 100_000)
         let loaded = check(Self.head + "etape e { tache t { responsable r\n\(clauses)} }")
         #expect(loaded.diagnostics.map(\.code) == [.W501])
-        let engine = try QueryEngine(loaded)
+        let engine = QueryEngine(try loaded.requireChecked())
         guard case .who(let answer) = try engine.answer("qui a o(x: vrai)") else {
             Issue.record("qui doit répondre")
             return

@@ -97,7 +97,7 @@ import Testing
         """
         let loaded = check(text)
         #expect(loaded.diagnostics.map(\.code.rawValue) == [])
-        #expect(loaded.charter?.tests.first?.assertions.count == 2)
+        #expect(loaded.checked?.model.tests.first?.assertions.count == 2)
     }
 
     @Test func badSeulIsAClearSyntaxErrorAndTheRestIsChecked() {

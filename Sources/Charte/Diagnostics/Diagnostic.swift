@@ -65,3 +65,34 @@ extension Array where Element == Diagnostic {
         }
     }
 }
+
+/// How many errors and warnings some diagnostics stand for, those an E013 sums up included:
+/// the one count behind every summary line and report.
+public struct DiagnosticCount: Sendable, Hashable {
+    /// The number of errors.
+    public var errors = 0
+    /// The number of warnings.
+    public var warnings = 0
+
+    /// Counts diagnostics; an E013 "trop de problèmes" also counts the ones it stands for.
+    public init(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics {
+            if diagnostic.severity == .error { errors += 1 } else { warnings += 1 }
+            if case .tooManyDiagnostics(let omittedErrors, let omittedWarnings, _) = diagnostic.message {
+                errors += omittedErrors
+                warnings += omittedWarnings
+            }
+        }
+    }
+
+    /// Adds another count.
+    public static func + (lhs: DiagnosticCount, rhs: DiagnosticCount) -> DiagnosticCount {
+        var sum = lhs
+        sum.errors += rhs.errors
+        sum.warnings += rhs.warnings
+        return sum
+    }
+
+    /// The French summary line: `2 erreurs, 1 avertissement`.
+    public var summary: String { HumanRenderer.summary(errors: errors, warnings: warnings) }
+}

@@ -2,7 +2,8 @@
 /// the text of `charte expliquer CODE`.
 ///
 /// Every code has one (see `DiagnosticCode.explanation`, a switch the compiler keeps
-/// complete), and a test checks that each example triggers exactly its code.
+/// complete), and a test checks that each example triggers exactly its code. Checking the
+/// example runs the pipeline, so it lives in Driver (`Explanation+Example.swift`).
 public struct Explanation: Sendable {
     /// The code explained.
     public let code: DiagnosticCode
@@ -37,35 +38,6 @@ public struct Explanation: Sendable {
         var result = bytes
         result.replaceSubrange(index, with: [0xE8])
         return result
-    }
-
-    /// The limits the example is checked with.
-    public var exampleLimits: Limits {
-        var limits = Limits.standard
-        if let fileSizeLimit { limits.fileSize = fileSizeLimit }
-        return limits
-    }
-
-    /// Checks the example, as `charte verifier` would.
-    public func checkExample() -> LoadedCharter {
-        CharterLoader.check(bytes: exampleBytes, name: "exemple-\(code.rawValue).charte", limits: exampleLimits)
-    }
-
-    /// The full French text: meaning, example, what `charte verifier` says of it, fix.
-    public func render(colour: Bool = false) -> String {
-        let severity = code.severity == .error ? "erreur" : "avertissement"
-        let loaded = checkExample()
-        let renderer = HumanRenderer(colour: colour)
-        let report = loaded.diagnostics.map { renderer.render($0, sources: loaded.sources) }.joined(separator: "\n")
-        var text = "\(code.rawValue) — \(title) (\(severity))\n\n"
-        text += "Ce que cela veut dire :\n\(Explanation.indented(meaning))\n\n"
-        text += "Exemple :\n\(Explanation.indented(Explanation.visible(example)))\n"
-        if let fileSizeLimit {
-            text += "  (vérifié ici avec une limite de \(fileSizeLimit) octets)\n"
-        }
-        text += "\nCe que « charte verifier » en dit :\n\(Explanation.indented(report))\n\n"
-        text += "Comment corriger :\n\(Explanation.indented(fix))\n"
-        return text
     }
 
     /// The text with invisible bidirectional controls shown as `⟨U+202E⟩`, so that printing

@@ -11,6 +11,15 @@ public struct HumanRenderer: Sendable {
         colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
 
+    /// The rendering of a list: each diagnostic followed by a blank line, at most `limit`
+    /// of them, then `… et N autres diagnostics` for the rest (what an E013 stands for included).
+    public func render(_ diagnostics: [Diagnostic], sources: SourceMap, limit: Int) -> String {
+        var text = diagnostics.prefix(max(0, limit)).map { render($0, sources: sources) + "\n" }.joined()
+        let hidden = diagnostics.dropFirst(max(0, limit)).reduce(0) { $0 + 1 + $1.omittedCount }
+        if hidden > 0 { text += "… et \(hidden) autres diagnostics\n" }
+        return text
+    }
+
     /// The rendering of one diagnostic, ending with a newline.
     public func render(_ diagnostic: Diagnostic, sources: SourceMap) -> String {
         let file = sources[diagnostic.span.file]

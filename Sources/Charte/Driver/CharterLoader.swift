@@ -1,12 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-/// The system's `read`, named apart from `FileAccess.read`.
-private let systemRead = Glibc.read
-#elseif canImport(Darwin)
-import Darwin
-/// The system's `read`, named apart from `FileAccess.read`.
-private let systemRead = Darwin.read
-#endif
+// The pipeline: bytes → tokens → tree → checked charter.
 
 /// A charter read from a file or a string, with everything found while checking it.
 public struct LoadedCharter: Sendable {
@@ -18,16 +10,34 @@ public struct LoadedCharter: Sendable {
     public let tree: SyntaxTree
     /// The comments, in order (the formatter keeps them).
     public let comments: [Span]
-    /// The checked model; complete only when `hasErrors` is false.
+    /// The model as far as the checker got; complete only when `hasErrors` is false. Evaluators
+    /// never take it: they take `checked`.
     public let model: Charter
     /// Every diagnostic, in reading order.
     public let diagnostics: [Diagnostic]
+    /// The charter ready for the evaluators, only if no diagnostic is an error.
+    public let checked: CheckedCharter?
+
+    /// A loaded charter; `checked` is made here, the one place that decides it.
+    init(sources: SourceMap, file: SourceFile, tree: SyntaxTree, comments: [Span], model: Charter, diagnostics: [Diagnostic]) {
+        self.sources = sources
+        self.file = file
+        self.tree = tree
+        self.comments = comments
+        self.model = model
+        self.diagnostics = diagnostics
+        checked = CheckedCharter(model: model, file: file, sources: sources, tree: tree, diagnostics: diagnostics)
+    }
 
     /// Whether any diagnostic is an error.
     public var hasErrors: Bool { diagnostics.hasErrors }
 
-    /// The charter, only if it has no error: a broken charter never answers a question.
-    public var charter: Charter? { hasErrors ? nil : model }
+    /// The checked charter, or the refusal every command and the REPL show for a charter with
+    /// errors: it never answers a question, never exports, never checks a journal.
+    public func requireChecked() throws(CharterRefusal) -> CheckedCharter {
+        guard let checked else { throw CharterRefusal(self) }
+        return checked
+    }
 }
 
 /// Why a charter could not even be read.
@@ -89,42 +99,5 @@ public enum CharterLoader {
     static func refused(_ file: SourceFile, sources: SourceMap, _ diagnostic: Diagnostic) -> LoadedCharter {
         LoadedCharter(sources: sources, file: file, tree: SyntaxTree(declarations: [], file: file.id),
                       comments: [], model: Charter(file: file.id), diagnostics: [diagnostic])
-    }
-}
-
-/// Reading and writing files: atomic writes, no partial results.
-///
-/// Plain system calls rather than Foundation: `charte` then links no Foundation library,
-/// which is a large part of a short command's start-up time.
-public enum FileAccess {
-    /// The bytes of a file, or nil when it cannot be read (missing, a directory, no permission).
-    public static func read(_ path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT != S_IFDIR else { return nil }
-        // The size is only a hint (a file may grow, a pipe has none): read to the end.
-        var bytes: [UInt8] = []
-        var chunk = max(Int(status.st_size) + 1, 64 * 1024)
-        while true {
-            let count = bytes.count
-            var failed = false
-            var added = 0
-            bytes.append(contentsOf: repeatElement(0, count: chunk))
-            bytes.withUnsafeMutableBytes { buffer in
-                guard let base = buffer.baseAddress else { return }
-                while true {
-                    let result = systemRead(descriptor, base + count, chunk)
-                    if result < 0, errno == EINTR { continue }
-                    if result < 0 { failed = true } else { added = result }
-                    return
-                }
-            }
-            bytes.removeLast(chunk - added)
-            if failed { return nil }
-            if added == 0 { return bytes }
-            chunk = max(chunk, 64 * 1024)
-        }
     }
 }

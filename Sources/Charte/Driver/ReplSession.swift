@@ -128,16 +128,13 @@ public struct ReplSession: Sendable {
         let loaded = try CharterLoader.load(path: path, limits: limits)
         reloadPath = path
         do {
-            let engine = try QueryEngine(loaded, limits: limits)
+            let engine = QueryEngine(try loaded.requireChecked(), limits: limits)
             self.engine = engine
             loadedPath = path
             return ReplOutput(text: Self.summary(of: engine.charter, path: path, verb: verb, warnings: loaded.diagnostics.count))
         } catch {
-            let errors = loaded.diagnostics.filter { $0.severity == .error }.count
-            var text = rendered(loaded.diagnostics, sources: loaded.sources)
-            text += HumanRenderer.summary(errors: errors, warnings: loaded.diagnostics.count - errors) + "\n"
-            text += "La charte « \(path) » contient des erreurs : elle n'est pas chargée.\n" + keptMessage()
-            return ReplOutput(text: text, isError: true)
+            // The refusal every command gives, then what stays in use.
+            return ReplOutput(text: error.text(colour: colour, limit: limits.printedDiagnostics) + keptMessage(), isError: true)
         }
     }
 
@@ -149,11 +146,7 @@ public struct ReplSession: Sendable {
 
     /// Diagnostics as rustc-style text, at most `limits.printedDiagnostics` of them.
     private func rendered(_ diagnostics: [Diagnostic], sources: SourceMap) -> String {
-        let renderer = HumanRenderer(colour: colour)
-        var text = diagnostics.prefix(limits.printedDiagnostics).map { renderer.render($0, sources: sources) + "\n" }.joined()
-        let hidden = diagnostics.dropFirst(limits.printedDiagnostics).reduce(0) { $0 + 1 + $1.omittedCount }
-        if hidden > 0 { text += "… et \(hidden) autres diagnostics\n" }
-        return text
+        HumanRenderer(colour: colour).render(diagnostics, sources: sources, limit: limits.printedDiagnostics)
     }
 
     // MARK: - Texts

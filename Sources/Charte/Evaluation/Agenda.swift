@@ -26,8 +26,13 @@ public struct Agenda: Sendable {
     /// The letters that put a task in an actor's agenda: who does it, who approves it, who helps.
     public static let letters: [Letter] = [.responsable, .approbateur, .aide]
 
-    /// Builds the agenda from task instances (`DeadlineSchedule` or a journal report).
-    public init(charter: Charter, instances: [DeadlineInstance], date: CalendarDate, until: CalendarDate? = nil) {
+    /// Builds the agenda of a checked charter from task instances (`DeadlineSchedule` or a journal report).
+    public init(charter: CheckedCharter, instances: [DeadlineInstance], date: CalendarDate, until: CalendarDate? = nil) {
+        self.init(charter: charter.model, instances: instances, date: date, until: until)
+    }
+
+    /// The same over a bare model.
+    init(charter: Charter, instances: [DeadlineInstance], date: CalendarDate, until: CalendarDate? = nil) {
         self.date = date
         self.until = until
         var items = [[Item]](repeating: [], count: charter.actors.count)

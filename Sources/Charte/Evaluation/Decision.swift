@@ -64,8 +64,11 @@ public struct Authorizer: Sendable {
     /// The same rules by (action, actor), compiled.
     let table: DecisionTable
 
-    /// Indexes a charter's rules.
-    public init(charter: Charter) {
+    /// Indexes the rules of a checked charter.
+    public init(charter: CheckedCharter) { self.init(charter: charter.model) }
+
+    /// Indexes the rules of a bare model (the journal and the query engine hold one).
+    init(charter: Charter) {
         self.charter = charter
         var forbids = [[Rule]](repeating: [], count: charter.actions.count)
         var permits = [[Rule]](repeating: [], count: charter.actions.count)

@@ -1,11 +1,13 @@
 /// Answers questions about a checked charter: `qui`, `peut`, `taches`, `echeances`, `montre`.
 ///
-/// Built only from a charter without errors (a broken charter never answers). The methods
+/// Built only from a `CheckedCharter` (a charter with errors never answers). The methods
 /// here take resolved indices and typed objects; `QueryEngine+Names` adds the calls that
 /// take names and query text, with diagnostics for unknown names.
 public struct QueryEngine: Sendable {
-    /// The checked charter.
-    public let charter: Charter
+    /// The checked charter the engine answers for.
+    public let checked: CheckedCharter
+    /// Its model (the engine's methods read it).
+    public var charter: Charter { checked.model }
     /// The charter's sources, to quote declarations and locate answers.
     public let sources: SourceMap
     /// The limits applied to queries.
@@ -14,13 +16,11 @@ public struct QueryEngine: Sendable {
     /// The tasks performing each action, in task order, so `qui` reads only those.
     let tasksByAction: [[Int]]
 
-    /// An engine over a loaded charter; throws its diagnostics when it has errors (fail closed).
-    public init(_ loaded: LoadedCharter, limits: Limits = .standard) throws(QueryError) {
-        guard let charter = loaded.charter else {
-            throw QueryError(diagnostics: loaded.diagnostics, sources: loaded.sources)
-        }
-        self.charter = charter
-        self.sources = loaded.sources
+    /// An engine over a checked charter.
+    public init(_ checked: CheckedCharter, limits: Limits = .standard) {
+        let charter = checked.model
+        self.checked = checked
+        self.sources = checked.sources
         self.limits = limits
         self.authorizer = Authorizer(charter: charter)
         var tasksByAction = [[Int]](repeating: [], count: charter.actions.count)

@@ -35,7 +35,7 @@ public struct CharterDocument: Sendable, Hashable {
     }
 
     /// Builds the document of a checked charter.
-    public init(charter: Charter) {
+    init(charter: Charter) {
         establishment = charter.establishment?.name
         metadata = charter.establishment?.metadata.map { Metadata(key: $0.key, value: $0.value) } ?? []
         calendarLabel = charter.calendar?.label

@@ -25,7 +25,7 @@ public enum CharterJSONExport {
     public static let formatVersion = 1
 
     /// The document; `file` gives line numbers (`fichier`, `ligne` are null without it).
-    public static func document(_ charter: Charter, file: SourceFile?) -> JSON {
+    static func document(_ charter: Charter, file: SourceFile?) -> JSON {
         func ids(_ indices: [Int]) -> JSON { .strings(indices.map { charter.actors[$0].id }) }
         func place(_ span: Span) -> [(String, JSON)] {
             [("fichier", .optional(file?.name)), ("ligne", file.map { .int($0.location(of: span.start).line) } ?? .null)]
@@ -103,7 +103,7 @@ public enum CharterJSONExport {
     }
 
     /// The document as pretty-printed text, with a final newline.
-    public static func render(_ charter: Charter, file: SourceFile?) -> String {
+    static func render(_ charter: Charter, file: SourceFile?) -> String {
         document(charter, file: file).rendered(pretty: true) + "\n"
     }
 
@@ -114,6 +114,7 @@ public enum CharterJSONExport {
         case .text: ("texte", [])
         case .number: ("nombre", [])
         case .date: ("date", [])
+        case .euros: ("euros", [])
         }
         return .object([("nom", .string(attribute.name)), ("type", .string(type)), ("valeurs", .strings(values))])
     }

@@ -8,7 +8,7 @@ public enum DOTExport {
                           "#fff3cd", "#e7d4c0", "#dee2e6", "#f0d9e8", "#d9f0e4", "#e8e8c8"]
 
     /// The graph, ending with a newline.
-    public static func render(_ charter: Charter) -> String {
+    static func render(_ charter: Charter) -> String {
         let title = charter.establishment.map { "Charte des rôles numériques — \($0.name)" } ?? "Charte des rôles numériques"
         var responsables: [Int] = []
         for task in charter.tasks {

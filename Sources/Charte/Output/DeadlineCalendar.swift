@@ -8,7 +8,7 @@ public enum TaskDeadline: Sendable, Hashable {
     case none
 
     /// The deadline of a task.
-    public init(task: CharterTask, charter: Charter) {
+    init(task: CharterTask, charter: Charter) {
         if let date = task.deadline {
             self = .date(date, written: task.deadlineText)
         } else if let trigger = task.trigger, let delay = task.delay {
@@ -56,11 +56,8 @@ public struct DeadlineCalendar: Sendable, Hashable {
     public struct Period: Sendable, Hashable {
         /// The name as declared (`toussaint`).
         public let name: String
-        /// The name for a reader (`Toussaint`, `Fin annee` → `Fin annee`).
-        public var displayName: String {
-            let spaced = name.replacing("_", with: " ")
-            return spaced.prefix(1).uppercased() + spaced.dropFirst()
-        }
+        /// The period for a reader: its label, or `Vacances : Noël` from its id.
+        public let displayName: String
         /// The first day.
         public let start: CalendarDate
         /// The last day.
@@ -77,7 +74,7 @@ public struct DeadlineCalendar: Sendable, Hashable {
     public let periods: [Period]
 
     /// Builds the calendar of a checked charter.
-    public init(charter: Charter) {
+    init(charter: Charter) {
         let items = charter.tasks.map { task in
             Item(task: task.id, label: task.label ?? task.id,
                  step: charter.steps[task.step].label ?? charter.steps[task.step].id,
@@ -92,7 +89,8 @@ public struct DeadlineCalendar: Sendable, Hashable {
         recurring = items.filter { if case .afterEvent = $0.deadline { true } else { false } }
         undated = items.filter { $0.deadline == .none }
         periods = (charter.calendar?.periods ?? []).compactMap { entry in
-            entry.end.map { Period(name: entry.displayName, start: entry.start, end: $0) }
+            entry.end.map { Period(name: entry.name, displayName: entry.label ?? "Vacances : " + PlainWords.title(entry.name),
+                                   start: entry.start, end: $0) }
         }.sorted { $0.start != $1.start ? $0.start < $1.start : $0.name < $1.name }
     }
 

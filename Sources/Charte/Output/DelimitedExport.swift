@@ -28,7 +28,7 @@ public enum DelimitedExport {
 
     /// The table as text; `excel` writes it as French Excel opens it by a double click:
     /// a UTF-8 byte order mark first and, for CSV, `;` between fields.
-    public static func render(_ charter: Charter, dialect: Dialect, view: View, excel: Bool = false) -> String {
+    static func render(_ charter: Charter, dialect: Dialect, view: View, excel: Bool = false) -> String {
         let rows = view == .tableau ? tableRows(StepRoleTable(charter: charter), dialect: dialect)
                                     : matrixRows(RaciMatrix(charter: charter))
         return write(rows, dialect: dialect, excel: excel)

@@ -21,13 +21,18 @@ public enum CharterExporter {
     /// The export of a checked charter.
     ///
     /// - Parameters:
-    ///   - charter: a charter without errors.
-    ///   - file: its source, for line numbers in JSON (optional).
+    ///   - charter: the checked charter (its file gives the line numbers in JSON).
     ///   - format: the format.
     ///   - view: the table written by CSV and TSV (ignored by the other formats).
     ///   - excel: CSV and TSV for French Excel (byte order mark, `;`); ignored by the others.
-    public static func render(_ charter: Charter, file: SourceFile?, format: ExportFormat,
-                              view: DelimitedExport.View = .tableau, excel: Bool = false) -> String {
+    public static func render(_ charter: CheckedCharter, format: ExportFormat, view: DelimitedExport.View = .tableau,
+                              excel: Bool = false) -> String {
+        render(charter.model, file: charter.file, format: format, view: view, excel: excel)
+    }
+
+    /// The export of a bare model (the library's tests export hand-made models).
+    static func render(_ charter: Charter, file: SourceFile?, format: ExportFormat,
+                       view: DelimitedExport.View = .tableau, excel: Bool = false) -> String {
         switch format {
         case .markdown: MarkdownExport.render(CharterDocument(charter: charter))
         case .html: HTMLExport.render(CharterDocument(charter: charter))

@@ -31,7 +31,7 @@ public struct RaciMatrix: Sendable, Hashable {
     public let rows: [Row]
 
     /// Builds the matrix of a checked charter.
-    public init(charter: Charter) {
+    init(charter: Charter) {
         let holders = charter.actors.indices.filter { actor in
             charter.tasks.contains { task in Letter.allCases.contains { task.actors($0).contains(actor) } }
         }

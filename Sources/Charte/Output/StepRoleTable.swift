@@ -43,7 +43,7 @@ public struct StepRoleTable: Sendable, Hashable {
     public let rows: [Row]
 
     /// Builds the table of a checked charter.
-    public init(charter: Charter) {
+    init(charter: Charter) {
         let roles = charter.actors.indices.filter { charter.actors[$0].kind == .role }
         let columnActors = roles.isEmpty ? Array(charter.actors.indices) : roles
         actorIDs = columnActors.map { charter.actors[$0].id }

@@ -44,8 +44,13 @@ public struct DeadlineSchedule: Sendable {
     /// Completions that closed nothing and events whose due date overflowed.
     public private(set) var issues: [JournalIssue] = []
 
-    /// Builds the schedule at `date` (the caller leaves out rows after it).
-    public init(charter: Charter, events: [EventRow] = [], completions: [Completion] = [], at date: CalendarDate) {
+    /// Builds the schedule of a checked charter at `date` (the caller leaves out rows after it).
+    public init(charter: CheckedCharter, events: [EventRow] = [], completions: [Completion] = [], at date: CalendarDate) {
+        self.init(charter: charter.model, events: events, completions: completions, at: date)
+    }
+
+    /// The same over a bare model (the journal's run holds one).
+    init(charter: Charter, events: [EventRow] = [], completions: [Completion] = [], at date: CalendarDate) {
         let tasks = charter.tasks
         let workingDays = charter.calendar?.workingDays ?? WorkingDays(calendar: nil)
         var triggered = [[Int]](repeating: [], count: charter.events.count)

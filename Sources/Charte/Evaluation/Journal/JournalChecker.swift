@@ -5,7 +5,7 @@
 /// rows that are not permitted are explained. What is kept per row is a few integers for events
 /// and completions, so memory grows with the findings, not with the file.
 public struct JournalChecker: Sendable {
-    /// The charter (without errors) the journal is checked against.
+    /// The model of the checked charter the journal is checked against.
     public let charter: Charter
     /// The charter's source, to give the lines of deciding rules.
     public let charterSource: SourceFile?
@@ -16,8 +16,13 @@ public struct JournalChecker: Sendable {
     let authorizer: Authorizer
     let names: JournalNames
 
-    /// Prepares a check of journals against a charter at a date.
-    public init(charter: Charter, charterSource: SourceFile?, date: CalendarDate, toleratesUndetermined: Bool = false) {
+    /// Prepares a check of journals against a checked charter at a date.
+    public init(charter: CheckedCharter, date: CalendarDate, toleratesUndetermined: Bool = false) {
+        self.init(charter: charter.model, charterSource: charter.file, date: date, toleratesUndetermined: toleratesUndetermined)
+    }
+
+    /// The same over a bare model (the library's own tests and benchmarks of parts).
+    init(charter: Charter, charterSource: SourceFile?, date: CalendarDate, toleratesUndetermined: Bool = false) {
         self.charter = charter
         self.charterSource = charterSource
         self.date = date
