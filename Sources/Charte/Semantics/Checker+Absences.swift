@@ -108,8 +108,13 @@ extension Checker {
                       let letter = Letter.allCases.first(where: { $0.keyword == keyword }) {
                 meanings.append(.letter(letter))
             } else {
+                // An unknown name is taken for the kind of the others (an action among actions).
                 if !damage.names.contains(name.text) {
-                    report(.unknownDeclaration(name.text), at: name.span, candidates: closest(to: name.text, among: .actor))
+                    if decl.names.contains(where: { charter.action(named: $0.text) != nil }) {
+                        report(.unknownAction(name.text), at: name.span, candidates: closest(to: name.text, among: .action))
+                    } else {
+                        report(.unknownActor(name.text), at: name.span, candidates: closest(to: name.text, among: .actor))
+                    }
                 }
                 return
             }

@@ -16,7 +16,8 @@ extension Parser {
         if current.kind == .leftBrace {
             let keywords: [Keyword] = [.tache, .action, .nature, .note]
             try parseBlock(what: "la suppléance", name: deputised.text,
-                           isItemStart: { token, _ in keywords.contains { token.is($0) } || token.is(.taches) }) { (parser: inout Parser) throws(Recovery) in
+                           isItemStart: { token, _ in keywords.contains { token.is($0) } || token.is(.taches) },
+                           endsBlock: { token, next in !token.is(.action) && Parser.looksLikeDeclaration(token, next) }) { (parser: inout Parser) throws(Recovery) in
                 let clauseStart = parser.current.span
                 if parser.match(.tache) || parser.match(.taches) {
                     let tasks = try parser.parseNameList("une tâche")
