@@ -50,7 +50,7 @@ func render(_ loaded: LoadedCharter) {
         _ = GitHubRenderer().render(diagnostic, sources: loaded.sources)
     }
     let files = [FileDiagnostics(sources: loaded.sources, diagnostics: shown)]
-    _ = SarifRenderer(toolVersion: "fuzz", informationURI: "https://example.org").render(files)
+    _ = SarifRenderer(toolVersion: "fuzz", informationURI: "https://charte.invalid").render(files)
     _ = DiagnosticJSONRenderer().render(files, summary: CheckSummary(files: 1, errors: shown.count))
 }
 
@@ -99,6 +99,7 @@ func sampleValue(_ type: ValueType, seed: Int) -> Value? {
     case (.boolean, _): .boolean(seed % 2 == 0)
     case (.text, _): .text(seed % 2 == 0 ? "" : "x")
     case (.number, _): .number(Int64(seed) - 1)
+    case (.euros, _): .amount(Int64(seed) * 100_000 - 1)
     case (.date, _): CalendarDate(year: 2026, month: 9, day: 1 + seed).map(Value.date)
     }
 }

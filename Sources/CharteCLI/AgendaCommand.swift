@@ -17,7 +17,7 @@ enum AgendaCommand {
         options: [
             .value("--date", "-d", name: "DATE", help: "date de l'agenda, AAAA-MM-JJ ou JJ/MM/AAAA (par défaut aujourd'hui)"),
             .value("--jusqu-a", name: "DATE", help: "n'affiche que les échéances jusqu'à cette date"),
-            .value("--format", "-f", name: "FORMAT", help: "texte (par défaut) ou json"),
+            .value("--format", "-f", name: "FORMAT", values: ReportFormat.allCases.map(\.rawValue), help: "texte (par défaut) ou json"),
         ],
         run: run)
 
@@ -30,6 +30,7 @@ enum AgendaCommand {
         let until = try DateArgument.parse(arguments.value("--jusqu-a"), option: "--jusqu-a")
         let charterPath = arguments.positionals[0]
         let journalPath = arguments.positionals.count > 1 ? arguments.positionals[1] : nil
+        try StandardInputOnce.check(arguments.positionals)
         let charter: CheckedCharter
         switch CheckedInput.load(charterPath, command: "agenda", console: console) {
         case .success(let checked): charter = checked
@@ -46,7 +47,7 @@ enum AgendaCommand {
                 return ExitCode.usage
             }
             if !report.issues.isEmpty {
-                console.err("charte agenda : \(report.issues.count) ligne(s) du journal non lue(s) ou lue(s) en partie (détail : charte journal)\n")
+                console.notice("charte agenda : \(report.issues.count) ligne(s) du journal non lue(s) ou lue(s) en partie (détail : charte journal)\n")
             }
             instances = report.instances
         }

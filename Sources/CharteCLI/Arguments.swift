@@ -8,18 +8,23 @@ public struct OptionSpec: Sendable {
     public let takesValue: Bool
     /// The value's placeholder in help (`FORMAT`).
     public let valueName: String
+    /// The values it accepts, when they are a fixed list (for shell completion).
+    public let values: [String]
     /// The help line.
     public let help: String
 
     /// An option that takes a value.
-    public static func value(_ names: String..., name: String, help: String) -> OptionSpec {
-        OptionSpec(names: names, takesValue: true, valueName: name, help: help)
+    public static func value(_ names: String..., name: String, values: [String] = [], help: String) -> OptionSpec {
+        OptionSpec(names: names, takesValue: true, valueName: name, values: values, help: help)
     }
 
     /// An option without a value.
     public static func flag(_ names: String..., help: String) -> OptionSpec {
-        OptionSpec(names: names, takesValue: false, valueName: "", help: help)
+        OptionSpec(names: names, takesValue: false, valueName: "", values: [], help: help)
     }
+
+    /// The option every command accepts.
+    public static let help = OptionSpec.flag("--help", "-h", help: "affiche cette aide")
 }
 
 /// The parsed arguments of one command.
@@ -48,7 +53,7 @@ public enum ArgumentParser {
         var parsed = ParsedArguments()
         var index = 0
         var onlyPositionals = false
-        let all = options + [.flag("--help", "-h", help: "affiche cette aide")]
+        let all = options + [.help]
         while index < arguments.count {
             let argument = arguments[index]
             index += 1
@@ -90,9 +95,9 @@ public enum ArgumentParser {
         return parsed
     }
 
-    /// Help lines for options, aligned.
-    public static func helpLines(_ options: [OptionSpec]) -> String {
-        let all = options + [.flag("--help", "-h", help: "affiche cette aide")]
+    /// Help lines for options, aligned (with `--help` unless told not to add it).
+    public static func helpLines(_ options: [OptionSpec], addingHelp: Bool = true) -> String {
+        let all = options + (addingHelp ? [.help] : [])
         let heads = all.map { spec in spec.names.joined(separator: ", ") + (spec.takesValue ? " \(spec.valueName)" : "") }
         let width = heads.map(\.count).max() ?? 0
         return zip(heads, all).map { head, spec in

@@ -1,5 +1,11 @@
 import Charte
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Exit codes, the same for every command.
 public enum ExitCode {
     /// Nothing wrong (warnings allowed).
@@ -26,6 +32,20 @@ public struct Command: Sendable {
     public let options: [OptionSpec]
     /// Runs the command with its parsed arguments.
     public let run: @Sendable (ParsedArguments, Console) throws(UsageError) -> Int32
+    /// What its arguments are, for shell completion.
+    public var operands = Operands.files
+
+    /// What a command's arguments are, for shell completion.
+    public enum Operands: Sendable {
+        /// File names.
+        case files
+        /// One of these words.
+        case words([String])
+        /// The name of a command.
+        case commands
+        /// Nothing that can be completed (a code, a query).
+        case free
+    }
 
     /// The full help of the command.
     public var help: String {
@@ -54,36 +74,53 @@ public enum CLI {
         TestCommand.command,
         JournalCommand.command,
         AgendaCommand.command,
+        DiffCommand.command,
         FormatCommand.command,
         ExportCommand.command,
         ImportCommand.command,
         ExplainCommand.command,
         LanguageServerCommand.command,
+        CompletionCommand.command,
+        ManCommand.command,
+        HelpCommand.command,
     ]
 
     /// Runs `charte` with its arguments (without the program name).
-    public static func run(_ arguments: [String], console: Console) -> Int32 {
+    public static func run(_ given: [String], console: Console) -> Int32 {
+        let arguments: [String]
+        do throws(UsageError) {
+            arguments = try GlobalOptions.apply(to: given, console: console)
+        } catch {
+            console.err("charte : \(error.message)\nLancez « charte --help » pour l'aide.\n")
+            return ExitCode.usage
+        }
+        let status = dispatch(arguments, console: console)
+        // What was not written is lost: never exit 0 (or 1, "problems found") after it.
+        if let failure = console.outputFailure {
+            let reason = failure == EPIPE ? "la sortie a été fermée (tube interrompu)"
+                : failure == ENOSPC ? "plus de place sur le disque" : "erreur système \(failure)"
+            console.err("charte : impossible d'écrire sur la sortie standard : \(reason)\n")
+            return ExitCode.usage
+        }
+        return status
+    }
+
+    /// Runs the command named by the first argument.
+    static func dispatch(_ arguments: [String], console: Console) -> Int32 {
         guard let first = arguments.first else {
             console.err(mainHelp)
             return ExitCode.usage
         }
         switch first {
-        case "--help", "-h", "aide", "help":
+        case "--help", "-h":
             console.out(mainHelp)
             return ExitCode.success
         case "--version", "-V", "version":
-            console.out("charte \(version)\n")
-            return ExitCode.success
+            return printVersion(Array(arguments.dropFirst()), console: console)
         default:
             break
         }
-        guard let command = commands.first(where: { $0.name == first || $0.aliases.contains(first) }) else {
-            let names = commands.flatMap { [$0.name] + $0.aliases }
-            let close = names.filter { Suggestions.editDistance($0, first, limit: 2) <= 2 }
-            let hint = close.first.map { " Vouliez-vous dire « \($0) » ?" } ?? ""
-            console.err("charte : commande inconnue « \(first) ».\(hint)\nLancez « charte --help » pour la liste des commandes.\n")
-            return ExitCode.usage
-        }
+        guard let command = command(named: first) else { return unknownCommand(first, console: console) }
         do {
             let parsed = try ArgumentParser.parse(Array(arguments.dropFirst()), options: command.options)
             if parsed.has("--help") {
@@ -95,6 +132,37 @@ public enum CLI {
             console.err("charte \(command.name) : \(error.message)\nLancez « charte \(command.name) --help » pour l'aide.\n")
             return ExitCode.usage
         }
+    }
+
+    /// The command a name or alias designates.
+    static func command(named name: String) -> Command? {
+        commands.first { $0.name == name || $0.aliases.contains(name) }
+    }
+
+    static func unknownCommand(_ name: String, console: Console) -> Int32 {
+        let names = commands.flatMap { [$0.name] + $0.aliases }
+        let close = names.filter { Suggestions.editDistance($0, name, limit: 2) <= 2 }
+        let hint = close.first.map { " Vouliez-vous dire « \($0) » ?" } ?? ""
+        console.err("charte : commande inconnue « \(name) ».\(hint)\nLancez « charte --help » pour la liste des commandes.\n")
+        return ExitCode.usage
+    }
+
+    /// `charte --version [--format texte|json]`.
+    private static func printVersion(_ arguments: [String], console: Console) -> Int32 {
+        let format: AnswerFormat
+        do throws(UsageError) {
+            let parsed = try ArgumentParser.parse(arguments, options: [QueryCommand.formatOption])
+            guard parsed.positionals.isEmpty else { throw UsageError(message: "--version ne prend pas d'argument") }
+            format = try AnswerFormat.parse(parsed.value("--format"))
+        } catch {
+            console.err("charte : \(error.message)\n")
+            return ExitCode.usage
+        }
+        switch format {
+        case .texte: console.out("charte \(version)\n")
+        case .json: console.out(JSON.object([("nom", .string("charte")), ("version", .string(version))]).rendered(pretty: true) + "\n")
+        }
+        return ExitCode.success
     }
 
     /// The text of `charte --help`.
@@ -112,11 +180,10 @@ public enum CLI {
         \(lines.joined(separator: "\n"))
 
         Options générales :
-          --help, -h     affiche l'aide (aussi : charte COMMANDE --help)
-          --version, -V  affiche la version
+        \(GlobalOptions.helpLines)
 
         Codes de sortie : 0 aucun problème, 1 problèmes trouvés, 2 la commande n'a pas pu s'exécuter.
-        Les couleurs ne s'affichent que sur un terminal, jamais avec NO_COLOR.
+        Aide d'une commande : charte help COMMANDE (ou charte COMMANDE --help).
 
         """
     }

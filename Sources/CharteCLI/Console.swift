@@ -43,19 +43,41 @@ public final class Console: @unchecked Sendable {
         self.inIsTerminal = inIsTerminal
     }
 
+    /// What `--color` asked for (`auto` unless given).
+    public var colourChoice = ColourChoice.auto
+    /// `--quiet`: no summary, warning or notice lines, only results and errors.
+    public var quiet = false
+
     /// Whether colour may be used on standard error.
-    public var colourOnErr: Bool { errIsTerminal && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb" }
+    public var colourOnErr: Bool { colourChoice.allows(terminal: errIsTerminal, environment: environment) }
     /// Whether colour may be used on standard output.
-    public var colourOnOut: Bool { outIsTerminal && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb" }
+    public var colourOnOut: Bool { colourChoice.allows(terminal: outIsTerminal, environment: environment) }
+
+    /// Writes a notice to standard error (a summary, a warning line), unless `--quiet`.
+    public func notice(_ text: String) {
+        if !quiet { err(text) }
+    }
+
+    /// The error (`errno`) of the first write to standard output that failed — a full disk,
+    /// `/dev/full`, a closed pipe —, or nil. Later output is dropped; the command then exits 2.
+    public private(set) var outputFailure: Int32?
 
     /// Writes to standard output.
     public func out(_ text: String) {
-        if captured { capturedOut += text } else { Console.write(text, to: 1) }
+        if outputFailure != nil { return }
+        if captured {
+            capturedOut += text
+        } else if outputFailure == nil {
+            outputFailure = Console.write(text, to: 1)
+        }
     }
+
+    /// Makes the next writes to standard output fail as with `error` (tests of the failure path).
+    public func simulateOutputFailure(_ error: Int32) { outputFailure = error }
 
     /// Writes to standard error.
     public func err(_ text: String) {
-        if captured { capturedErr += text } else { Console.write(text, to: 2) }
+        if captured { capturedErr += text } else { _ = Console.write(text, to: 2) }
     }
 
     /// Reads one line from standard input (without its newline), nil at end of input.
@@ -69,7 +91,9 @@ public final class Console: @unchecked Sendable {
         return Swift.readLine(strippingNewline: true)
     }
 
-    static func write(_ text: String, to descriptor: Int32) {
+    /// Writes all of `text`; the `errno` of a failed write, nil when everything was written.
+    @discardableResult
+    static func write(_ text: String, to descriptor: Int32) -> Int32? {
         var bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
@@ -79,9 +103,10 @@ public final class Console: @unchecked Sendable {
             }
             if written <= 0 {
                 if written < 0 && errno == EINTR { continue }
-                return
+                return written < 0 ? errno : EIO
             }
             offset += written
         }
+        return nil
     }
 }

@@ -4,7 +4,7 @@ import Charte
 enum DiagnosticFormat: String, CaseIterable {
     /// rustc/Elm style, on standard error (the default).
     case humain
-    /// `fichier:ligne:colonne: erreur: message [E100]`, on standard error.
+    /// `fichier:ligne:colonne: error: message [E100]` (the tools' severity words), on standard error.
     case gcc
     /// One JSON document on standard output (see `DiagnosticJSONRenderer`).
     case json
@@ -31,9 +31,6 @@ enum DiagnosticFormat: String, CaseIterable {
 /// Prints diagnostics of loaded charters: line formats as they come (at most `limit`),
 /// document formats (JSON, SARIF) all at once in `finish`.
 struct DiagnosticPrinter {
-    /// Where the project lives, for SARIF's `informationUri` (the README's placeholder until the project has a public home).
-    static let informationURI = "https://example.org/charte"
-
     let format: DiagnosticFormat
     let console: Console
     var limit = Limits.standard.printedDiagnostics
@@ -51,6 +48,8 @@ struct DiagnosticPrinter {
         guard !format.isDocument else { return }
         let human = HumanRenderer(colour: console.colourOnErr)
         for diagnostic in diagnostics {
+            // --quiet keeps the errors only (documents keep everything).
+            if console.quiet, diagnostic.severity == .warning { continue }
             guard printed < limit else {
                 hidden += 1 + diagnostic.omittedCount
                 continue
@@ -72,9 +71,9 @@ struct DiagnosticPrinter {
             let summary = CheckSummary(collected, unreadable: unreadable)
             console.out(DiagnosticJSONRenderer().render(collected, summary: summary))
         case .sarif:
-            console.out(SarifRenderer(toolVersion: CLI.version, informationURI: Self.informationURI).render(collected))
+            console.out(SarifRenderer(toolVersion: CLI.version).render(collected))
         case .humain, .gcc, .github:
-            if hidden > 0 { console.err("… et \(hidden) autres diagnostics\n") }
+            if hidden > 0 { console.notice("… et \(hidden) autres diagnostics\n") }
         }
     }
 }

@@ -13,7 +13,8 @@ enum ExplainCommand {
         Exemple : charte expliquer E100
         """,
         options: [],
-        run: run)
+        run: run,
+        operands: .words(DiagnosticCode.allCases.map(\.rawValue)))
 
     static func run(_ arguments: ParsedArguments, _ console: Console) throws(UsageError) -> Int32 {
         guard let typed = arguments.positionals.first else {

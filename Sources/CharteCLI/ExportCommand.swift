@@ -12,7 +12,8 @@ enum ExportCommand {
         matrice RACI, une fiche par rôle, calendrier des échéances ; la page HTML est
         autonome et s'imprime en A4 paysage), csv et tsv (pour un tableur : --vue tableau,
         par défaut, reprend le tableau étapes × rôles ; --vue raci donne la matrice des
-        lettres), ics (calendrier RFC 5545 des échéances, à importer dans un agenda), dot (graphe Graphviz des étapes et des prérequis), json (le modèle vérifié,
+        lettres ; --excel les écrit pour Excel en français : marque UTF-8 en tête et « ; »
+        entre les champs du csv), ics (calendrier RFC 5545 des échéances, à importer dans un agenda), dot (graphe Graphviz des étapes et des prérequis), json (le modèle vérifié,
         pour d'autres outils). Sans --format, le format se déduit de l'extension de -o
         (markdown sinon). Une charte qui contient une erreur n'est pas exportée : ses
         diagnostics s'écrivent sur la sortie d'erreur (code de sortie 1).
@@ -22,9 +23,10 @@ enum ExportCommand {
                    charte exporter rules/etablissement-exemple.charte --format csv --vue raci
         """,
         options: [
-            .value("--format", "-f", name: "FORMAT", help: "markdown, html, csv, tsv, ics, dot ou json"),
-            .value("--vue", name: "VUE", help: "pour csv et tsv : tableau (étapes × rôles, par défaut) ou raci"),
+            .value("--format", "-f", name: "FORMAT", values: ExportFormat.allCases.map(\.rawValue), help: "markdown, html, csv, tsv, ics, dot ou json"),
+            .value("--vue", name: "VUE", values: DelimitedExport.View.allCases.map(\.rawValue), help: "pour csv et tsv : tableau (étapes × rôles, par défaut) ou raci"),
             .value("--sortie", "-o", name: "SORTIE", help: "écrit dans ce fichier au lieu de la sortie standard"),
+            .flag("--excel", help: "pour csv et tsv : pour Excel en français (marque UTF-8 en tête, « ; » entre les champs du csv)"),
             OutputFile.force,
             OutputFile.inPlace,
         ],
@@ -38,6 +40,9 @@ enum ExportCommand {
         let output = arguments.value("--sortie")
         let format = try format(arguments.value("--format"), output: output)
         let view = try view(arguments.value("--vue"), format: format)
+        if arguments.has("--excel"), format != .csv, format != .tsv {
+            throw UsageError(message: "l'option --excel ne vaut que pour les formats csv et tsv")
+        }
 
         let charter: CheckedCharter
         switch CheckedInput.load(path, command: "exporter", console: console) {
@@ -47,10 +52,10 @@ enum ExportCommand {
         let warnings = DiagnosticCount(charter.warnings).warnings
         if warnings > 0 {
             let noun = warnings == 1 ? "avertissement" : "avertissements"
-            console.err("charte exporter : \(warnings) \(noun) (voir charte verifier \(path))\n")
+            console.notice("charte exporter : \(warnings) \(noun) (voir charte verifier \(path))\n")
         }
 
-        let text = CharterExporter.render(charter, format: format, view: view)
+        let text = CharterExporter.render(charter, format: format, view: view, excel: arguments.has("--excel"))
         guard let output, output != "-" else {
             console.out(text)
             return ExitCode.success

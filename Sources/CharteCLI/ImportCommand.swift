@@ -36,7 +36,7 @@ enum ImportCommand {
             if case .unreadable = error { return ExitCode.usage }
             return ExitCode.problems
         }
-        for warning in reading.warnings { console.err("charte importer : \(path) : \(warning)\n") }
+        for warning in reading.warnings { console.notice("charte importer : \(path) : \(warning)\n") }
         let skeleton = CharterSkeleton(table: reading.table, source: path)
         let check = CharterLoader.check(text: skeleton.text, name: arguments.value("-o") ?? "<importée>")
         if !check.diagnostics.isEmpty {
@@ -46,12 +46,12 @@ enum ImportCommand {
         }
         let tasks = skeleton.steps.reduce(0) { $0 + $1.tasks.count }
         let summary = "\(skeleton.steps.count) étapes, \(skeleton.roles.count) rôles, \(tasks) tâches"
-        if let output = arguments.value("-o") {
+        if let output = arguments.value("-o"), output != "-" {
             let options = OutputFile.options(arguments, inputs: [path])
             guard OutputFile.write(skeleton.text, to: output, options: options, command: "importer", console: console) else {
                 return ExitCode.usage
             }
-            console.err("charte importer : \(summary) écrites dans « \(output) »\n")
+            console.notice("charte importer : \(summary) écrites dans « \(output) »\n")
         } else {
             console.out(skeleton.text)
         }

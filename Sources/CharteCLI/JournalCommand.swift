@@ -36,7 +36,7 @@ enum JournalCommand {
         """,
         options: [
             .value("--date", "-d", name: "DATE", help: "date du bilan, AAAA-MM-JJ ou JJ/MM/AAAA (par défaut aujourd'hui)"),
-            .value("--format", "-f", name: "FORMAT", help: "texte (par défaut) ou json"),
+            .value("--format", "-f", name: "FORMAT", values: ReportFormat.allCases.map(\.rawValue), help: "texte (par défaut) ou json"),
             .flag("--tolerer-indetermines", help: "les actions indéterminées (attribut manquant) ne font pas échouer"),
         ],
         run: run)
@@ -48,6 +48,7 @@ enum JournalCommand {
         }
         let date = try DateArgument.parseOrToday(arguments.value("--date"), option: "--date")
         let (charterPath, journalPath) = (arguments.positionals[0], arguments.positionals[1])
+        try StandardInputOnce.check([charterPath, journalPath])
         let charter: CheckedCharter
         switch CheckedInput.load(charterPath, command: "journal", console: console) {
         case .success(let checked): charter = checked
@@ -69,5 +70,14 @@ enum JournalCommand {
             console.out(JournalJSONRenderer(charter: charter.model, charterName: charterPath, journalName: journalPath).render(report))
         }
         return report.hasProblems ? ExitCode.problems : ExitCode.success
+    }
+}
+
+/// Standard input can be read once: `-` may name one input of a command, not two.
+enum StandardInputOnce {
+    static func check(_ paths: [String]) throws(UsageError) {
+        if paths.filter({ $0 == InputPath.standardInput }).count > 1 {
+            throw UsageError(message: "« - » (l'entrée standard) ne peut être lue qu'une fois : donnez un fichier pour l'autre")
+        }
     }
 }

@@ -40,7 +40,7 @@ enum OutputFile {
         }
         do {
             let notes = try FileAccess.writeAtomically(text, to: path, options: options)
-            for note in notes { console.err("charte \(command) : attention : \(note.message)\n") }
+            for note in notes { console.notice("charte \(command) : attention : \(note.message)\n") }
             return true
         } catch {
             console.err("charte \(command) : \(error.message)\n")

@@ -19,7 +19,7 @@ enum AnswerFormat: String, CaseIterable {
 /// has errors (it never answers) or the query has an error (both shown as diagnostics on
 /// stderr); 2 usage errors and unreadable files.
 enum QueryCommand {
-    static let formatOption = OptionSpec.value("--format", "-f", name: "FORMAT", help: "texte (par défaut) ou json")
+    static let formatOption = OptionSpec.value("--format", "-f", name: "FORMAT", values: AnswerFormat.allCases.map(\.rawValue), help: "texte (par défaut) ou json")
 
     static let exitCodes = """
     Code de sortie : 0 la requête a une réponse (quelle qu'elle soit), 1 la charte ou la requête

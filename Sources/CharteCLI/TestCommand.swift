@@ -29,7 +29,7 @@ enum TestCommand {
         contient une erreur, 2 usage incorrect ou fichier illisible.
         Exemple : charte test --format junit rules/*.charte > rapport.xml
         """,
-        options: [.value("--format", "-f", name: "FORMAT", help: "texte (par défaut), json ou junit")],
+        options: [.value("--format", "-f", name: "FORMAT", values: Format.allCases.map(\.rawValue), help: "texte (par défaut), json ou junit")],
         run: run)
 
     static func run(_ arguments: ParsedArguments, _ console: Console) throws(UsageError) -> Int32 {

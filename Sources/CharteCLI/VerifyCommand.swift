@@ -18,7 +18,7 @@ enum VerifyCommand {
                    charte verifier --format sarif rules/*.charte > charte.sarif
         """,
         options: [
-            .value("--format", "-f", name: "FORMAT",
+            .value("--format", "-f", name: "FORMAT", values: DiagnosticFormat.allCases.map(\.rawValue),
                    help: "humain (par défaut), gcc (une ligne par diagnostic), json, sarif ou github"),
             .flag("--strict", help: "les avertissements comptent comme des erreurs"),
             SizeOption.spec,
@@ -51,7 +51,7 @@ enum VerifyCommand {
         if !format.isDocument {
             var summary = HumanRenderer.summary(errors: errors, warnings: warnings)
             if arguments.has("--strict"), warnings > 0 { summary += " (--strict : les avertissements comptent comme des erreurs)" }
-            if format.isForPeople || format == .github { console.err(summary + "\n") }
+            if format.isForPeople || format == .github { console.notice(summary + "\n") }
         }
         if !unreadable.isEmpty { return ExitCode.usage }
         if errors > 0 || (arguments.has("--strict") && warnings > 0) { return ExitCode.problems }

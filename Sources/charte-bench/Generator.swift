@@ -215,14 +215,21 @@ struct CharterGenerator {
 
     static func day(_ iso: String) -> Int { CalendarDate(iso: Substring(iso))?.dayNumber ?? 0 }
 
-    /// The first day on or after `day` that is not in a holiday.
+    /// The first day on or after `day` that is neither in a holiday nor a weekend or public
+    /// holiday (W403), so the generated charter checks clean.
     static func schoolDay(onOrAfter day: Int) -> Int {
         var day = day
-        for holiday in holidays where day >= CharterGenerator.day(holiday.start) && day <= CharterGenerator.day(holiday.end) {
-            day = CharterGenerator.day(holiday.end) + 1
+        while true {
+            for holiday in holidays where day >= CharterGenerator.day(holiday.start) && day <= CharterGenerator.day(holiday.end) {
+                day = CharterGenerator.day(holiday.end) + 1
+            }
+            guard let date = CalendarDate(dayNumber: day), !openDays.isWorkingDay(date) else { return day }
+            day += 1
         }
-        return day
     }
+
+    /// Weekends and French public holidays.
+    static let openDays = WorkingDays(calendar: nil)
 
     /// A date expression for a day: a literal, or a calendar name plus or minus a duration.
     mutating func dateExpression(for day: Int) -> String {

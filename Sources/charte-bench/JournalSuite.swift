@@ -196,6 +196,10 @@ enum JournalGenerator {
                 let date = CalendarDate(dayNumber: 20_600 + random.below(365)) ?? JournalSuite.checkDate
                 cells[column] = date.description
                 object.values[index] = .date(date)
+            case .euros:
+                let cents = Int64(random.below(600_000))
+                cells[column] = FrenchNumber.euros(cents)
+                object.values[index] = .amount(cents)
             }
         }
         return object

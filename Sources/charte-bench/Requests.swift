@@ -29,6 +29,7 @@ enum Requests {
                     case .text: object.values[index] = .text(random.pick(texts))
                     case .number: object.values[index] = .number(Int64(random.below(3000)))
                     case .date: object.values[index] = CalendarDate(dayNumber: 20_600 + random.below(365)).map(Value.date)
+                    case .euros: object.values[index] = .amount(Int64(random.below(600_000)))
                     }
                 }
             }

@@ -16,4 +16,6 @@ while let entry = pointer.pointee {
     }
     pointer += 1
 }
+// A closed pipe is a write error reported in French (exit 2), not a silent death by SIGPIPE.
+signal(SIGPIPE, SIG_IGN)
 exit(CLI.run(arguments, console: .standard(environment: environment)))

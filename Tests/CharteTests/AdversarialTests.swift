@@ -109,10 +109,10 @@ private let objectHead = "role r\nobjet o { x: booleen }\naction a sur o\nautori
         let loaded = check("role r\r\nrole s\nrole r\r\n\r\netape e {\n  tache t {\r\n    responsable inconnu\r\n  }\n}\n", name: "t")
         let lines = loaded.diagnostics.map { GccRenderer().render($0, sources: loaded.sources) }
         #expect(lines == [
-            "t:1:6: avertissement: l'acteur « r » est déclaré mais jamais utilisé [W302]\n",
-            "t:2:6: avertissement: l'acteur « s » est déclaré mais jamais utilisé [W302]\n",
-            "t:3:6: erreur: « r » est déjà déclaré (acteur) [E101]\n",
-            "t:7:17: erreur: acteur inconnu « inconnu » [E100]\n",
+            "t:1:6: warning: l'acteur « r » est déclaré mais jamais utilisé [W302]\n",
+            "t:2:6: warning: l'acteur « s » est déclaré mais jamais utilisé [W302]\n",
+            "t:3:6: error: « r » est déjà déclaré (acteur) [E101]\nt:1:6: note: première déclaration ici\n",
+            "t:7:17: error: acteur inconnu « inconnu » [E100]\n",
         ])
         let human = HumanRenderer(colour: false).render(loaded.diagnostics[3], sources: loaded.sources)
         #expect(human.contains("7 |     responsable inconnu\n  |                 ^^^^^^^ n'est déclaré nulle part\n"))

@@ -29,7 +29,7 @@ struct CSVReaderTests {
         ("a,b,c\n1\n1,2,3,4\n", ["1:a|b|c", "2:1", "3:1|2|3|4"]),
         ("a,b\n1,\n,\n", ["1:a|b", "2:1|", "3:|"]),
         ("a,b\n\"\",x\n", ["1:a|b", "2:|x"]),
-        ("a,b\nun\"e,\"x\"y\n", ["1:a|b", "2:un\"e|xy"]),
+        ("a,b\nun\"e,\"x\" \n", ["1:a|b", "2:un\"e|x"]),
         ("a;b,c\n1;2,3\n", ["1:a;b|c", "2:1;2|3"]),  // a tie: the first candidate
         ("a,b;c\n1,2;3\n", ["1:a|b;c", "2:1|2;3"]),
         ("\"a;b\",c\n", ["1:a;b|c"]),
@@ -85,9 +85,17 @@ struct CSVReaderTests {
     }
 
     @Test("UTF-8 validation rejects overlong forms, surrogates and truncated sequences",
-          arguments: [[0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82], [0x80]] as [[UInt8]])
+          arguments: [[0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x80, 0x80, 0xC0], [0xE2, 0x82], [0x80]] as [[UInt8]])
     func invalidSequences(_ bytes: [UInt8]) {
         #expect(CSVReader.read(bytes: Array("x;".utf8) + bytes).encoding == .windows1252)
+    }
+
+    @Test("a byte Windows-1252 does not assign keeps the file UTF-8, its row reported")
+    func unassignedByte() {
+        let document = CSVReader.read(bytes: Array("x;".utf8) + [0xF4, 0x90, 0x80, 0x80] + Array("\nok;y\n".utf8))
+        #expect(document.encoding == .utf8)
+        #expect(document.issues == [CSVIssue(line: 1, kind: .invalidBytes)])
+        #expect(document.records.map(\.fields) == [["x", "\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}"], ["ok", "y"]])
     }
 
     @Test("the separator comes from the header, outside quotes")
@@ -105,9 +113,10 @@ struct CSVReaderTests {
         limits.csvField = 4
         let options = CSVOptions(limits: limits)
         let document = CSVReader.read(bytes: Array("a,b\n12345,x\n\"ab\ncd\",y\nok,z\n".utf8), options: options)
-        #expect(document.records.map(\.line) == [1, 5])
+        // A quoted field over the limit across lines is taken for a stray quote: reading starts again at line 4.
+        #expect(document.records.map(\.line) == [1, 4, 5])
         #expect(document.issues == [CSVIssue(line: 2, kind: .fieldTooLong(limit: 4)),
-                                    CSVIssue(line: 3, kind: .fieldTooLong(limit: 4))])
+                                    CSVIssue(line: 3, kind: .quoteRunsPastLine)])
     }
 
     @Test("too many fields skips the record")
@@ -119,10 +128,11 @@ struct CSVReaderTests {
         #expect(document.issues == [CSVIssue(line: 2, kind: .tooManyFields(limit: 3))])
     }
 
-    @Test("a quote never closed is reported at the record's line")
+    @Test("a quote never closed is reported at the record's line, and reading starts again on the next line")
     func unclosedQuote() {
-        let document = CSVReader.read(bytes: Array("a,b\n1,2\n\"ouvert,3\n4,5\n".utf8))
-        #expect(document.records.map(\.line) == [1, 2])
+        let document = CSVReader.read(bytes: Array("a,b\n1,2\n\"ouvert\nsuite\n".utf8))
+        #expect(document.records.map(\.fields) == [["a", "b"], ["1", "2"], ["suite"]])
+        #expect(document.records.map(\.line) == [1, 2, 4])
         #expect(document.issues == [CSVIssue(line: 3, kind: .unclosedQuote)])
     }
 

@@ -107,8 +107,8 @@ struct ExportEscapingTests {
         }
     }
 
-    @Test(arguments: [("a | b", "a \\| b"), ("*gras* et _it_", "\\*gras\\* et \\_it\\_"), ("<b>x</b>", "\\<b\\>x\\</b\\>"),
-                      ("[lien](http://x)", "\\[lien\\](http://x)"), ("deux\nlignes", "deux<br>lignes"), ("a & b", "a \\& b")])
+    @Test(arguments: [("a | b", "a \\| b"), ("*gras* et _it_", "\\*gras\\* et \\_it\\_"), ("<b>x</b>", "\\<b>x\\</b>"), ("snake_case et 4 > 3", "snake_case et 4 > 3"), ("> cité", "\\> cité"),
+                      ("[lien](http://x)", "\\[lien\\](http://x)"), ("deux\nlignes", "deux<br>lignes"), ("a & b", "a & b"), ("&amp;", "\\&amp;")])
     func markdownEscape(text: String, escaped: String) {
         #expect(MarkdownExport.escape(text) == escaped)
     }

@@ -113,6 +113,7 @@ struct SeededGenerator: RandomNumberGenerator {
         case .text: return .text(["x", "", "y"].randomElement(using: &random) ?? "")
         case .number: return .number(Int64.random(in: -5...150, using: &random))
         case .date: return CalendarDate(dayNumber: Int.random(in: 20_000...20_800, using: &random)).map(Value.date)
+        case .euros: return .amount(Int64.random(in: -5...500_000, using: &random))
         }
     }
 }

@@ -71,7 +71,7 @@ private let broken = "role a \"A\netape e { tache t { responsable a } }\n"
             #expect(read(directory + "/c.charte") == broken)
         }
         let gcc = runCLI(["fmt", "--format", "gcc", directory + "/c.charte"])
-        #expect(gcc.err.hasPrefix(directory + "/c.charte:1:8: erreur:"))
+        #expect(gcc.err.hasPrefix(directory + "/c.charte:1:8: error:"))
     }
 
     @Test func usageErrors() {
@@ -80,7 +80,7 @@ private let broken = "role a \"A\netape e { tache t { responsable a } }\n"
         let missing = runCLI(["fmt", "/nonexistent/x.charte"])
         #expect(missing.status == 2)
         #expect(missing.err.contains("impossible de lire"))
-        #expect(runCLI(["fmt", "--help"]).out.contains("charte fmt [--check|--write] FICHIER…"))
+        #expect(runCLI(["fmt", "--help"]).out.contains("charte fmt [--check|--diff|--write] FICHIER…"))
     }
 
     @Test func binaryFormatsTheBundledCharters() throws {

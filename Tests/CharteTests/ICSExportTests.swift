@@ -61,7 +61,7 @@ struct ICSExportTests {
     func escaping() {
         let lines = contentLines(calendar)
         #expect(lines.contains("SUMMARY:Contrôler l'annuaire\\, et vite \\; avant tout"))
-        let description = lines.first { $0.hasPrefix("DESCRIPTION:Tâche : licences_manuels") } ?? ""
+        let description = lines.first { $0.hasPrefix("DESCRIPTION:Tâche : ") && $0.contains("(licences_manuels)") } ?? ""
         #expect(description.contains("\\nResponsable : Gestionnaire (gestionnaire)\\nAide : Administrateur de l'ENT (admin_ent)"))
         #expect(ICSWriter.escape("a\\b;c,d\ne\r\nf") == "a\\\\b\\;c\\,d\\ne\\nf")
     }

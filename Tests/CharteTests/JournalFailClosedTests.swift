@@ -134,3 +134,105 @@ struct JournalFailClosedTests {
         #expect(object["code_de_sortie"] as? Int == 1)
     }
 }
+
+/// The CSV traps: a stray quote, text after a quote, one bad byte, Excel's "Texte Unicode".
+@Suite("Journal: quoting and encoding never hide rows")
+struct JournalCSVTrapTests {
+    /// A journal whose rows 3 and 4 are refusals, after a row whose comment opens a quote.
+    static let strayQuote = #"""
+    date;acteur;action;categorie;commentaire
+    2026-09-04;gestionnaire;attribuer_licence;manuel;"Le gestionnaire était en formation
+    2026-09-04;documentaliste;attribuer_licence;manuel;
+    2026-09-04;documentaliste;attribuer_licence;manuel;"dit ""urgent"""
+    """#
+
+    @Test("a stray quote does not swallow the rows after it: they are read, the broken row is not read and fails")
+    func strayQuote() {
+        let report = checkJournal(Self.strayQuote, at: "2026-09-05")
+        #expect(report.issueCodes == ["2:guillemet_deborde"])
+        #expect(report.refused.map(\.line) == [3, 4])
+        #expect(report.counts.skipped == 1)
+        #expect(report.counts.rows == 3)
+        #expect(report.hasProblems)
+        // Whatever the chunks.
+        let bytes = Array(Self.strayQuote.utf8)
+        for size in [1, 2, 7, 64] {
+            var reader = try? CSVReader(source: MemoryByteSource(bytes, chunkSize: size))
+            var lines: [Int] = []
+            while reader?.next() == true { lines.append(reader?.currentLine ?? 0) }
+            #expect(lines == [1, 3, 4], "chunk \(size)")
+        }
+    }
+
+    @Test("a legitimate cell on two lines is still one field")
+    func multiLineCell() {
+        let report = checkJournal("date;acteur;action;categorie;commentaire\n2026-09-04;documentaliste;attribuer_licence;manuel;\"ligne un\nligne deux\"\n", at: "2026-09-05")
+        #expect(report.issues.isEmpty)
+        #expect(report.refused.map(\.line) == [2])
+    }
+
+    @Test("text after a closing quote: that row is not read, the next one is")
+    func textAfterQuote() {
+        let report = checkJournal("""
+        date;acteur;action;categorie
+        2026-09-04;"documentaliste"x;attribuer_licence;manuel
+        2026-09-04;documentaliste;attribuer_licence;manuel
+        """, at: "2026-09-05")
+        #expect(report.issueCodes == ["2:texte_apres_guillemet"])
+        #expect(report.refused.map(\.line) == [3])
+        #expect(report.counts.skipped == 1)
+        #expect(report.hasProblems)
+    }
+
+    @Test("a quote never closed: the rows after it are read again")
+    func unclosedAtTheEnd() {
+        let report = checkJournal("date;acteur;action;categorie\n2026-09-04;gestionnaire;attribuer_licence;\"manuel\n2026-09-04;documentaliste;attribuer_licence;manuel\n", at: "2026-09-05")
+        #expect(report.issueCodes == ["2:guillemet_deborde"])
+        #expect(report.refused.map(\.line) == [3])
+    }
+
+    @Test("one bad byte in a UTF-8 journal: that row is reported and not read, accents elsewhere stay right")
+    func oneBadByte() {
+        let bytes = Array("date;acteur;action;catégorie\n2026-09-04;Mme Martin;attribuer_licence;manuel\n2026-09-04;gestionnaire;attribuer_licence;manuel ".utf8)
+            + [0xFF] + Array("\n".utf8)
+        let report = JournalChecker(charter: journalFixture.model, charterSource: journalFixture.file, date: day("2026-09-05"))
+            .check(bytes: bytes)
+        #expect(report.encoding == .utf8)
+        #expect(report.issueCodes == ["3:octets_invalides"])
+        #expect(report.refused.map(\.line) == [2])  // `Mme Martin` and `catégorie` were read as UTF-8
+        #expect(report.counts.skipped == 1)
+        #expect(report.hasProblems)
+    }
+
+    @Test("a Windows-1252 journal is still read as a whole, no-break spaces trimmed")
+    func windows1252() {
+        let bytes = Array("date;acteur;action;cat".utf8) + [0xE9] + Array("gorie\n2026-09-04;documentaliste".utf8) + [0xA0]
+            + Array(";attribuer_licence;manuel\n".utf8)
+        let report = JournalChecker(charter: journalFixture.model, charterSource: journalFixture.file, date: day("2026-09-05"))
+            .check(bytes: bytes)
+        #expect(report.encoding == .windows1252)
+        #expect(report.issueCodes == ["1:encodage"])
+        #expect(report.refused.map(\.line) == [2])
+    }
+
+    @Test("UTF-16 with its byte order mark (Excel's Texte Unicode) is read", arguments: [true, false])
+    func utf16(littleEndian: Bool) {
+        let text = "date\tacteur\taction\tcatégorie\n2026-09-04\tMme Martin\tattribuer_licence\tmanuel\n2026-09-04\t😀\tattribuer_licence\tmanuel\n"
+        var bytes: [UInt8] = littleEndian ? [0xFF, 0xFE] : [0xFE, 0xFF]
+        for unit in text.utf16 {
+            bytes += littleEndian ? [UInt8(unit & 0xFF), UInt8(unit >> 8)] : [UInt8(unit >> 8), UInt8(unit & 0xFF)]
+        }
+        let options = CSVOptions(separators: [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t")])
+        for size in [1, 3, 1 << 16] {
+            guard var reader = try? CSVReader(source: MemoryByteSource(bytes, chunkSize: size), options: options) else {
+                Issue.record("unreadable")
+                return
+            }
+            let report = JournalChecker(charter: journalFixture.model, charterSource: journalFixture.file, date: day("2026-09-05"))
+                .check(&reader)
+            #expect(report.encoding == (littleEndian ? .utf16LE : .utf16BE))
+            #expect(report.refused.map(\.line) == [2], "chunk \(size)")
+            #expect(report.issues.map(\.message) == ["acteur inconnu « 😀 » : l'autorisation n'a pas pu être vérifiée"], "chunk \(size)")
+        }
+    }
+}

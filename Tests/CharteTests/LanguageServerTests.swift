@@ -151,3 +151,55 @@ private func expandFiles(_ line: String) throws -> String {
         #expect(try runBinary(["lsp"], stdin: "").status == 1)
     }
 }
+
+@Suite struct LanguageServerFeatureTests {
+    /// A session with one open document.
+    static func session(_ text: String, encoding: String = "utf-16") -> LanguageServerSession {
+        var session = LanguageServerSession()
+        _ = session.handle(.object([("jsonrpc", .string("2.0")), ("id", .int(1)), ("method", .string("initialize")),
+                                    ("params", .object([("capabilities", .object([("general", .object([("positionEncodings", .strings([encoding]))]))]))]))]))
+        _ = session.handle(.object([("jsonrpc", .string("2.0")), ("method", .string("textDocument/didOpen")),
+                                    ("params", .object([("textDocument", .object([("uri", .string("file:///t.charte")), ("version", .int(1)),
+                                                                                ("text", .string(text))]))]))]))
+        return session
+    }
+
+    static func request(_ session: inout LanguageServerSession, _ method: String, _ params: [(String, JSON)]) -> JSON? {
+        let message = JSON.object([("jsonrpc", .string("2.0")), ("id", .int(9)), ("method", .string(method)),
+                                   ("params", .object([("textDocument", .object([("uri", .string("file:///t.charte"))]))] + params))])
+        return session.handle(message).first?["result"]
+    }
+
+    static func at(_ line: Int, _ character: Int) -> (String, JSON) {
+        ("position", EditorPosition(line: line, character: character).json)
+    }
+
+    /// Semantic tokens: keywords, names by what they declare, strings; UTF-8 lengths after « é ».
+    @Test func semanticTokens() {
+        var session = Self.session("role cpé \"É\" # note\naction a\n", encoding: "utf-8")
+        let data = Self.request(&session, "textDocument/semanticTokens/full", [])?["data"]?.arrayValue?.compactMap(\.intValue)
+        #expect(data == [0, 0, 4, 0, 0,   // role
+                         0, 5, 4, 4, 1,   // cpé (an actor, declared): 4 bytes
+                         0, 5, 4, 1, 0,   // "É"
+                         0, 5, 6, 3, 0,   // # note
+                         1, 0, 6, 0, 0,   // action
+                         0, 7, 1, 5, 1])  // a
+    }
+
+    /// In a `test` block the assertions are completed as REPL queries.
+    @Test(arguments: [
+        (2, 11, ["peut", "qui", "refuse", "seul"]),
+        (3, 8, ["cpe"]),
+        (3, 11, ["traiter"]),
+        (4, 9, ["traiter"]),
+        (4, 17, ["cpe"]),
+        (5, 8, ["cpe"]),
+        (6, 12, ["peut"]),
+        (7, 17, ["traiter"]),
+    ])
+    func completionInTests(line: Int, character: Int, expected: [String]) {
+        var session = Self.session("role cpe \"CPE\"\naction traiter \"Traiter\"\ntest \"t\" { \n  peut c tr\n  qui traiter = c\n  seul c\n  seul cpe p\n  seul cpe peut t\n}\n")
+        let items = Self.request(&session, "textDocument/completion", [Self.at(line, character)])?["items"]?.arrayValue
+        #expect(items?.compactMap { $0["label"]?.stringValue } == expected)
+    }
+}

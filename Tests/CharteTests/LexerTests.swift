@@ -10,6 +10,8 @@ private func lex(_ text: String) -> (tokens: [String], codes: [String]) {
         case .text(let t): return token.kind == .word ? (token.keyword.map { "kw:\($0.rawValue)" } ?? "id:\(t)") : "str:\(t)"
         case .integer(let n): return "int:\(n.map(String.init) ?? "?")"
         case .date(let d): return "date:\(d?.description ?? "?")"
+        case .number(let n): return "num:\(n.integral.map(String.init) ?? "?")" + (n.fraction.isEmpty ? "" : ",\(n.fraction)")
+            + (n.isAmount ? "€" : "") + (n.isGrouped ? "g" : "")
         case .none: return file.text(token.span.range)
         }
     }

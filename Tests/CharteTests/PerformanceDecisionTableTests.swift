@@ -104,6 +104,7 @@ private func randomObject(_ charter: Charter, action: Int, random: inout TestRan
             case .text: values.append(.text(random.pick(["maths", "lettres", ""])))
             case .number: values.append(.number(Int64(random.below(2000))))
             case .date: values.append(CalendarDate(dayNumber: 20_600 + random.below(400)).map(Value.date))
+            case .euros: values.append(.amount(Int64(random.below(900_000))))
             }
         } else {
             values.append(random.pick([.enumeration(99), .enumeration(-1), .text("x"), .number(3), .boolean(true), .enumeration(0)]))

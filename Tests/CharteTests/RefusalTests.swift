@@ -29,6 +29,8 @@ struct RefusalTests {
         ["journal", path, journal, "--date", "2027-01-01"],
         ["agenda", path, "--date", "2027-01-01"],
         ["agenda", path, journal, "--date", "2027-01-01"],
+        ["diff", path, repositoryPath("rules/college-petit.charte")],
+        ["diff", repositoryPath("rules/college-petit.charte"), path],
     ]
 
     @Test("la même sortie d'erreur, rien sur la sortie standard, code 1", arguments: commands)

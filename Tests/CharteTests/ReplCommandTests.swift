@@ -96,7 +96,7 @@ struct ReplCommandTests {
         #expect(result.out.contains("\n\nQui fait « commander » sur ressource() ?"))
     }
 
-    @Test(arguments: [["repl", "a.charte", "b.charte"], ["repl", "/nulle/part.charte"], ["repl", "--couleur"]])
+    @Test(arguments: [["repl", "a.charte", "b.charte"], ["repl", "/nulle/part.charte"], ["repl", "--couleurs"]])
     func refusesToRunWithBadArguments(arguments: [String]) {
         let result = runCLI(arguments)
         #expect(result.status == 2)

@@ -74,7 +74,7 @@ import Foundation
         guard FileManager.default.fileExists(atPath: "/dev/zero") else { return }
         let result = runCLI(["verifier", "--format", "gcc", "--taille-max", "64K", "/dev/zero"])
         #expect(result.status == 1)
-        #expect(result.err == "/dev/zero:1:1: erreur: fichier trop grand (plus de 65536 octets) [E013]\n")
+        #expect(result.err == "/dev/zero:1:1: error: fichier trop grand (plus de 65536 octets) [E013]\n")
         var limits = Limits()
         limits.fileSize = 1000
         let loaded = try CharterLoader.load(path: "/dev/zero", limits: limits)
@@ -85,7 +85,7 @@ import Foundation
         let path = temporaryFile("grande.charte", Array(String(repeating: "role r\n", count: 300).utf8))
         let result = runCLI(["verifier", "--format", "gcc", "--taille-max", "1K", path])
         #expect(result.status == 1)
-        #expect(result.err == "\(path):1:1: erreur: fichier trop grand (2100 octets, limite 1024) [E013]\n")
+        #expect(result.err == "\(path):1:1: error: fichier trop grand (2100 octets, limite 1024) [E013]\n")
         #expect(runCLI(["verifier", "--taille-max", "4K", path]).status == 1)  // E101 duplicates, but read
         let outcome = try Formatter.format(path: path, limits: { var l = Limits(); l.fileSize = 1024; return l }())
         #expect(outcome.result == .syntaxErrors([Diagnostic(.fileTooLarge(size: 2100, limit: 1024), at: Span(file: outcome.file.id, start: 0, end: 0))]))

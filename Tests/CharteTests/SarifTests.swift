@@ -5,7 +5,7 @@ import Foundation
 
 @Suite("charte verifier --format sarif")
 struct SarifTests {
-    let renderer = SarifRenderer(toolVersion: CLI.version, informationURI: DiagnosticPrinter.informationURI)
+    let renderer = SarifRenderer(toolVersion: CLI.version)
 
     @Test func golden() throws {
         let loaded = try ExportSupport.machineFormatFixture()

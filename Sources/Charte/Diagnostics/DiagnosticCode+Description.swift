@@ -10,6 +10,7 @@ extension DiagnosticCode {
         case .E003: "InvalidDate"
         case .E004: "InvalidNumber"
         case .E005: "InvalidUTF8"
+        case .E006: "AmbiguousNumber"
         case .E010: "SyntaxError"
         case .E011: "UnclosedBlock"
         case .E012: "NestingTooDeep"
@@ -41,6 +42,19 @@ extension DiagnosticCode {
         case .W503: "ForbidCarvesTask"
         case .W600: "MixedScripts"
         case .W601: "BidirectionalControl"
+        case .E120: "UnknownDelegatedTask"
+        case .E121: "DeputyWindowReversed"
+        case .E122: "DeputyOfItself"
+        case .E123: "SubDelegation"
+        case .W310: "DeputyOutsideCalendar"
+        case .W311: "DeputyForbidden"
+        case .W312: "OverlappingDeputies"
+        case .W313: "DeputyDelegatesNothing"
+        case .E320: "PersonHoldsIncompatibleRoles"
+        case .E321: "IncompatibleLettersInTask"
+        case .E322: "IncompatibleActionsInTask"
+        case .E323: "IncompatibilityMixesKinds"
+        case .E324: "IncompatibleDeputy"
         }
     }
 }

@@ -14,12 +14,15 @@ public enum Severity: String, Sendable, Hashable, Comparable {
 /// Every stable diagnostic code of the language (spec section 9, plus robustness limits).
 public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Comparable {
     case E001, E002, E003, E004, E005, E010, E011, E012, E013
+    case E006
     case E100, E101, E102, E103, E104, E105, E106, E107, E108
     case E200, E202
     case E300, W301, W302, W303, W304, E305
     case E400, W401, W402, W403
     case E500, W501, W502, W503
     case W600, W601
+    case E120, E121, E122, E123, W310, W311, W312, W313
+    case E320, E321, E322, E323, E324
 
     /// The severity implied by the code's letter.
     public var severity: Severity { rawValue.hasPrefix("W") ? .warning : .error }
@@ -32,6 +35,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Comparable
         case .E003: "date impossible ou mal formée"
         case .E004: "nombre mal formé ou trop grand"
         case .E005: "UTF-8 invalide"
+        case .E006: "nombre ambigu"
         case .E010: "erreur de syntaxe"
         case .E011: "bloc non fermé"
         case .E012: "imbrication trop profonde"
@@ -63,6 +67,19 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Comparable
         case .W503: "une interdiction retire une partie d'une tâche"
         case .W600: "identifiant mêlant plusieurs écritures"
         case .W601: "caractère de contrôle bidirectionnel"
+        case .E120: "tâche inconnue dans une suppléance"
+        case .E121: "suppléance qui finit avant de commencer"
+        case .E122: "acteur suppléant de lui-même"
+        case .E123: "suppléance déléguée à son tour"
+        case .W310: "suppléance hors du calendrier"
+        case .W311: "suppléant interdit de ce qui lui est délégué"
+        case .W312: "suppléances qui se chevauchent"
+        case .W313: "suppléance qui ne délègue rien"
+        case .E320: "une personne tient deux rôles incompatibles"
+        case .E321: "lettres incompatibles dans une tâche"
+        case .E322: "actions incompatibles dans une tâche"
+        case .E323: "incompatibilité entre noms de sortes différentes"
+        case .E324: "suppléant incompatible avec l'absent"
         }
     }
 

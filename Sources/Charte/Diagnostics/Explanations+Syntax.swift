@@ -54,8 +54,9 @@ extension ExplanationCatalogue {
 
     /// E004 explained.
     static let e004 = Explanation(code: .E004, meaning: """
-            Un nombre est trop grand (au-delà de 9223372036854775807), ou des chiffres sont
-            collés à des lettres (« 3jours »).
+            Un nombre est trop grand (au-delà de 9223372036854775807), des chiffres sont
+            collés à des lettres (« 3jours »), ou un montant en euros est plus précis que le
+            centime (« 1 800,505 € »).
             """, example: """
             role gestionnaire "Gestionnaire"
             objet commande "Commande" { montant: nombre }
@@ -69,6 +70,27 @@ extension ExplanationCatalogue {
             """, fix: """
             Écrivez un nombre plus petit, et séparez toujours le nombre de son unité par une
             espace : « 3 jours ».
+            """)
+
+    /// E006 explained.
+    static let e006 = Explanation(code: .E006, meaning: """
+            Un nombre contient un point entre deux chiffres (« 4.000,00 », « 1.5 ») : on ne
+            peut pas savoir si le point sépare les milliers, comme en allemand, ou les
+            décimales, comme en anglais. Charte lit les nombres à la française.
+            """, example: """
+            role proviseur "Proviseur"
+            objet commande "Bon de commande" { montant: euros }
+            action signer "Signer un bon de commande" sur commande
+            etape achats "Achats" {
+              tache signatures "Signer les grosses commandes" {
+                responsable proviseur
+                action signer si montant > 4.000,00
+              }
+            }
+            """, fix: """
+            Écrivez les milliers avec une espace (ou une espace insécable) et les décimales
+            avec une virgule : « montant > 4 000 », « 1 800,50 € ». Dans un journal, « 1800.50 »
+            et « 1800,5 » sont acceptés, mais pas « 4.000,00 » ni « 4.000 ».
             """)
 
     /// E005 explained.

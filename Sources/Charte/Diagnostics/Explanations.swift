@@ -11,6 +11,7 @@ extension DiagnosticCode {
         case .E003: ExplanationCatalogue.e003
         case .E004: ExplanationCatalogue.e004
         case .E005: ExplanationCatalogue.e005
+        case .E006: ExplanationCatalogue.e006
         case .E010: ExplanationCatalogue.e010
         case .E011: ExplanationCatalogue.e011
         case .E012: ExplanationCatalogue.e012
@@ -42,6 +43,19 @@ extension DiagnosticCode {
         case .W503: ExplanationCatalogue.w503
         case .W600: ExplanationCatalogue.w600
         case .W601: ExplanationCatalogue.w601
+        case .E120: ExplanationCatalogue.e120
+        case .E121: ExplanationCatalogue.e121
+        case .E122: ExplanationCatalogue.e122
+        case .E123: ExplanationCatalogue.e123
+        case .W310: ExplanationCatalogue.w310
+        case .W311: ExplanationCatalogue.w311
+        case .W312: ExplanationCatalogue.w312
+        case .W313: ExplanationCatalogue.w313
+        case .E320: ExplanationCatalogue.e320
+        case .E321: ExplanationCatalogue.e321
+        case .E322: ExplanationCatalogue.e322
+        case .E323: ExplanationCatalogue.e323
+        case .E324: ExplanationCatalogue.e324
         }
     }
 }

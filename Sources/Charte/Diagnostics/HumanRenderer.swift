@@ -149,20 +149,3 @@ public struct HumanRenderer: Sendable {
         return "\(errors) \(e), \(warnings) \(w)"
     }
 }
-
-/// Renders `fichier:ligne:colonne: erreur: message [E100]`, one a line.
-public struct GccRenderer: Sendable {
-    /// Creates a renderer.
-    public init() {}
-
-    /// The one-line rendering of a diagnostic, with its newline.
-    public func render(_ diagnostic: Diagnostic, sources: SourceMap) -> String {
-        let file = sources[diagnostic.span.file]
-        let location = file.location(of: diagnostic.span.start)
-        var message = diagnostic.message.text
-        if let suggestion = HumanRenderer.suggestionText(diagnostic.candidates, sources: sources) {
-            message += " (\(suggestion))"
-        }
-        return "\(file.name):\(location.line):\(location.column): \(diagnostic.severity.french): \(message) [\(diagnostic.code.rawValue)]\n"
-    }
-}

@@ -14,6 +14,10 @@ public enum Message: Sendable, Hashable {
     case bidiControl(String)
     case bidiControlInComment(String)
     case mixedScripts(name: String, scripts: [String])
+    /// `4.000,00`: a dot between digits (thousands or decimals?).
+    case ambiguousNumber(String)
+    /// `1,505 €`: an amount finer than the cent.
+    case tooManyDecimals(String)
 
     // MARK: - Syntax
     case unexpectedToken(expected: String, found: String)
@@ -33,8 +37,8 @@ public enum Message: Sendable, Hashable {
     // MARK: - Names
     case unknownActor(String)
     case unknownDeclaration(String)
-    case duplicate(name: String, kind: String)
-    case unknownPrerequisite(name: String, expected: String)
+    case duplicate(name: String, kind: DeclarationKind)
+    case unknownPrerequisite(name: String, expected: DeclarationKind)
     case unknownAction(String)
     case unknownEvent(String)
     case unknownObjectType(String)
@@ -76,13 +80,29 @@ public enum Message: Sendable, Hashable {
     case coverageGap(action: String, objects: String)
     case overlap(action: String, first: String, second: String, objects: String)
 
+    // MARK: - Absences and separation of duties
+    case unknownDelegatedTask(String)
+    case deputyWindowReversed(from: String, to: String)
+    case deputyIsDeputised(String)
+    case subDelegation(deputy: String, deputised: String, next: String)
+    case deputyOutsideCalendar(from: String, to: String, first: String, last: String)
+    case deputyForbidden(deputy: String, action: String)
+    case overlappingDeputies(deputised: String, first: String, second: String)
+    case deputyDelegatesNothing(deputised: String)
+    case incompatibleActorsShareAPerson(person: String, first: String, second: String)
+    case incompatibleLettersInTask(actor: String, task: String, first: String, second: String)
+    case incompatibleActionsInTask(actor: String, task: String, first: String, second: String)
+    case incompatibilityMixesKinds(first: String, firstKind: String, second: String, secondKind: String)
+    case deputyIncompatible(deputy: String, deputised: String)
+
     /// The stable code of the message.
     public var code: DiagnosticCode {
         switch self {
         case .unexpectedCharacter, .unknownEscape: .E001
         case .unterminatedString: .E002
         case .impossibleDate, .malformedDate, .dateOutOfRange: .E003
-        case .malformedNumber, .numberOverflow: .E004
+        case .malformedNumber, .numberOverflow, .tooManyDecimals: .E004
+        case .ambiguousNumber: .E006
         case .invalidUTF8: .E005
         case .unexpectedToken, .reservedWord, .unknownDeclaration: .E010
         case .unclosedBlock: .E011
@@ -116,6 +136,19 @@ public enum Message: Sendable, Hashable {
         case .forbidCarvesTask: .W503
         case .mixedScripts: .W600
         case .bidiControl, .bidiControlInComment: .W601
+        case .unknownDelegatedTask: .E120
+        case .deputyWindowReversed: .E121
+        case .deputyIsDeputised: .E122
+        case .subDelegation: .E123
+        case .deputyOutsideCalendar: .W310
+        case .deputyForbidden: .W311
+        case .overlappingDeputies: .W312
+        case .deputyDelegatesNothing: .W313
+        case .incompatibleActorsShareAPerson: .E320
+        case .incompatibleLettersInTask: .E321
+        case .incompatibleActionsInTask: .E322
+        case .incompatibilityMixesKinds: .E323
+        case .deputyIncompatible: .E324
         }
     }
 
@@ -130,6 +163,8 @@ public enum Message: Sendable, Hashable {
         case .dateOutOfRange(let d): "date hors des limites du calendrier grégorien utilisable « \(d) »"
         case .malformedNumber(let n): "nombre mal formé « \(n) »"
         case .numberOverflow(let n): "nombre trop grand « \(n) »"
+        case .ambiguousNumber(let n): "nombre ambigu « \(n) » : le point sépare-t-il les milliers ou les décimales ?"
+        case .tooManyDecimals(let n): "montant plus précis que le centime « \(n) »"
         case .invalidUTF8(let offset): "UTF-8 invalide à l'octet \(offset)"
         case .bidiControl(let name): "caractère de contrôle bidirectionnel \(name) dans une chaîne"
         case .bidiControlInComment(let name): "caractère de contrôle bidirectionnel \(name) dans un commentaire"
@@ -153,8 +188,8 @@ public enum Message: Sendable, Hashable {
                 + "non détaillés (limite \(limit) par phase de la vérification)"
         case .unknownActor(let n): "acteur inconnu « \(n) »"
         case .unknownDeclaration(let n): "aucune déclaration ne s'appelle « \(n) » (acteur, objet, action, événement, étape ou tâche)"
-        case .duplicate(let n, let kind): "« \(n) » est déjà déclaré (\(kind))"
-        case .unknownPrerequisite(let n, let expected): "\(expected) inconnue « \(n) » dans « apres »"
+        case .duplicate(let n, let kind): "« \(n) » est déjà déclaré (\(kind.french))"
+        case .unknownPrerequisite(let n, let expected): "\(expected.french) inconnue « \(n) » dans « apres »"
         case .unknownAction(let n): "action inconnue « \(n) »"
         case .unknownEvent(let n): "événement inconnu « \(n) »"
         case .unknownObjectType(let n): "type d'objet inconnu « \(n) »"
@@ -193,6 +228,29 @@ public enum Message: Sendable, Hashable {
         case .coverageGap(let action, let objects): "l'action « \(action) » n'a pas de responsable pour \(objects)"
         case .overlap(let action, let first, let second, let objects):
             "les tâches « \(first) » et « \(second) » ont des responsables différents pour « \(action) » sur \(objects)"
+        case .unknownDelegatedTask(let n): "tâche inconnue « \(n) » dans la suppléance"
+        case .deputyWindowReversed(let from, let to): "la suppléance finit le \(to), avant de commencer le \(from)"
+        case .deputyIsDeputised(let n): "« \(n) » ne peut pas être son propre suppléant"
+        case .subDelegation(let deputy, let deputised, let next):
+            "« \(deputy) » supplée « \(deputised) » et se fait lui-même suppléer par « \(next) » pendant la même période"
+        case .deputyOutsideCalendar(let from, let to, let first, let last):
+            "suppléance du \(from) au \(to) en dehors du calendrier (du \(first) au \(last))"
+        case .deputyForbidden(let deputy, let action):
+            "une interdiction empêche le suppléant « \(deputy) » de faire « \(action) », qui lui est délégué"
+        case .overlappingDeputies(let deputised, let first, let second):
+            "« \(deputised) » a deux suppléants en même temps pour le même travail (« \(first) » et « \(second) »)"
+        case .deputyDelegatesNothing(let deputised):
+            "cette suppléance ne délègue rien : « \(deputised) » n'est responsable ni aide des tâches visées"
+        case .incompatibleActorsShareAPerson(let person, let first, let second):
+            "« \(person) » est à la fois « \(first) » et « \(second) », déclarés incompatibles"
+        case .incompatibleLettersInTask(let actor, let task, let first, let second):
+            "« \(actor) » est à la fois \(first) et \(second) de la tâche « \(task) », déclarés incompatibles"
+        case .incompatibleActionsInTask(let actor, let task, let first, let second):
+            "« \(actor) » fait à la fois « \(first) » et « \(second) » dans la tâche « \(task) », actions déclarées incompatibles"
+        case .incompatibilityMixesKinds(let first, let firstKind, let second, let secondKind):
+            "« incompatibles » relie deux acteurs, deux actions ou deux lettres : « \(first) » est \(firstKind), « \(second) » est \(secondKind)"
+        case .deputyIncompatible(let deputy, let deputised):
+            "« \(deputy) » ne peut pas suppléer « \(deputised) » : les deux sont déclarés incompatibles"
         }
     }
 
@@ -212,6 +270,7 @@ public enum Message: Sendable, Hashable {
         case .cycle: "le cycle passe ici"
         case .invalidUTF8: "octet invalide"
         case .unclosedBlock: "ouvert ici, jamais fermé"
+        case .ambiguousNumber: "milliers ou décimales ?"
         default: nil
         }
     }
@@ -226,6 +285,8 @@ public enum Message: Sendable, Hashable {
         case .impossibleDate, .malformedDate: "une date s'écrit AAAA-MM-JJ et doit exister dans le calendrier"
         case .malformedNumber: "séparez le nombre de l'unité par une espace, par exemple « 3 jours »"
         case .numberOverflow: "les nombres sont limités à 9223372036854775807"
+        case .ambiguousNumber: "écrivez les milliers avec une espace et les décimales avec une virgule : 4 000,00 ou 4 000,00 €"
+        case .tooManyDecimals: "un montant en euros a au plus deux décimales : 1 800,50 €"
         case .invalidUTF8: "enregistrez le fichier en UTF-8"
         case .reservedWord: "choisissez un autre nom (mots réservés : et, ou, non, dans, vrai, faux, tous, si, sur)"
         case .nestingTooDeep: "simplifiez la condition"
@@ -258,6 +319,17 @@ public enum Message: Sendable, Hashable {
         case .tooManyAttributes, .tooManyValues, .tooManyCalendarEntries: "une charte en compte bien moins : le fichier a-t-il été produit par erreur ?"
         case .tooManyDiagnostics: "corrigez les premières erreurs et relancez ; le fichier est peut-être d'un autre format"
         case .orderingNeedsNumberOrDate: "utilisez « == », « != » ou « dans [...] »"
+        case .deputyWindowReversed: "écrivez d'abord le premier jour de l'absence : « du DEBUT au FIN »"
+        case .deputyIsDeputised: "nommez après « par » l'acteur qui remplace l'absent"
+        case .subDelegation: "une suppléance ne se délègue pas : faites suppléer directement l'absent par le dernier acteur"
+        case .deputyOutsideCalendar: "vérifiez les dates de l'absence, ou étendez le calendrier"
+        case .deputyForbidden: "restreignez la suppléance par « action … si … », ou choisissez un autre suppléant"
+        case .overlappingDeputies: "séparez les périodes, ou partagez le travail par « tache » ou « action … si … »"
+        case .deputyDelegatesNothing: "nommez les tâches ou les actions déléguées, ou retirez la suppléance"
+        case .incompatibleActorsShareAPerson: "confiez l'un des deux rôles à une autre personne"
+        case .incompatibleLettersInTask, .incompatibleActionsInTask: "confiez l'une des deux lettres ou l'une des deux actions à un autre acteur"
+        case .incompatibilityMixesKinds: "écrivez une déclaration « incompatibles » par paire de même sorte"
+        case .deputyIncompatible: "choisissez un autre suppléant"
         default: nil
         }
     }
@@ -277,6 +349,8 @@ public enum NoteMessage: Sendable, Hashable {
     case calendarSpan(first: String, last: String)
     case personIsRole(String)
     case andMore(Int)
+    case deputyDeclaredHere(String)
+    case incompatibilityDeclaredHere
 
     /// The note's text.
     public var text: String {
@@ -293,6 +367,8 @@ public enum NoteMessage: Sendable, Hashable {
         case .calendarSpan(let first, let last): "le calendrier va du \(first) au \(last)"
         case .personIsRole(let role): "personne du rôle « \(role) »"
         case .andMore(let count): "… et \(count) autres"
+        case .deputyDeclaredHere(let deputy): "suppléance par « \(deputy) » déclarée ici"
+        case .incompatibilityDeclaredHere: "incompatibilité déclarée ici"
         }
     }
 }

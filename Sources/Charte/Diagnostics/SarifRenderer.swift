@@ -12,11 +12,12 @@ public struct SarifRenderer: Sendable {
 
     /// The tool's version (`charte --version`).
     public var toolVersion: String
-    /// Where to learn about the tool: an absolute URI.
-    public var informationURI: String
+    /// Where to learn about the tool, an absolute URI; nil (the field left out) while the
+    /// project has no public home.
+    public var informationURI: String?
 
-    /// Creates a renderer for a tool version and home page.
-    public init(toolVersion: String, informationURI: String) {
+    /// Creates a renderer for a tool version and, optionally, its home page.
+    public init(toolVersion: String, informationURI: String? = nil) {
         self.toolVersion = toolVersion
         self.informationURI = informationURI
     }
@@ -27,14 +28,14 @@ public struct SarifRenderer: Sendable {
     /// The SARIF log for some checked files.
     public func log(_ files: [FileDiagnostics]) -> JSON {
         let results = files.flatMap { file in file.diagnostics.map { result($0, sources: file.sources) } }
-        let driver: JSON = .object([
+        var members: [(String, JSON)] = [
             ("name", .string("charte")),
             ("version", .string(toolVersion)),
             ("semanticVersion", .string(toolVersion)),
-            ("informationUri", .string(informationURI)),
-            ("language", .string("fr-FR")),
-            ("rules", .array(Self.rules.map(Self.rule))),
-        ])
+        ]
+        if let informationURI { members.append(("informationUri", .string(informationURI))) }
+        members += [("language", .string("fr-FR")), ("rules", .array(Self.rules.map(Self.rule)))]
+        let driver: JSON = .object(members)
         let run: JSON = .object([
             ("tool", .object([("driver", driver)])),
             ("columnKind", .string("unicodeCodePoints")),

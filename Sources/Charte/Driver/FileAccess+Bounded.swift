@@ -19,7 +19,7 @@ extension FileAccess {
     /// device such as `/dev/zero` or an endless pipe cannot exhaust memory; nil when the path
     /// cannot be read (missing, a directory, no permission).
     public static func read(_ path: String, atMost maximum: Int) -> BoundedRead? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let descriptor = openForReading(path)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var info = stat()

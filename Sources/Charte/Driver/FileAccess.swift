@@ -13,9 +13,12 @@ private let systemRead = Darwin.read
 /// Plain system calls rather than Foundation: `charte` then links no Foundation library,
 /// which is a large part of a short command's start-up time.
 public enum FileAccess {
+    /// Opens a path for reading (`-` is standard input): see `InputPath`.
+    static func openForReading(_ path: String) -> Int32 { InputPath.open(path) }
+
     /// The bytes of a file, or nil when it cannot be read (missing, a directory, no permission).
     public static func read(_ path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let descriptor = openForReading(path)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var status = stat()

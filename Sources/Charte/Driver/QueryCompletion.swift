@@ -111,7 +111,7 @@ public enum QueryCompletion {
             switch type.attributes[attribute].type {
             case .enumeration(let values): return (values, "")
             case .boolean: return (["vrai", "faux"], "")
-            case .text, .number, .date: return ([], "")
+            case .text, .number, .date, .euros: return ([], "")
             }
         default:
             return ([], "")

@@ -111,6 +111,9 @@ public struct NameIndex: Sendable {
         declarations.contains { $0.name == name && $0.namespace == namespace }
     }
 
+    /// The object type an action or event is declared on.
+    public func objectType(of actionOrEvent: String) -> String? { objectTypeOf[actionOrEvent] }
+
     // MARK: - Building
 
     /// Object types of actions and events, attributes of object types: needed before conditions are read.
@@ -144,7 +147,7 @@ public struct NameIndex: Sendable {
     private mutating func visit(_ declaration: Declaration) {
         switch declaration {
         case .calendar(let decl):
-            for entry in decl.entries { declare(entry.name, .calendar, .calendarEntry, span: entry.span, label: nil) }
+            for entry in decl.entries { declare(entry.name, .calendar, .calendarEntry, span: entry.span, label: entry.label) }
         case .actor(let decl):
             declare(decl.name, .shared, .actor(decl.kind), span: decl.span, label: decl.label)
             decl.members.forEach { use($0) }
@@ -170,10 +173,25 @@ public struct NameIndex: Sendable {
             for task in decl.tasks { visit(task) }
         case .permission(let decl):
             decl.actors.forEach { use($0) }
+            decl.exceptions.forEach { use($0) }
             use(decl.action)
             if let condition = decl.condition { visit(condition, type: objectTypeOf[decl.action.text]) }
         case .test(let decl):
             for located in decl.assertions { visit(located.assertion) }
+        case .deputy(let decl):
+            use(decl.deputised)
+            use(decl.deputy)
+            for located in decl.clauses {
+                switch located.clause {
+                case .tasks(let names): names.forEach { use($0) }
+                case .action(let name, let condition):
+                    use(name)
+                    if let condition { visit(condition, type: objectTypeOf[name.text]) }
+                default: break
+                }
+            }
+        case .incompatibility(let decl):
+            decl.names.forEach { use($0) }
         default:
             break
         }
@@ -209,6 +227,10 @@ public struct NameIndex: Sendable {
             object.map { visit($0) }
         } else if case .refuse(let actor, let action, let object) = assertion {
             if case .id(let name) = actor { use(name) }
+            use(action)
+            object.map { visit($0) }
+        } else if case .only(let actors, let action, let object) = assertion {
+            for case .id(let name) in actors { use(name) }
             use(action)
             object.map { visit($0) }
         }

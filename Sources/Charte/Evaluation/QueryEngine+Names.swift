@@ -129,22 +129,14 @@ struct QueryResolver {
         diagnostics.append(Diagnostic(message, at: span, candidates: candidates))
     }
 
-    /// Candidates of the shared namespace accepted by `matches`, sorted by name.
-    func candidates(_ matches: (Symbol) -> Bool) -> [Candidate] {
-        charter.symbols.filter { matches($0.value) }.map { Candidate(name: $0.key, span: span(of: $0.value)) }
-            .sorted { $0.name < $1.name }
-    }
+    /// Looks names up and words the unknown ones, as the checker does.
+    private var names = NameResolver()
+    /// Queries are short: no suggestion budget to speak of.
+    private var budget = SuggestionBudget()
 
-    /// Where a symbol is declared.
-    func span(of symbol: Symbol) -> Span {
-        switch symbol {
-        case .actor(let i): charter.actors[i].nameSpan
-        case .objectType(let i): charter.objectTypes[i].span
-        case .action(let i): charter.actions[i].span
-        case .event(let i): charter.events[i].span
-        case .step(let i): charter.steps[i].span
-        case .task(let i): charter.tasks[i].nameSpan
-        }
+    /// The declared names of a kind close to `name`, as the checker offers them.
+    mutating func closest(to name: String, among kind: NameKind) -> [Candidate] {
+        names.closest(to: name, among: kind, in: charter, budget: &budget)
     }
 
     /// `qui NAME [OBJECT]`: a task, or an action with its typed object (E103, E105, E106, E200).
@@ -170,13 +162,7 @@ struct QueryResolver {
     /// An action by name (E103 with close actions, and close tasks for `qui`).
     mutating func action(_ name: Name, alsoTasks: Bool) -> Int? {
         if let index = charter.action(named: name.text) { return index }
-        let close = Suggestions.closest(to: name.text, among: candidates {
-            switch $0 {
-            case .action: true
-            case .task: alsoTasks
-            default: false
-            }
-        })
+        let close = closest(to: name.text, among: alsoTasks ? .actionOrTask : .action)
         report(.unknownAction(name.text), at: name.span, candidates: close)
         return nil
     }
@@ -196,7 +182,7 @@ struct QueryResolver {
         case .person(let literal): literal.value
         }
         if let actors = charter.actors(for: text) { return Actors(actors: actors, asked: text) }
-        let ids = candidates { if case .actor = $0 { true } else { false } }
+        let ids = NameResolver.candidates(.actor, in: charter)
         let people = charter.persons.keys.sorted().map { Candidate(name: $0, span: nil) }
         report(.unknownActor(text), at: reference.span, candidates: Suggestions.closest(to: text, among: ids + people))
         return nil
@@ -224,7 +210,7 @@ struct QueryResolver {
     /// The declaration `montre` shows: any name of the shared namespace.
     mutating func symbol(_ name: Name) -> Symbol? {
         if let symbol = charter.symbols[name.text] { return symbol }
-        let close = Suggestions.closest(to: name.text, among: candidates { _ in true })
+        let close = closest(to: name.text, among: .any)
         report(.unknownDeclaration(name.text), at: name.span, candidates: close)
         return nil
     }

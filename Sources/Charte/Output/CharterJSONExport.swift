@@ -114,6 +114,7 @@ public enum CharterJSONExport {
         case .text: ("texte", [])
         case .number: ("nombre", [])
         case .date: ("date", [])
+        case .euros: ("euros", [])
         }
         return .object([("nom", .string(attribute.name)), ("type", .string(type)), ("valeurs", .strings(values))])
     }

@@ -12,26 +12,29 @@ public struct ConditionText: Sendable {
 
     /// The condition's text.
     public func text(_ predicate: Predicate) -> String {
-        write(predicate, context: 0)
+        write(predicate, context: .or)
     }
 
-    /// How tightly each form binds: `ou` 1, `et` 2, `non` 3, the rest 4.
-    private func precedence(_ predicate: Predicate) -> Int {
+    /// How tightly each form binds, from the language's one table (`Precedence`).
+    private func precedence(_ predicate: Predicate) -> Precedence {
         switch predicate {
-        case .or: 1
-        case .and: 2
-        case .not: 3
-        default: 4
+        case .or: .or
+        case .and: .and
+        case .not: .not
+        case .compare, .member: .comparison
+        default: .primary
         }
     }
 
-    private func write(_ predicate: Predicate, context: Int) -> String {
+    /// The text of `predicate` where an operator of level `context` holds it: in parentheses
+    /// when it binds more loosely.
+    private func write(_ predicate: Predicate, context: Precedence) -> String {
         let text: String
         switch predicate {
         case .constant(let value): text = value ? "vrai" : "faux"
-        case .or(let a, let b): text = write(a, context: 1) + " ou " + write(b, context: 1)
-        case .and(let a, let b): text = write(a, context: 2) + " et " + write(b, context: 2)
-        case .not(let a): text = "non " + write(a, context: 3)
+        case .or(let a, let b): text = write(a, context: .or) + " ou " + write(b, context: .or)
+        case .and(let a, let b): text = write(a, context: .and) + " et " + write(b, context: .and)
+        case .not(let a): text = "non " + write(a, context: .not)
         case .isTrue(let attribute): text = name(attribute)
         case .member(let attribute, let values):
             let type = attributeType(attribute)

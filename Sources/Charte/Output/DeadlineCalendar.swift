@@ -56,21 +56,12 @@ public struct DeadlineCalendar: Sendable, Hashable {
     public struct Period: Sendable, Hashable {
         /// The name as declared (`toussaint`).
         public let name: String
-        /// The name for a reader: the calendar's label (`Vacances de la Toussaint`), or the name
-        /// spaced and capitalised (`toussaint` → `Toussaint`).
-        public var displayName: String {
-            if let label { return label }
-            let spaced = name.replacing("_", with: " ")
-            return spaced.prefix(1).uppercased() + spaced.dropFirst()
-        }
-        /// What a printed calendar shows on the period's line: its label, or `Vacances : Toussaint`.
-        public var heading: String { label ?? "Vacances : " + displayName }
+        /// The period for a reader: its label, or `Vacances : Noël` from its id.
+        public let displayName: String
         /// The first day.
         public let start: CalendarDate
         /// The last day.
         public let end: CalendarDate
-        /// The label written in the calendar (`"Vacances de Noël"`), if any.
-        public var label: String? = nil
     }
 
     /// Tasks with a fixed deadline, by date (then in declaration order).
@@ -98,7 +89,8 @@ public struct DeadlineCalendar: Sendable, Hashable {
         recurring = items.filter { if case .afterEvent = $0.deadline { true } else { false } }
         undated = items.filter { $0.deadline == .none }
         periods = (charter.calendar?.periods ?? []).compactMap { entry in
-            entry.end.map { Period(name: entry.name, start: entry.start, end: $0, label: entry.label) }
+            entry.end.map { Period(name: entry.name, displayName: entry.label ?? "Vacances : " + PlainWords.title(entry.name),
+                                   start: entry.start, end: $0) }
         }.sorted { $0.start != $1.start ? $0.start < $1.start : $0.name < $1.name }
     }
 

@@ -23,11 +23,15 @@ public enum DelimitedExport {
         case raci
     }
 
-    /// The table as text.
-    static func render(_ charter: Charter, dialect: Dialect, view: View) -> String {
+    /// The byte order mark French Excel needs to read a file as UTF-8.
+    public static let byteOrderMark = "\u{FEFF}"
+
+    /// The table as text; `excel` writes it as French Excel opens it by a double click:
+    /// a UTF-8 byte order mark first and, for CSV, `;` between fields.
+    static func render(_ charter: Charter, dialect: Dialect, view: View, excel: Bool = false) -> String {
         let rows = view == .tableau ? tableRows(StepRoleTable(charter: charter), dialect: dialect)
                                     : matrixRows(RaciMatrix(charter: charter))
-        return write(rows, dialect: dialect)
+        return write(rows, dialect: dialect, excel: excel)
     }
 
     /// The rows of the steps × roles table.
@@ -43,13 +47,17 @@ public enum DelimitedExport {
             + matrix.rows.map { row in [row.stepLabel, row.label] + row.letters.map(RaciMatrix.cellText) }
     }
 
-    /// Rows as CSV or TSV text.
-    public static func write(_ rows: [[String]], dialect: Dialect) -> String {
+    /// Rows as CSV or TSV text (for French Excel with `excel`).
+    public static func write(_ rows: [[String]], dialect: Dialect, excel: Bool = false) -> String {
+        let start = excel ? byteOrderMark : ""
         switch dialect {
         case .csv:
-            return rows.map { $0.map { csvField(neutralise($0)) }.joined(separator: ",") + "\r\n" }.joined()
+            let separator: Unicode.Scalar = excel ? ";" : ","
+            return start + rows.map { row in
+                row.map { csvField(neutralise($0), separator: separator) }.joined(separator: String(separator)) + "\r\n"
+            }.joined()
         case .tsv:
-            return rows.map { $0.map { tsvField(neutralise($0)) }.joined(separator: "\t") + "\n" }.joined()
+            return start + rows.map { $0.map { tsvField(neutralise($0)) }.joined(separator: "\t") + "\n" }.joined()
         }
     }
 
@@ -59,9 +67,9 @@ public enum DelimitedExport {
         return ["=", "+", "-", "@", "\t", "\r"].contains(first) ? "'" + cell : cell
     }
 
-    /// A CSV field: quoted (quotes doubled) when it holds a comma, a quote or a line break.
-    public static func csvField(_ text: String) -> String {
-        let needsQuotes = text.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+    /// A CSV field: quoted (quotes doubled) when it holds the separator, a quote or a line break.
+    public static func csvField(_ text: String, separator: Unicode.Scalar = ",") -> String {
+        let needsQuotes = text.unicodeScalars.contains { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }
         return needsQuotes ? "\"" + text.replacing("\"", with: "\"\"") + "\"" : text
     }
 

@@ -24,18 +24,20 @@ public enum CharterExporter {
     ///   - charter: the checked charter (its file gives the line numbers in JSON).
     ///   - format: the format.
     ///   - view: the table written by CSV and TSV (ignored by the other formats).
-    public static func render(_ charter: CheckedCharter, format: ExportFormat, view: DelimitedExport.View = .tableau) -> String {
-        render(charter.model, file: charter.file, format: format, view: view)
+    ///   - excel: CSV and TSV for French Excel (byte order mark, `;`); ignored by the others.
+    public static func render(_ charter: CheckedCharter, format: ExportFormat, view: DelimitedExport.View = .tableau,
+                              excel: Bool = false) -> String {
+        render(charter.model, file: charter.file, format: format, view: view, excel: excel)
     }
 
     /// The export of a bare model (the library's tests export hand-made models).
     static func render(_ charter: Charter, file: SourceFile?, format: ExportFormat,
-                       view: DelimitedExport.View = .tableau) -> String {
+                       view: DelimitedExport.View = .tableau, excel: Bool = false) -> String {
         switch format {
         case .markdown: MarkdownExport.render(CharterDocument(charter: charter))
         case .html: HTMLExport.render(CharterDocument(charter: charter))
-        case .csv: DelimitedExport.render(charter, dialect: .csv, view: view)
-        case .tsv: DelimitedExport.render(charter, dialect: .tsv, view: view)
+        case .csv: DelimitedExport.render(charter, dialect: .csv, view: view, excel: excel)
+        case .tsv: DelimitedExport.render(charter, dialect: .tsv, view: view, excel: excel)
         case .dot: DOTExport.render(charter)
         case .json: CharterJSONExport.render(charter, file: file)
         case .ics: ICSExport.render(charter, fileName: file?.name ?? "charte")

@@ -81,7 +81,8 @@ struct LayoutBuilder {
         case .establishment(let d): !d.metadata.isEmpty
         case .calendar, .step, .test: true
         case .object(let d): d.attributes.count > 1
-        case .actor, .action, .event, .permission: false
+        case .deputy(let d): !d.clauses.isEmpty
+        case .actor, .action, .event, .permission, .incompatibility: false
         }
     }
 
@@ -162,7 +163,39 @@ struct LayoutBuilder {
                 line(e.assertion(assertion.assertion), at: assertion.span.start, rule: index == 0 ? .never : .preserve)
             }
             close(d.span, empty: d.assertions.isEmpty)
+        case .deputy(let d):
+            buildDeputy(d, rule: rule)
+        case .incompatibility(let d):
+            line("\(Keyword.incompatibles.spelling) " + e.names(d.names) + (d.note.map { " \(Keyword.note.spelling) " + e.string($0) } ?? ""),
+                 at: d.span.start, rule: rule)
         }
+    }
+
+    /// `suppleance A par B du DATE au DATE`, with a block for its scope, nature and note.
+    private mutating func buildDeputy(_ d: DeputyDecl, rule: BlankRule) {
+        let e = expressions
+        var head = "\(Keyword.suppleance.spelling) \(d.deputised.text) \(Keyword.par.spelling) \(d.deputy.text)"
+        if let from = d.from { head += " \(Keyword.du.spelling) " + e.dateExpression(from) }
+        if let to = d.to { head += " \(Keyword.au.spelling) " + e.dateExpression(to) }
+        let items: [String] = d.clauses.map { located in
+            switch located.clause {
+            case .tasks(let tasks): "\(Keyword.tache.spelling) " + e.names(tasks)
+            case .action(let action, let condition):
+                "\(Keyword.action.spelling) \(action.text)" + (condition.map { " \(Keyword.si.spelling) " + e.condition($0) } ?? "")
+            case .nature(let nature): "\(Keyword.nature.spelling) \(nature.rawValue)"
+            case .note(let note): "\(Keyword.note.spelling) " + e.string(note)
+            }
+        }
+        guard !items.isEmpty else {
+            line(head, at: d.span.start, rule: rule)
+            return
+        }
+        line(head + " {", at: d.span.start, rule: rule)
+        open()
+        for (index, (item, located)) in zip(items, d.clauses).enumerated() {
+            line(item, at: located.span.start, rule: index == 0 ? .never : .preserve)
+        }
+        close(d.span, empty: false)
     }
 
     /// `role|instance|externe id "Libellé"`, with a block for `personnes` and `membres`.

@@ -43,14 +43,8 @@ struct ExpressionPrinter {
 
     /// `3 jours`, `1 semaine`, `2 mois`: singular for one, plural otherwise.
     func duration(_ duration: Duration) -> String {
-        guard let amount = duration.amount else { return original(duration.span) }
-        let unit: String = switch duration.unit {
-        case .jours: amount == 1 ? Keyword.jour.spelling : "jours"
-        case .semaines: amount == 1 ? Keyword.semaine.spelling : "semaines"
-        case .mois: Keyword.mois.spelling
-        case .joursOuvres: amount == 1 ? "jour ouvre" : "jours ouvres"
-        }
-        return "\(amount) \(unit)"
+        guard duration.amount != nil else { return original(duration.span) }
+        return duration.written
     }
 
     /// `rentree + 2 semaines`.
@@ -89,6 +83,7 @@ struct ExpressionPrinter {
         case .text: Keyword.texte.spelling
         case .number: Keyword.nombre.spelling
         case .date: Keyword.date.spelling
+        case .euros: Keyword.euros.spelling
         }
         return "\(attribute.name.text): \(type)"
     }
@@ -166,6 +161,7 @@ struct ExpressionPrinter {
         case .integer(let number): number.map(String.init) ?? original(value.span)
         case .date(let date): self.date(date, span: value.span)
         case .boolean(let flag): (flag ? Keyword.vrai : Keyword.faux).spelling
+        case .number(let literal): literal.integral == nil ? original(value.span) : literal.written
         }
     }
 

@@ -148,6 +148,11 @@ public enum HTMLExport {
             }
             out += "</tbody>\n</table>\n"
         }
+        if !sheet.abilities.isEmpty {
+            out += "<p class=\"peut\">Peut faire :</p>\n<ul class=\"peut\">\n"
+            out += sheet.abilities.map { "<li>\(escape($0.text))</li>\n" }.joined()
+            out += "</ul>\n"
+        }
         if !sheet.permissions.isEmpty {
             out += "<ul class=\"regles\">\n"
             out += sheet.permissions.map { "<li>\(escape($0.text))</li>\n" }.joined()
@@ -175,9 +180,8 @@ public enum HTMLExport {
                     out += "<td>\(escape(item.label))</td><td>\(escape(item.step))</td>"
                     out += "<td>\(escape(item.responsables.joined(separator: ", ")))</td></tr>\n"
                 case .holiday(let period):
-                    out += "<tr class=\"vacances\"><td class=\"date\">du \(escape(DateText.short(period.start))) "
-                    out += "au \(escape(DateText.short(period.end)))</td>"
-                    out += "<td colspan=\"3\">\(escape(period.heading))</td></tr>\n"
+                    out += "<tr class=\"vacances\"><td class=\"date\">\(escape(DateText.range(period.start, period.end)))</td>"
+                    out += "<td colspan=\"3\">\(escape(period.displayName))</td></tr>\n"
                 }
             }
             out += "</tbody>\n</table>\n"
@@ -213,7 +217,7 @@ public enum HTMLExport {
         for line in lines {
             let kind = line.kind == .autorise ? "Autorisé" : "Interdit"
             out += "<tr><td class=\"genre-\(line.kind.rawValue)\">\(kind)</td><td>\(escape(line.actors.joined(separator: ", ")))</td>"
-            out += "<td>\(escape(line.action))</td><td>\(line.condition.map { "<code>\(escape($0))</code>" } ?? "toujours")</td></tr>\n"
+            out += "<td>\(escape(line.action))</td><td>\(line.condition.map { "si " + escape($0) } ?? "toujours")</td></tr>\n"
         }
         return out + "</tbody>\n</table>\n</section>\n"
     }

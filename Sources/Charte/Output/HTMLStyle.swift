@@ -87,6 +87,8 @@ enum HTMLStyle {
     table.fiche .note { display: block; color: #4b5363; font-size: 7.5pt; font-style: italic; margin-top: 2px; }
     table.fiche td.vide { color: var(--pale); }
     .fiche ul.regles { margin: 6px 0 0; padding: 0 0 0 16px; font-size: 8pt; color: #3c4454; }
+    .fiche p.peut { margin: 6px 0 0; font-size: 8pt; font-weight: 600; color: #3c4454; }
+    .fiche ul.peut { margin: 2px 0 0; padding: 0 0 0 16px; font-size: 8pt; color: #3c4454; }
     /* 4. Calendar */
     table.calendrier { font-size: 8.5pt; }
     table.calendrier col.date { width: 19%; } table.calendrier col.etape { width: 22%; }

@@ -65,7 +65,8 @@ public enum ICSExport {
 
     /// The event's description: the step, each RACI letter with its actors, the deadline as written.
     static func description(of task: CharterTask, charter: Charter) -> String {
-        var lines = ["Tâche : \(task.id)", "Étape : " + (charter.steps[task.step].label ?? charter.steps[task.step].id)]
+        var lines = ["Tâche : \(task.label ?? PlainWords.readable(task.id)) (\(task.id))",
+                     "Étape : " + (charter.steps[task.step].label ?? PlainWords.readable(charter.steps[task.step].id))]
         let titles: [(Letter, String)] = [(.responsable, "Responsable"), (.approbateur, "Approbateur"), (.aide, "Aide"),
                                           (.consulte, "Consulté"), (.informe, "Informé")]
         for (letter, title) in titles where !task.actors(letter).isEmpty {
@@ -75,17 +76,19 @@ public enum ICSExport {
             }
             lines.append("\(title) : " + names.joined(separator: ", "))
         }
-        if let written = task.deadlineText, task.trigger == nil { lines.append("Échéance : \(written)") }
+        if let date = task.deadline, task.trigger == nil {
+            let phrase = task.deadlineText.flatMap { DeadlineWords.phrase($0, calendar: charter.calendar) }
+            lines.append("Échéance : \(DateText.long(date))" + (phrase.map { " (\($0))" } ?? ""))
+        }
         if let trigger = task.trigger, let delay = task.delay {
-            lines.append("Échéance : \(delay.description) après « \(charter.events[trigger].id) »")
+            let event = charter.events[trigger]
+            lines.append("Échéance : \(delay.description) après chaque «\u{00A0}\(event.label ?? PlainWords.readable(event.id))\u{00A0}»")
         }
         return lines.joined(separator: "\n")
     }
 
     /// `AAAAMMJJ`.
-    static func dateText(_ date: CalendarDate) -> String {
-        date.description.replacing("-", with: "")
-    }
+    static func dateText(_ date: CalendarDate) -> String { DateText.compact(date) }
 
     /// The file name without its folders and its `.charte` extension.
     static func stem(of fileName: String) -> String {

@@ -79,7 +79,15 @@ public enum MarkdownExport {
                 }
                 out.append("")
             }
+            if !sheet.abilities.isEmpty {
+                out.append("Peut faire :")
+                out.append("")
+                out += sheet.abilities.map { "- " + escape($0.text) }
+                out.append("")
+            }
             if !sheet.permissions.isEmpty {
+                out.append("Règles qui le nomment :")
+                out.append("")
                 out += sheet.permissions.map { "- " + escape($0.text) }
                 out.append("")
             }
@@ -99,8 +107,8 @@ public enum MarkdownExport {
                     out.append("| " + [item.date.map { escape(DateText.long($0)) } ?? "", escape(item.label), escape(item.step),
                                        escape(item.responsables.joined(separator: ", "))].joined(separator: " | ") + " |")
                 case .holiday(let period):
-                    let text = "du \(DateText.short(period.start)) au \(DateText.short(period.end))"
-                    out.append("| *\(escape(text))* | *\(escape(period.heading))* |  |  |")
+                    let text = DateText.range(period.start, period.end)
+                    out.append("| *\(escape(text))* | *\(escape(period.displayName))* |  |  |")
                 }
             }
             out.append("")
@@ -134,13 +142,26 @@ public enum MarkdownExport {
         "|" + (0..<count).map { $0 >= centredFrom ? ":-:" : "---" }.joined(separator: "|") + "|"
     }
 
-    /// Escapes text for a Markdown table cell or paragraph: backslash before every character
-    /// Markdown could read as syntax, line breaks as `<br>`.
+    /// Escapes text for a Markdown table cell or paragraph: a backslash before the characters
+    /// Markdown would read as syntax where they are, and only there (`_` inside a word, `&`
+    /// before a space or `>` after the start stay as written, so the text reads as typed);
+    /// line breaks as `<br>`.
     public static func escape(_ text: String) -> String {
         var out = ""
-        for character in text {
+        let characters = Array(text)
+        for (index, character) in characters.enumerated() {
+            let previous = index > 0 ? characters[index - 1] : nil
+            let next = index + 1 < characters.count ? characters[index + 1] : nil
             switch character {
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "#", "&":
+            case "\\", "`", "*", "[", "]", "<", "|", "~":
+                out.append("\\")
+                out.append(character)
+            case "_" where !(previous?.isLetter == true || previous?.isNumber == true)
+                        || !(next?.isLetter == true || next?.isNumber == true):
+                out += "\\_"
+            case "&" where next?.isLetter == true || next == "#":
+                out += "\\&"
+            case ">" where index == 0, "#" where index == 0:
                 out.append("\\")
                 out.append(character)
             case "\n", "\r\n", "\r": out += "<br>"

@@ -35,6 +35,25 @@ public struct RoleSheet: Sendable, Hashable {
     public let items: [Item]
     /// The permission rules that name the actor (rules for `tous` are left to the charter's list).
     public let permissions: [PermissionLine]
+    /// What the actor may do: the actions of the tasks it leads or helps, then the `autorise`
+    /// rules that name it, in charter order (an `interdit` in `permissions` can still refuse).
+    public let abilities: [Ability]
+
+    /// One thing an actor may do, and why.
+    public struct Ability: Sendable, Hashable {
+        /// The action's label.
+        public let action: String
+        /// The condition on the objects, in words (`la catégorie est manuel`); nil for every object.
+        public let condition: String?
+        /// The task's label that grants it, nil for an `autorise` rule.
+        public let task: String?
+
+        /// `Attribuer des licences dans le GAR, si la catégorie est manuel (tâche « … »)`.
+        public var text: String {
+            action + (condition.map { ", si \($0)" } ?? "")
+                + (task.map { " (tâche «\u{00A0}\($0)\u{00A0}»)" } ?? " (autorisation)")
+        }
+    }
 
     /// The sheets of every actor that holds a letter or is named by a permission, in declaration order.
     static func sheets(of charter: Charter) -> [RoleSheet] {
@@ -65,6 +84,22 @@ public struct RoleSheet: Sendable, Hashable {
             }
         }
         self.permissions = zip(charter.permissions, permissions).filter { !$0.0.everyone && $0.0.actors.contains(index) }.map(\.1)
+        var abilities: [Ability] = []
+        for task in charter.tasks where task.responsables.contains(index) || task.aides.contains(index) {
+            for performed in task.actions {
+                let action = charter.actions[performed.action]
+                let ability = Ability(action: action.label ?? PlainWords.readable(action.id),
+                                      condition: charter.conditionWords(performed.condition, action: performed.action),
+                                      task: task.label ?? PlainWords.readable(task.id))
+                if !abilities.contains(ability) { abilities.append(ability) }
+            }
+        }
+        for rule in charter.permissions where rule.kind == .autorise && rule.applies(to: index) && !rule.everyone {
+            let action = charter.actions[rule.action]
+            abilities.append(Ability(action: action.label ?? PlainWords.readable(action.id),
+                                     condition: charter.conditionWords(rule.condition, action: rule.action), task: nil))
+        }
+        self.abilities = abilities
     }
 }
 
@@ -76,10 +111,10 @@ public struct PermissionLine: Sendable, Hashable {
     public let actors: [String]
     /// The action's label.
     public let action: String
-    /// The condition as written back (`categorie == manuel`), if any.
+    /// The condition in words (`la catégorie est manuel`), if any.
     public let condition: String?
 
-    /// `Interdit : Coordinateurs — Commander une ressource, si categorie == manuel`.
+    /// `Interdit : Coordinateurs — Commander une ressource, si la catégorie est manuel`.
     public var text: String {
         let head = kind == .autorise ? "Autorisé" : "Interdit"
         return "\(head) : \(actors.joined(separator: ", ")) — \(action)" + (condition.map { ", si \($0)" } ?? "")
@@ -93,10 +128,11 @@ public struct PermissionLine: Sendable, Hashable {
                 kind: rule.kind,
                 actors: rule.everyone
                     ? [rule.exceptions.isEmpty ? "tous"
-                        : "tous sauf " + rule.exceptions.map { charter.actors[$0].label ?? charter.actors[$0].id }.joined(separator: ", ")]
-                    : rule.actors.map { charter.actors[$0].label ?? charter.actors[$0].id },
-                action: action.label ?? action.id,
-                condition: charter.conditionText(rule.condition, action: rule.action))
+                        : "tous sauf " + rule.exceptions.map { charter.actors[$0].label ?? PlainWords.readable(charter.actors[$0].id) }
+                            .joined(separator: ", ")]
+                    : rule.actors.map { charter.actors[$0].label ?? PlainWords.readable(charter.actors[$0].id) },
+                action: action.label ?? PlainWords.readable(action.id),
+                condition: charter.conditionWords(rule.condition, action: rule.action))
         }
     }
 }
@@ -106,5 +142,11 @@ extension Charter {
     func conditionText(_ condition: Predicate?, action: Int) -> String? {
         guard let condition, let type = actions[action].objectType else { return nil }
         return ConditionText(objectType: objectTypes[type]).text(condition)
+    }
+
+    /// A condition on an action's objects in words, for people; nil without one.
+    func conditionWords(_ condition: Predicate?, action: Int) -> String? {
+        guard let condition, let type = actions[action].objectType else { return nil }
+        return ConditionWords(objectType: objectTypes[type]).text(condition)
     }
 }

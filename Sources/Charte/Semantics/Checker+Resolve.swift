@@ -21,7 +21,7 @@ extension Checker {
                 resolvePermission(decl)
             case .test(let decl):
                 resolveTest(decl)
-            case .establishment, .calendar, .object, .actor, .action, .event:
+            case .establishment, .calendar, .object, .actor, .action, .event, .deputy, .incompatibility:
                 break
             }
         }
@@ -60,7 +60,7 @@ extension Checker {
         if !step, let index = charter.task(named: name.text) { return index }
         if damage.names.contains(name.text) { return nil }
         let close = closest(to: name.text, among: step ? .step : .task)
-        report(.unknownPrerequisite(name: name.text, expected: step ? "étape" : "tâche"), at: name.span, candidates: close)
+        report(.unknownPrerequisite(name: name.text, expected: step ? .step : .task), at: name.span, candidates: close)
         return nil
     }
 
@@ -301,63 +301,5 @@ extension DateExpr {
             words[index] = words[index] == "ouvre" ? "ouvré" : "ouvrés"
         }
         return words.joined(separator: " ")
-    }
-
-    /// The expression as a charter writes it.
-    public var written: String {
-        // Written straight into the new string's storage, without interpolation or temporary
-        // arrays: every task with a deadline gets this text, and it showed when checking
-        // large charters.
-        var baseText = ""
-        switch base {
-        case .literal(let date): baseText = date?.description ?? "?"
-        case .name(let name): baseText = name.text
-        }
-        if offsets.isEmpty { return baseText }
-        let offsets = self.offsets
-        return String(unsafeUninitializedCapacity: baseText.utf8.count + offsets.count * 40) { buffer in
-            var count = 0
-            for byte in baseText.utf8 {
-                buffer[count] = byte
-                count += 1
-            }
-            for offset in offsets {
-                buffer[count] = UInt8(ascii: " ")
-                buffer[count + 1] = offset.isAddition ? UInt8(ascii: "+") : UInt8(ascii: "-")
-                buffer[count + 2] = UInt8(ascii: " ")
-                count += 3
-                if let amount = offset.duration.amount {
-                    if amount < 0 {
-                        buffer[count] = UInt8(ascii: "-")
-                        count += 1
-                    }
-                    var scale: UInt64 = 1
-                    while scale <= amount.magnitude / 10 { scale *= 10 }
-                    while scale > 0 {
-                        buffer[count] = UInt8(48 + (amount.magnitude / scale) % 10)
-                        count += 1
-                        scale /= 10
-                    }
-                } else {
-                    buffer[count] = UInt8(ascii: "?")
-                    count += 1
-                }
-                buffer[count] = UInt8(ascii: " ")
-                count += 1
-                let one = offset.duration.amount == 1
-                let unit: StaticString = switch offset.duration.unit {
-                case .jours: one ? "jour" : "jours"
-                case .semaines: one ? "semaine" : "semaines"
-                case .mois: "mois"
-                case .joursOuvres: one ? "jour ouvre" : "jours ouvres"
-                }
-                let length = unit.utf8CodeUnitCount
-                for position in 0..<length {
-                    buffer[count + position] = unit.utf8Start[position]
-                }
-                count += length
-            }
-            return count
-        }
     }
 }

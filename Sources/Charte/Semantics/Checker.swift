@@ -5,9 +5,6 @@
 public struct Checker {
     var charter: Charter
     var diagnostics: [Diagnostic] = []
-    /// Where each declared name other than a task's was written, by kind and index (a task's
-    /// is in the model): no second table keyed by name to fill for a large charter's names.
-    var declaredSpans = SymbolSpans()
     /// Actors referenced outside tests (for W302).
     var usedActors = IndexSet()
     /// The actor names of each task's letter clauses, as resolved, for the role checks: a
@@ -34,8 +31,8 @@ public struct Checker {
     var resolvedTasks = IndexSet()
     /// The syntax of each checked step (by index), for precise spans in later checks.
     var stepDecls: [StepDecl?] = []
-    /// Declared names prepared for "vouliez-vous dire", built on the first unknown name of each kind.
-    var suggestionIndexes: [CandidateKind: SuggestionIndex] = [:]
+    /// Looks names up and words the unknown ones, as the queries do.
+    var names = NameResolver()
     /// The typer of the tasks' and rules' conditions, made on first use after the object
     /// types are resolved (see `typingView`).
     var conditionTyper: Typer?
@@ -64,6 +61,7 @@ public struct Checker {
         declareAll()
         resolveAll()
         checkTasks()
+        resolveAndCheckAbsences()
         // Whole-charter analyses would only echo the syntax errors of a damaged file.
         if !damage.hasErrors {
             checkUsage()
@@ -84,20 +82,12 @@ public struct Checker {
         // One look-up for the common case, a new name; a duplicate puts the first symbol back.
         if let first = charter.symbols.updateValue(symbol, forKey: name.text) {
             charter.symbols[name.text] = first
-            let firstSpan = declarationSpan(of: first) ?? name.span
-            report(.duplicate(name: name.text, kind: first.kindName), at: name.span, notes: [Note(.firstDeclaredHere, at: firstSpan)])
+            let firstSpan = charter.declarationSpan(of: first) ?? name.span
+            report(.duplicate(name: name.text, kind: first.kind), at: name.span, notes: [Note(.firstDeclaredHere, at: firstSpan)])
             return false
         }
-        declaredSpans.record(symbol, at: name.span)
+        charter.nameSpans.record(symbol, at: name.span)
         return true
-    }
-
-    /// Where a declared name was written: a task's from the model, any other's from `declaredSpans`.
-    func declarationSpan(of symbol: Symbol) -> Span? {
-        if case .task(let index) = symbol {
-            return charter.tasks.indices.contains(index) ? charter.tasks[index].nameSpan : nil
-        }
-        return declaredSpans[symbol]
     }
 
     /// Sizes the tables for the names about to be declared, so they never grow (rehashing every key).
@@ -111,7 +101,7 @@ public struct Checker {
                 steps += 1
             case .actor, .object, .action, .event:
                 names += 1
-            case .establishment, .calendar, .permission, .test:
+            case .establishment, .calendar, .permission, .test, .deputy, .incompatibility:
                 break
             }
         }
@@ -134,14 +124,14 @@ public struct Checker {
             switch declaration {
             case .establishment(let decl):
                 if let first = establishmentSpan {
-                    report(.duplicate(name: "etablissement", kind: "établissement"), at: decl.span, notes: [Note(.firstDeclaredHere, at: first)])
+                    report(.duplicate(name: "etablissement", kind: .establishment), at: decl.span, notes: [Note(.firstDeclaredHere, at: first)])
                     continue
                 }
                 establishmentSpan = decl.span
                 charter.establishment = Establishment(name: decl.label.value, metadata: decl.metadata.map { ($0.key.text, $0.value.value) })
             case .calendar(let decl):
                 if let first = calendarSpan {
-                    report(.duplicate(name: "calendrier", kind: "calendrier"), at: decl.span, notes: [Note(.firstDeclaredHere, at: first)])
+                    report(.duplicate(name: "calendrier", kind: .calendar), at: decl.span, notes: [Note(.firstDeclaredHere, at: first)])
                     continue
                 }
                 calendarSpan = decl.span
@@ -182,7 +172,7 @@ public struct Checker {
                                                      span: task.span, nameSpan: task.name.span))
                 }
                 charter.steps.append(step)
-            case .permission, .test:
+            case .permission, .test, .deputy, .incompatibility:
                 break
             }
         }
@@ -206,7 +196,7 @@ public struct Checker {
                 break
             }
             if let existing = calendar.index[entry.name.text], !calendar.entries[existing].isOfficial {
-                report(.duplicate(name: entry.name.text, kind: "nom du calendrier"), at: entry.name.span,
+                report(.duplicate(name: entry.name.text, kind: .calendarName), at: entry.name.span,
                        notes: [Note(.firstDeclaredHere, at: calendar.entries[existing].span)])
                 continue
             }
@@ -273,7 +263,7 @@ public struct Checker {
                 break
             }
             if let first = attributes.first(where: { $0.name == attribute.name.text }) {
-                report(.duplicate(name: attribute.name.text, kind: "attribut de « \(decl.name.text) »"), at: attribute.name.span,
+                report(.duplicate(name: attribute.name.text, kind: .attribute(of: decl.name.text)), at: attribute.name.span,
                        notes: [Note(.firstDeclaredHere, at: first.span)])
                 continue
             }
@@ -288,7 +278,7 @@ public struct Checker {
                         break
                     }
                     if let first = seen[value.text] {
-                        report(.duplicate(name: value.text, kind: "valeur de « \(attribute.name.text) »"), at: value.span,
+                        report(.duplicate(name: value.text, kind: .value(of: attribute.name.text)), at: value.span,
                                notes: [Note(.firstDeclaredHere, at: first)])
                         continue
                     }
@@ -300,6 +290,7 @@ public struct Checker {
             case .text: type = .text
             case .number: type = .number
             case .date: type = .date
+            case .euros: type = .euros
             }
             attributes.append(Attribute(name: attribute.name.text, type: type, span: attribute.name.span))
         }
@@ -308,34 +299,9 @@ public struct Checker {
 
     // MARK: - Name lookup
 
-    /// Every declared name of one kind, as candidates for a "vouliez-vous dire".
-    func candidates(_ matches: (Symbol) -> Bool) -> [Candidate] {
-        charter.symbols.filter { matches($0.value) }.map { Candidate(name: $0.key, span: declarationSpan(of: $0.value)) }
-            .sorted { $0.name < $1.name }
-    }
-
-    /// The kinds of declared names offered for an unknown one.
-    enum CandidateKind: Hashable {
-        case actor, action, objectType, event, step, task, actionOrTask
-
-        func matches(_ symbol: Symbol) -> Bool {
-            switch (self, symbol) {
-            case (.actor, .actor), (.action, .action), (.objectType, .objectType), (.event, .event),
-                 (.step, .step), (.task, .task), (.actionOrTask, .action), (.actionOrTask, .task): true
-            default: false
-            }
-        }
-    }
-
-    /// The declared names of a kind close to `name` (at most three). The names of each kind
-    /// are gathered and folded once: filtering every symbol for every unknown name was quadratic.
-    mutating func closest(to name: String, among kind: CandidateKind) -> [Candidate] {
-        if suggestionIndexes[kind] == nil {
-            suggestionIndexes[kind] = SuggestionIndex(candidates(kind.matches))
-        }
-        // Each look-up is charged its candidates: past the budget, no more suggestions.
-        guard let index = suggestionIndexes[kind], suggestionBudget.charge(index.count) else { return [] }
-        return index.closest(to: name)
+    /// The declared names of a kind close to `name` (at most three), within the suggestion budget.
+    mutating func closest(to name: String, among kind: NameKind) -> [Candidate] {
+        names.closest(to: name, among: kind, in: charter, budget: &suggestionBudget)
     }
 
     mutating func resolveActor(_ name: Name, countsAsUse: Bool = true) -> Int? {
@@ -438,39 +404,6 @@ struct IndexSet {
     func contains(_ index: Int) -> Bool {
         guard index >= 0, index >> 6 < words.count else { return false }
         return words[index >> 6] & (UInt64(1) << UInt64(index & 63)) != 0
-    }
-}
-
-/// Where the names of actors, object types, actions, events and steps were written, by
-/// kind and index (a task's name span is in the model).
-struct SymbolSpans {
-    private var spans: [[Span]] = Array(repeating: [], count: 5)
-
-    private static func slot(_ symbol: Symbol) -> (kind: Int, index: Int)? {
-        switch symbol {
-        case .actor(let index): (0, index)
-        case .objectType(let index): (1, index)
-        case .action(let index): (2, index)
-        case .event(let index): (3, index)
-        case .step(let index): (4, index)
-        case .task: nil
-        }
-    }
-
-    /// Records the span of a newly declared name (indices come in order, from 0, per kind).
-    mutating func record(_ symbol: Symbol, at span: Span) {
-        guard let (kind, index) = SymbolSpans.slot(symbol), index >= 0 else { return }
-        if index < spans[kind].count {
-            spans[kind][index] = span
-        } else {
-            while spans[kind].count < index { spans[kind].append(span) }
-            spans[kind].append(span)
-        }
-    }
-
-    subscript(symbol: Symbol) -> Span? {
-        guard let (kind, index) = SymbolSpans.slot(symbol), spans[kind].indices.contains(index) else { return nil }
-        return spans[kind][index]
     }
 }
 

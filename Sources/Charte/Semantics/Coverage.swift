@@ -67,6 +67,25 @@ enum Coverage {
         }
     }
 
+    /// The values the analysis gives one attribute of an object type (in the order `Space`
+    /// enumerates them), or nil when the attribute stays unknown (texts, and anything else
+    /// `Space` does not split). `conditions` are those that read it, for split points.
+    ///
+    /// Other analyses over objects (`charte diff`) enumerate through this, so they see
+    /// exactly the objects the coverage checks see.
+    static func values(of attribute: Int, in objectType: ObjectType, conditions: [Predicate]) -> [Value]? {
+        guard let space = Space(type: nil, attributes: [attribute], objectType: objectType),
+              space.attributes == [attribute] else { return nil }
+        var object = space.blankObject()
+        var values: [Value] = []
+        for combination in 0..<space.count {
+            space.fill(&object, with: combination)
+            guard let value = object.values[attribute] else { return nil }
+            values.append(value)
+        }
+        return values
+    }
+
     /// Which tasks perform each action and which forbids concern it, indexed once: scanning
     /// every task for every action was quadratic (and copied each task while doing so).
     struct Index: Sendable {

@@ -29,6 +29,13 @@ public struct Charter: Sendable {
     public var symbols: [String: Symbol] = [:]
     /// The actors each person (from `personnes`) acts as.
     public var persons: [String: [Int]] = [:]
+    /// Where the names of actors, object types, actions, events and steps were written (a
+    /// task's is in its entry), for "déclaré ligne N" in suggestions.
+    var nameSpans = SymbolSpans()
+    /// The `suppleance` declarations, in declaration order.
+    public var deputies: [Deputy] = []
+    /// The `incompatibles` declarations, in declaration order.
+    public var incompatibilities: [Incompatibility] = []
 
     /// Creates an empty model for a file.
     public init(file: FileID) { self.file = file }
@@ -74,26 +81,33 @@ public struct Charter: Sendable {
 public enum Symbol: Sendable, Hashable {
     case actor(Int), objectType(Int), action(Int), event(Int), step(Int), task(Int)
 
-    /// The French name of the kind, for messages.
-    public var kindName: String {
+    /// What it is, as messages carry it.
+    public var kind: DeclarationKind {
         switch self {
-        case .actor: "acteur"
-        case .objectType: "type d'objet"
-        case .action: "action"
-        case .event: "événement"
-        case .step: "étape"
-        case .task: "tâche"
+        case .actor: .actor
+        case .objectType: .objectType
+        case .action: .action
+        case .event: .event
+        case .step: .step
+        case .task: .task
         }
     }
+
+    /// The French name of its kind (`acteur`, `étape`), for renderers.
+    public var kindName: String { kind.french }
 }
 
 /// The establishment's name and metadata.
 public struct Establishment: Sendable, Hashable {
+    /// Its name.
     public var name: String
+    /// Its `cle "valeur"` lines, in order.
     public var metadata: [(key: String, value: String)]
+    /// Equal when the name and every metadata line are.
     public static func == (lhs: Establishment, rhs: Establishment) -> Bool {
         lhs.name == rhs.name && lhs.metadata.map(\.key) == rhs.metadata.map(\.key) && lhs.metadata.map(\.value) == rhs.metadata.map(\.value)
     }
+    /// Hashes its name.
     public func hash(into hasher: inout Hasher) { hasher.combine(name) }
 }
 
@@ -101,10 +115,13 @@ public struct Establishment: Sendable, Hashable {
 public struct SchoolCalendar: Sendable {
     /// One named date or period.
     public struct Entry: Sendable, Hashable {
+        /// Its name.
         public var name: String
+        /// Its first (or only) day.
         public var start: CalendarDate
         /// The last day of a period, nil for a single date.
         public var end: CalendarDate?
+        /// Where its name is written.
         public var span: Span
         /// The French words outputs show instead of the name (`Vacances de Noël`).
         public var label: String? = nil
@@ -141,14 +158,19 @@ public struct SchoolCalendar: Sendable {
 
 /// A role, an instance or an external actor.
 public struct Actor: Sendable, Hashable {
+    /// Its identifier, as declared.
     public var id: String
+    /// A role or an instance.
     public var kind: ActorKind
+    /// Its French label, if written.
     public var label: String?
     /// Names of people who act as this role in a journal.
     public var persons: [String]
     /// Indices of the member actors of an instance.
     public var members: [Int]
+    /// Where it is declared.
     public var span: Span
+    /// Where its name is written.
     public var nameSpan: Span
 }
 
@@ -156,6 +178,8 @@ public struct Actor: Sendable, Hashable {
 public enum ValueType: Sendable, Hashable {
     case enumeration([String])
     case boolean, text, number, date
+    /// An amount in euros, exact to the cent.
+    case euros
 
     /// The French description used in messages.
     public var description: String {
@@ -165,6 +189,7 @@ public enum ValueType: Sendable, Hashable {
         case .text: "un texte"
         case .number: "un nombre"
         case .date: "une date"
+        case .euros: "un montant en euros"
         }
     }
 
@@ -180,16 +205,23 @@ public enum ValueType: Sendable, Hashable {
 
 /// An attribute of an object type.
 public struct Attribute: Sendable, Hashable {
+    /// Its name, as written.
     public var name: String
+    /// The type of its values.
     public var type: ValueType
+    /// Where its name is written.
     public var span: Span
 }
 
 /// An object type with its attributes.
 public struct ObjectType: Sendable, Hashable {
+    /// Its identifier, as declared.
     public var id: String
+    /// Its French label, if written.
     public var label: String?
+    /// Its attributes, in order.
     public var attributes: [Attribute]
+    /// Where it is declared.
     public var span: Span
 
     /// The index of an attribute by name.
@@ -198,40 +230,57 @@ public struct ObjectType: Sendable, Hashable {
 
 /// An action, optionally on an object type.
 public struct Action: Sendable, Hashable {
+    /// Its identifier, as declared.
     public var id: String
+    /// Its French label, if written.
     public var label: String?
+    /// The index of the object type it acts on, if any.
     public var objectType: Int?
+    /// Where it is declared.
     public var span: Span
 }
 
 /// An event (one task instance per occurrence), optionally on an object type.
 public struct Event: Sendable, Hashable {
+    /// Its identifier, as declared.
     public var id: String
+    /// Its French label, if written.
     public var label: String?
+    /// The index of the object type it concerns, if any.
     public var objectType: Int?
+    /// Where it is declared.
     public var span: Span
 }
 
 /// A step of the charter.
 public struct Step: Sendable, Hashable {
+    /// Its identifier, as declared.
     public var id: String
+    /// Its French label, if written.
     public var label: String?
+    /// The steps it comes after, by index.
     public var after: [Int]
+    /// Its tasks, by index.
     public var tasks: [Int]
+    /// Where it is declared.
     public var span: Span
 }
 
 /// An action a task performs, with the condition on its objects.
 public struct TaskAction: Sendable, Hashable {
+    /// The action, by index.
     public var action: Int
     /// nil means every object of the action's type.
     public var condition: Predicate?
+    /// Where it is written.
     public var span: Span
 }
 
 /// A resolved duration.
 public struct ResolvedDuration: Sendable, Hashable {
+    /// The amount.
     public var amount: Int
+    /// The unit.
     public var unit: DurationUnit
 
     /// The date this duration after (or before) a date; nil on overflow. Working days
@@ -254,40 +303,48 @@ public struct ResolvedDuration: Sendable, Hashable {
     }
 
     /// `3 jours`, `1 mois`.
-    public var description: String {
-        switch unit {
-        case .jours: "\(amount) jour\(amount > 1 ? "s" : "")"
-        case .semaines: "\(amount) semaine\(amount > 1 ? "s" : "")"
-        case .mois: "\(amount) mois"
-        case .joursOuvres: "\(amount) jour\(amount > 1 ? "s" : "") ouvré\(amount > 1 ? "s" : "")"
-        }
-    }
+    public var description: String { "\(amount) " + unit.word(for: Int64(amount), prose: true) }
 }
 
 /// A task: who holds which letter, what it does, by when.
 public struct CharterTask: Sendable, Hashable {
+    /// Its identifier, as declared.
     public var id: String
+    /// Its French label, if written.
     public var label: String?
+    /// The index of its step.
     public var step: Int
     /// Actor indices per letter, in the order written.
     public var responsables: [Int] = []
+    /// Its approvers (A), by actor index.
     public var approbateurs: [Int] = []
+    /// Its helpers (S), by actor index.
     public var aides: [Int] = []
+    /// Those consulted (C), by actor index.
     public var consultes: [Int] = []
+    /// Those informed (I), by actor index.
     public var informes: [Int] = []
+    /// What it does: each action with its condition.
     public var actions: [TaskAction] = []
     /// The resolved deadline of a task with `echeance`.
     public var deadline: CalendarDate?
     /// The deadline expression as written.
     public var deadlineText: String?
+    /// Where its deadline is written, if it has one.
     public var deadlineSpan: Span?
     /// The triggering event and the delay of an event-driven task.
     public var trigger: Int?
+    /// Its delay after its trigger event (`delai`).
     public var delay: ResolvedDuration?
+    /// The tasks it comes after, by index.
     public var after: [Int] = []
+    /// The places it mentions (`lieu`).
     public var places: [Int] = []
+    /// Its notes, in order.
     public var notes: [String] = []
+    /// Where it is declared.
     public var span: Span
+    /// Where its name is written.
     public var nameSpan: Span
 
     /// The actors holding a letter.
@@ -309,14 +366,19 @@ public struct CharterTask: Sendable, Hashable {
 
 /// An `autorise` or `interdit` rule.
 public struct Permission: Sendable, Hashable {
+    /// `autorise` or `interdit`.
     public var kind: PermissionKind
     /// Actor indices; empty when `everyone`.
     public var actors: [Int]
+    /// Whether it applies to everyone (`tous`).
     public var everyone: Bool
     /// The actors `tous sauf …` leaves out (empty without `sauf`).
     public var exceptions: [Int] = []
+    /// The action, by index.
     public var action: Int
+    /// The condition, if any (none: every object).
     public var condition: Predicate?
+    /// Where it is written.
     public var span: Span
 
     /// Whether the rule names an actor (for `tous sauf`, every actor but the exceptions).
@@ -325,8 +387,11 @@ public struct Permission: Sendable, Hashable {
 
 /// A checked `test` block.
 public struct CharterTest: Sendable, Hashable {
+    /// Its label.
     public var label: String
+    /// Its assertions, in order.
     public var assertions: [CheckedAssertion]
+    /// Where it is written.
     public var span: Span
 }
 
@@ -341,6 +406,8 @@ public struct CheckedAssertion: Sendable, Hashable {
         /// `seul A, B peut …`: each group (an actor, or a person's roles) with its text.
         case only(groups: [[Int]], actorTexts: [String], action: Int, object: ObjectValue)
     }
+    /// What it asserts, resolved.
     public var form: Form
+    /// Where it is written.
     public var span: Span
 }

@@ -6,10 +6,13 @@ public enum Value: Sendable, Hashable, Comparable {
     case text(String)
     case number(Int64)
     case date(CalendarDate)
+    /// An amount in euros, in cents.
+    case amount(Int64)
 
     public static func < (lhs: Value, rhs: Value) -> Bool {
         switch (lhs, rhs) {
         case (.number(let a), .number(let b)): a < b
+        case (.amount(let a), .amount(let b)): a < b
         case (.date(let a), .date(let b)): a < b
         case (.text(let a), .text(let b)): a < b
         case (.enumeration(let a), .enumeration(let b)): a < b
@@ -31,6 +34,7 @@ public enum Value: Sendable, Hashable, Comparable {
             return "\"" + s.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"") + "\""
         case .number(let n): return String(n)
         case .date(let d): return d.description
+        case .amount(let cents): return FrenchNumber.euros(cents)
         }
     }
 }

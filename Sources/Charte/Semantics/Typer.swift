@@ -79,6 +79,12 @@ public struct Typer {
             var constants: [Value] = []
             var failed = false
             for value in values {
+                // v1: `dans [1,5]` lists two integers, not the decimal 1,5 (a `nombre` is whole).
+                if attribute.type == .number, case .number(let literal) = value.value, literal.couldBeTwoIntegers,
+                   let first = literal.integral, let second = Int64(literal.fraction) {
+                    constants += [.number(first), .number(second)]
+                    continue
+                }
                 if let constant = constant(value, for: attribute, in: object) { constants.append(constant) } else { failed = true }
             }
             return failed ? nil : .member(index, constants)
@@ -133,7 +139,7 @@ public struct Typer {
         return values.contains(name.text)
     }
 
-    static func isOrdered(_ type: ValueType) -> Bool { type == .number || type == .date }
+    static func isOrdered(_ type: ValueType) -> Bool { type == .number || type == .date || type == .euros }
 
     func attributeIndex(_ value: LocatedValue, in object: ObjectType) -> Int? {
         guard case .name(let name) = value.value else { return nil }
@@ -175,6 +181,17 @@ public struct Typer {
         case (.boolean, .boolean(let b)): return .boolean(b)
         case (.text, .string(let s)): return .text(s.value)
         case (.number, .integer(let n)): return n.map(Value.number)
+        case (.number, .number(let literal)) where literal.isWholeNumber: return literal.integral.map(Value.number)
+        case (_, .number(let literal)) where literal.integral == nil: return nil  // already reported
+        case (.euros, .integer(let n)):
+            guard let n else { return nil }
+            let (cents, overflow) = n.multipliedReportingOverflow(by: 100)
+            if overflow { report(.numberOverflow(String(n)), at: value.span) }
+            return overflow ? nil : .amount(cents)
+        case (.euros, .number(let literal)):
+            if let cents = literal.cents { return .amount(cents) }
+            report(literal.fraction.utf8.count > 2 ? .tooManyDecimals(literal.written) : .numberOverflow(literal.written), at: value.span)
+            return nil
         case (.date, .date(let d)): return d.map(Value.date)
         case (.date, .name(let name)):
             if let calendar = charter.calendar, let entry = calendar.index[name.text] {
@@ -196,6 +213,9 @@ public struct Typer {
         case .integer(let n): "le nombre \(n.map(String.init) ?? "?")"
         case .date(let d): "la date \(d?.description ?? "?")"
         case .boolean(let b): b ? "vrai" : "faux"
+        case .number(let literal) where literal.isAmount: "le montant \(literal.written)"
+        case .number(let literal) where literal.isWholeNumber: "le nombre \(literal.written)"
+        case .number(let literal): "le nombre décimal \(literal.written) (un « nombre » est entier ; déclarez « euros » pour un montant)"
         }
     }
 
@@ -226,7 +246,7 @@ public struct Typer {
         var failed = false
         for field in literal.fields {
             if let first = seen[field.name.text] {
-                report(.duplicate(name: field.name.text, kind: "attribut"), at: field.name.span, notes: [Note(.firstDeclaredHere, at: first)])
+                report(.duplicate(name: field.name.text, kind: .attribute(of: nil)), at: field.name.span, notes: [Note(.firstDeclaredHere, at: first)])
                 failed = true
                 continue
             }

@@ -111,30 +111,8 @@ public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConverti
     /// Days from this date to another (positive when `other` is later).
     public func days(until other: CalendarDate) -> Int { other.dayNumber - dayNumber }
 
-    /// `AAAA-MM-JJ`.
-    public var description: String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(10)
-        appendISO(to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// Appends `AAAA-MM-JJ` as UTF-8 (years are 1…9999, so always four digits).
-    func appendISO(to bytes: inout [UInt8]) {
-        func digits(_ value: Int, _ width: Int) {
-            var divisor = 1
-            for _ in 1..<width { divisor *= 10 }
-            while divisor > 0 {
-                bytes.append(UInt8(48 + (value / divisor) % 10))
-                divisor /= 10
-            }
-        }
-        digits(year, 4)
-        bytes.append(UInt8(ascii: "-"))
-        digits(month, 2)
-        bytes.append(UInt8(ascii: "-"))
-        digits(day, 2)
-    }
+    /// `AAAA-MM-JJ` (see `DateText`, where every written form of a date lives).
+    public var description: String { DateText.iso(self) }
 
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
         (lhs.storedYear, lhs.storedMonth, lhs.storedDay) < (rhs.storedYear, rhs.storedMonth, rhs.storedDay)

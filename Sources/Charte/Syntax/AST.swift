@@ -8,7 +8,9 @@ public struct NotCompared: Sendable, Hashable {
     public var wrappedValue: Span
     /// Wraps a span.
     public init(wrappedValue: Span) { self.wrappedValue = wrappedValue }
+    /// Always equal: spans never take part in `==`.
     public static func == (lhs: NotCompared, rhs: NotCompared) -> Bool { true }
+    /// Hashes nothing, for the same reason.
     public func hash(into hasher: inout Hasher) {}
 }
 
@@ -25,6 +27,7 @@ public struct Name: Sendable, Hashable, CustomStringConvertible {
         self.span = span
     }
 
+    /// The text as written.
     public var description: String { text }
 }
 
@@ -67,6 +70,8 @@ public enum Declaration: Sendable, Hashable {
     case step(StepDecl)
     case permission(PermissionDecl)
     case test(TestDecl)
+    case deputy(DeputyDecl)
+    case incompatibility(IncompatibilityDecl)
 
     /// The span of the whole declaration.
     public var span: Span {
@@ -80,29 +85,39 @@ public enum Declaration: Sendable, Hashable {
         case .step(let d): d.span
         case .permission(let d): d.span
         case .test(let d): d.span
+        case .deputy(let d): d.span
+        case .incompatibility(let d): d.span
         }
     }
 }
 
 /// `etablissement "Nom" { uai "…" }`.
 public struct EstablishmentDecl: Sendable, Hashable {
+    /// The establishment's name.
     public var label: StringLiteral
+    /// Its `cle "valeur"` lines, in order.
     public var metadata: [MetadataEntry]
+    /// Where it is written in the source (not compared).
     @NotCompared public var span: Span
 }
 
 /// One `cle "valeur"` pair of an `etablissement` block.
 public struct MetadataEntry: Sendable, Hashable {
+    /// The key.
     public var key: Name
+    /// The value.
     public var value: StringLiteral
 }
 
 /// `calendrier "2026-2027" { rentree 2026-09-01 … }`.
 public struct CalendarDecl: Sendable, Hashable {
+    /// Its French label, if written.
     public var label: StringLiteral?
     /// `zone B`: the official school calendar of that zone for the year of the label.
     public var zone: Name?
+    /// Its named dates and periods, in order.
     public var entries: [CalendarEntry]
+    /// Where it is written in the source (not compared).
     @NotCompared public var span: Span
     /// Where the `zone` item starts (its keyword); the declaration's start when there is none.
     @NotCompared public var zoneSpan: Span
@@ -110,14 +125,17 @@ public struct CalendarDecl: Sendable, Hashable {
 
 /// A named date (`rentree 2026-09-01`) or period (`noel 2026-12-19 .. 2027-01-03`).
 public struct CalendarEntry: Sendable, Hashable {
+    /// Its name, as written.
     public var name: Name
     /// `noel "Vacances de Noël" …`: the words every output shows instead of the name.
     public var label: StringLiteral?
+    /// Its first (or only) day.
     public var start: CalendarDate?
     /// The last day of a period; nil for a single date.
     public var end: CalendarDate?
     /// Whether `..` was written (a period), even if its end date was invalid.
     public var isPeriod: Bool
+    /// Where it is written in the source (not compared).
     @NotCompared public var span: Span
     /// Where the first date is written.
     @NotCompared public var startSpan: Span
@@ -132,11 +150,17 @@ public enum ActorKind: String, Sendable, Hashable, CaseIterable {
 
 /// `role|instance|externe id "Libellé" { personnes …  membres … }`.
 public struct ActorDecl: Sendable, Hashable {
+    /// A role (`role`) or an instance (`instance`).
     public var kind: ActorKind
+    /// Its name, as written.
     public var name: Name
+    /// Its French label, if written.
     public var label: StringLiteral?
+    /// The people (`personnes`) who act as it.
     public var persons: [StringLiteral]
+    /// The actors it groups (`membres`).
     public var members: [Name]
+    /// Where it is written in the source (not compared).
     @NotCompared public var span: Span
 }
 
@@ -147,45 +171,67 @@ public enum AttributeType: Sendable, Hashable {
     case text
     case number
     case date
+    /// `euros`: an amount, exact to the cent.
+    case euros
 }
 
 /// `nom: type` inside an `objet` block.
 public struct AttributeDecl: Sendable, Hashable {
+    /// Its name, as written.
     public var name: Name
+    /// The type written.
     public var type: AttributeType
+    /// Where it is written in the source (not compared).
     @NotCompared public var span: Span
 }
 
 /// `objet id "Libellé" { attributs }`.
 public struct ObjectDecl: Sendable, Hashable {
+    /// Its name, as written.
     public var name: Name
+    /// Its French label, if written.
     public var label: StringLiteral?
+    /// Its attributes, in order.
     public var attributes: [AttributeDecl]
+    /// Where it is written in the source (not compared).
     @NotCompared public var span: Span
 }
 
 /// `action id "Libellé" sur objet`.
 public struct ActionDecl: Sendable, Hashable {
+    /// Its name, as written.
     public var name: Name
+    /// Its French label, if written.
     public var label: StringLiteral?
+    /// The object type it acts on, if any.
     public var objectType: Name?
+    /// Where it is written in the source (not compared).
     @NotCompared public var span: Span
 }
 
 /// `evenement id "Libellé" sur objet`.
 public struct EventDecl: Sendable, Hashable {
+    /// Its name, as written.
     public var name: Name
+    /// Its French label, if written.
     public var label: StringLiteral?
+    /// The object type it acts on, if any.
     public var objectType: Name?
+    /// Where it is written in the source (not compared).
     @NotCompared public var span: Span
 }
 
 /// `etape id "Libellé" apres … { taches }`.
 public struct StepDecl: Sendable, Hashable {
+    /// Its name, as written.
     public var name: Name
+    /// Its French label, if written.
     public var label: StringLiteral?
+    /// Its prerequisites, in order.
     public var after: [Name]
+    /// Its tasks, in order.
     public var tasks: [TaskDecl]
+    /// Where it is written in the source (not compared).
     @NotCompared public var span: Span
 }
 
@@ -205,6 +251,7 @@ public enum Letter: String, Sendable, Hashable, CaseIterable, Comparable {
     }
 
     private var rank: Int { Letter.allCases.firstIndex(of: self) ?? 0 }
+    /// Letters in RACI order.
     public static func < (lhs: Letter, rhs: Letter) -> Bool { lhs.rank < rhs.rank }
 }
 
@@ -218,7 +265,9 @@ public enum DurationUnit: String, Sendable, Hashable {
 public struct Duration: Sendable, Hashable {
     /// The amount; nil when the number was malformed (already reported).
     public var amount: Int64?
+    /// Days, weeks, months or working days.
     public var unit: DurationUnit
+    /// Where it is written (not compared).
     @NotCompared public var span: Span
 }
 
@@ -230,15 +279,19 @@ public enum DateBase: Sendable, Hashable {
 
 /// `rentree + 2 semaines`, `2026-09-15`, `fin_annee - 1 mois`.
 public struct DateExpr: Sendable, Hashable {
+    /// The date it starts from.
     public var base: DateBase
     /// Each offset with its sign (true for `+`).
     public var offsets: [DateOffset]
+    /// Where it is written in the source (not compared).
     @NotCompared public var span: Span
 }
 
 /// One `± durée` of a date expression.
 public struct DateOffset: Sendable, Hashable {
+    /// Whether the offset is added (`+`).
     public var isAddition: Bool
+    /// How much.
     public var duration: Duration
 }
 
@@ -256,15 +309,21 @@ public enum TaskClause: Sendable, Hashable {
 
 /// A task clause with the span of the whole clause.
 public struct LocatedClause: Sendable, Hashable {
+    /// The clause.
     public var clause: TaskClause
+    /// Where it is written in the source (not compared).
     @NotCompared public var span: Span
 }
 
 /// `tache id "Libellé" { clauses }`.
 public struct TaskDecl: Sendable, Hashable {
+    /// Its name, as written.
     public var name: Name
+    /// Its French label, if written.
     public var label: StringLiteral?
+    /// Its clauses, in order.
     public var clauses: [LocatedClause]
+    /// Where it is written in the source (not compared).
     @NotCompared public var span: Span
 }
 
@@ -275,14 +334,19 @@ public enum PermissionKind: String, Sendable, Hashable {
 
 /// `autorise|interdit acteurs|tous action si condition`.
 public struct PermissionDecl: Sendable, Hashable {
+    /// `autorise` or `interdit`.
     public var kind: PermissionKind
     /// The actors; empty with `everyone` true for `tous`.
     public var actors: [Name]
+    /// Whether it applies to everyone (`tous`).
     public var everyone: Bool
     /// The actors left out of `tous` by `sauf` (empty without `sauf`).
     public var exceptions: [Name] = []
+    /// The action it is about.
     public var action: Name
+    /// The condition, if any (none: every object).
     public var condition: Condition?
+    /// Where it is written in the source (not compared).
     @NotCompared public var span: Span
 }
 
@@ -293,24 +357,33 @@ public enum LiteralValue: Sendable, Hashable {
     case integer(Int64?)
     case date(CalendarDate?)
     case boolean(Bool)
+    /// A number with grouping, a decimal comma or `€` (`4 000`, `1 800,50`, `4 000 €`).
+    case number(NumberLiteral)
 }
 
 /// A value with its span.
 public struct LocatedValue: Sendable, Hashable {
+    /// The value.
     public var value: LiteralValue
+    /// Where it is written in the source (not compared).
     @NotCompared public var span: Span
 }
 
 /// `ressource(categorie: manuel, licence: nominative)`.
 public struct ObjectLiteral: Sendable, Hashable {
+    /// The object type named.
     public var type: Name
+    /// The attribute values given, in order.
     public var fields: [ObjectField]
+    /// Where it is written in the source (not compared).
     @NotCompared public var span: Span
 }
 
 /// One `attribut: valeur` of an object literal.
 public struct ObjectField: Sendable, Hashable {
+    /// Its name, as written.
     public var name: Name
+    /// The value.
     public var value: LocatedValue
 }
 
@@ -342,14 +415,19 @@ public enum Assertion: Sendable, Hashable {
 
 /// An assertion with its span.
 public struct LocatedAssertion: Sendable, Hashable {
+    /// The assertion.
     public var assertion: Assertion
+    /// Where it is written in the source (not compared).
     @NotCompared public var span: Span
 }
 
 /// `test "libellé" { assertions }`.
 public struct TestDecl: Sendable, Hashable {
+    /// Its label.
     public var label: StringLiteral
+    /// Its assertions, in order.
     public var assertions: [LocatedAssertion]
+    /// Where it is written in the source (not compared).
     @NotCompared public var span: Span
 }
 
@@ -375,7 +453,9 @@ public indirect enum ConditionKind: Sendable, Hashable {
 
 /// A condition with its span.
 public struct Condition: Sendable, Hashable {
+    /// The condition itself.
     public var kind: ConditionKind
+    /// Where it is written in the source (not compared).
     @NotCompared public var span: Span
 
     /// Creates a condition.

@@ -2,6 +2,8 @@
 ///
 /// Keywords are matched accent- and case-insensitively (the spelling is folded first).
 /// Only the reserved ones are refused as identifiers; the others are contextual.
+/// The editors' syntax files are generated from this table: after adding a keyword, run
+/// `CHARTE_REGOLDEN=1 swift test --filter SyntaxFiles` (and give it a group in `SyntaxFiles`).
 public enum Keyword: String, CaseIterable, Sendable, Hashable {
     case etablissement, calendrier, role, instance, externe, personnes, membres
     case objet, action, sur, evenement, etape, apres, tache
@@ -11,8 +13,9 @@ public enum Keyword: String, CaseIterable, Sendable, Hashable {
     case taches, echeances, montre
     case et, ou, non, dans, vrai, faux
     case jour, semaine, mois
-    case booleen, texte, nombre, date
+    case booleen, texte, nombre, date, euros
     case ouvre, zone
+    case suppleance, par, du, au, nature, signature, pouvoir, incompatibles
 
     /// The canonical spelling, as the formatter writes it.
     public var spelling: String {
@@ -25,6 +28,7 @@ public enum Keyword: String, CaseIterable, Sendable, Hashable {
         case .echeance: "echeance"
         case .delai: "delai"
         case .booleen: "booleen"
+        case .suppleance: "suppleance"
         default: rawValue
         }
     }
@@ -42,6 +46,9 @@ public enum Keyword: String, CaseIterable, Sendable, Hashable {
         case .montre: ["montrer"]
         case .seul: ["seule", "seuls", "seules"]
         case .peut: ["peuvent"]
+        case .euros: ["euro"]
+        case .suppleance: ["suppleances"]
+        case .incompatibles: ["incompatible"]
         default: []
         }
     }

@@ -414,6 +414,9 @@ public struct Lexer {
             report(.malformedNumber(String(decoding: bytes[start..<offset], as: UTF8.self)), start, offset)
             return token(.integer, start, value: .integer(nil))
         }
+        let digitsEnd = offset
+        // French grouping, decimal comma and euro sign: a number token; a plain digit run stays an integer.
+        if let french = lexFrenchNumber(start: start, digitsEnd: digitsEnd) { return french }
         var value: Int64 = 0
         var overflow = false
         for byte in bytes[start..<offset] where !overflow {
@@ -426,6 +429,106 @@ public struct Lexer {
             report(.numberOverflow(String(decoding: bytes[start..<offset], as: UTF8.self)), start, offset)
         }
         return token(.integer, start, value: .integer(overflow ? nil : value))
+    }
+
+    /// Whether the byte at `position` is an ASCII digit.
+    private func isDigit(at position: Int) -> Bool {
+        position < end && bytes[position] >= 48 && bytes[position] <= 57
+    }
+
+    /// The length of a group separator at `position` (a space, U+00A0, U+202F, U+2009), or 0.
+    private func groupSpaceLength(at position: Int) -> Int {
+        guard position < end else { return 0 }
+        if bytes[position] == UInt8(ascii: " ") { return 1 }
+        if position + 1 < end, bytes[position] == 0xC2, bytes[position + 1] == 0xA0 { return 2 }
+        if position + 2 < end, bytes[position] == 0xE2, bytes[position + 1] == 0x80,
+           bytes[position + 2] == 0xAF || bytes[position + 2] == 0x89 { return 3 }
+        return 0
+    }
+
+    /// Whether `€` (E2 82 AC) starts at `position`.
+    private func isEuroSign(at position: Int) -> Bool {
+        position + 2 < end && bytes[position] == 0xE2 && bytes[position + 1] == 0x82 && bytes[position + 2] == 0xAC
+    }
+
+    /// After the first digit run `start..<digitsEnd`: groups of three digits after a space
+    /// (`4 000`), a decimal comma directly between digits (`1 800,50`), then `€` (`4 000 €`).
+    /// A dot between digits (`4.000,00`, `1.5`) is E006. Nil when none of these follow (a plain integer).
+    private mutating func lexFrenchNumber(start: Int, digitsEnd: Int) -> Token? {
+        var position = digitsEnd
+        var grouped = false
+        // Groups: only after a first run of one to three digits, each exactly three digits.
+        if digitsEnd - start <= 3 {
+            while true {
+                let space = groupSpaceLength(at: position)
+                guard space > 0, isDigit(at: position + space), isDigit(at: position + space + 1),
+                      isDigit(at: position + space + 2), !isDigit(at: position + space + 3) else { break }
+                let after = position + space + 3
+                // Not the start of a date or of a word glued to digits.
+                if after < end, bytes[after] == UInt8(ascii: "-") || bytes[after] == UInt8(ascii: "_")
+                    || (bytes[after] | 0x20 >= 97 && bytes[after] | 0x20 <= 122) { break }
+                position = after
+                grouped = true
+            }
+        }
+        // A dot between digits (`4.000,00`, `4,000.00`): thousands or decimals? Read the whole number, report it.
+        var dot = position
+        if dot < end, bytes[dot] == UInt8(ascii: ","), isDigit(at: dot + 1) {
+            dot += 1
+            while isDigit(at: dot) { dot += 1 }
+        }
+        if dot < end, bytes[dot] == UInt8(ascii: "."), isDigit(at: dot + 1) {
+            var scan = position
+            while scan < end, isDigit(at: scan) || bytes[scan] == UInt8(ascii: ".") || bytes[scan] == UInt8(ascii: ",") { scan += 1 }
+            if isEuroSign(at: scan) { scan += 3 } else if groupSpaceLength(at: scan) == 1, isEuroSign(at: scan + 1) { scan += 4 }
+            offset = scan
+            report(.ambiguousNumber(String(decoding: bytes[start..<scan], as: UTF8.self)), start, scan)
+            return token(.number, start, value: .number(NumberLiteral(integral: nil)))
+        }
+        var fraction = ""
+        if position < end, bytes[position] == UInt8(ascii: ","), isDigit(at: position + 1) {
+            var scan = position + 1
+            while isDigit(at: scan) { scan += 1 }
+            fraction = String(decoding: bytes[(position + 1)..<scan], as: UTF8.self)
+            position = scan
+        }
+        var amount = false
+        if isEuroSign(at: position) {
+            position += 3
+            amount = true
+        } else {
+            let space = groupSpaceLength(at: position)
+            if space > 0, isEuroSign(at: position + space) {
+                position += space + 3
+                amount = true
+            }
+        }
+        guard grouped || amount || !fraction.isEmpty else { return nil }
+        offset = position
+        var value: Int64 = 0
+        var overflow = false
+        // The integral part: every digit before the comma (or the euro sign).
+        var scan = start
+        while scan < position, bytes[scan] != UInt8(ascii: ","), !isEuroSign(at: scan) {
+            let byte = bytes[scan]
+            if byte >= 48, byte <= 57, !overflow {
+                let (times, o1) = value.multipliedReportingOverflow(by: 10)
+                let (plus, o2) = times.addingReportingOverflow(Int64(byte - 48))
+                overflow = o1 || o2
+                value = plus
+            }
+            scan += 1
+        }
+        let text = String(decoding: bytes[start..<position], as: UTF8.self)
+        if overflow {
+            report(.numberOverflow(text), start, position)
+        }
+        let literal = NumberLiteral(integral: overflow ? nil : value, fraction: fraction, isAmount: amount, isGrouped: grouped)
+        if !overflow, amount, fraction.utf8.count > 2 {
+            report(.tooManyDecimals(text), start, position)
+            return token(.number, start, value: .number(NumberLiteral(integral: nil)))
+        }
+        return token(.number, start, value: .number(literal))
     }
 
     // MARK: - Strings

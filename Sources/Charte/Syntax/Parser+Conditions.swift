@@ -71,7 +71,7 @@ extension Parser {
     }
 
     mutating func parseOperand() throws(Recovery) -> LocatedValue {
-        guard [.word, .string, .integer, .date].contains(current.kind) else {
+        guard [.word, .string, .integer, .number, .date].contains(current.kind) else {
             try fail(expected: "un attribut, une valeur, « non » ou « ( »")
         }
         // A clause or declaration keyword is an ordinary name here, unless what follows

@@ -153,7 +153,7 @@ extension Parser {
         return ObjectDecl(name: name, label: label, attributes: attributes, span: span(from: start))
     }
 
-    /// `attribut = IDENT ":" ( "booleen" | "texte" | "nombre" | "date" | IDENT { "|" IDENT } )`
+    /// `attribut = IDENT ":" ( "booleen" | "texte" | "nombre" | "date" | "euros" | IDENT { "|" IDENT } )`
     mutating func parseAttribute() throws(Recovery) -> AttributeDecl {
         let name = try expectName("un nom d'attribut")
         _ = try expect(.colon)
@@ -162,6 +162,7 @@ extension Parser {
         case .texte: .text
         case .nombre: .number
         case .date: AttributeType.date
+        case .euros: .euros
         default: nil
         }
         if let basic, current.kind == .word, next.kind != .pipe {
@@ -326,6 +327,9 @@ extension Parser {
         case .date:
             guard case .date(let date) = token.value else { try fail(expected: "une valeur") }
             value = .date(date)
+        case .number:
+            guard case .number(let number) = token.value else { try fail(expected: "une valeur") }
+            value = .number(number)
         case .word where token.is(.vrai): value = .boolean(true)
         case .word where token.is(.faux): value = .boolean(false)
         case .word where token.isIdentifier: value = .name(Name(token.text, span: token.span))

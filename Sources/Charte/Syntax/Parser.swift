@@ -256,7 +256,7 @@ public struct Parser {
 
     static let declarationKeywords: [Keyword] = [
         .etablissement, .calendrier, .role, .instance, .externe, .objet, .action,
-        .evenement, .etape, .autorise, .interdit, .test,
+        .evenement, .etape, .autorise, .interdit, .test, .suppleance, .incompatibles,
     ]
 
     static func isDeclarationStart(_ token: Token) -> Bool {
@@ -268,7 +268,8 @@ public struct Parser {
         keywords.map { Candidate(name: $0.spelling, span: nil) }
     }
 
-    /// `declaration = etablissement | calendrier | acteur | objet | action | evenement | etape | permission | test`
+    /// `declaration = etablissement | calendrier | acteur | objet | action | evenement | etape | permission | test
+    ///             | suppleance | incompatibles`
     mutating func parseDeclaration() throws(Recovery) -> Declaration {
         let token = current
         switch token.kind == .word ? token.keyword : nil {
@@ -284,6 +285,8 @@ public struct Parser {
         case .autorise: return .permission(try parsePermission(.autorise))
         case .interdit: return .permission(try parsePermission(.interdit))
         case .test: return .test(try parseTest())
+        case .suppleance: return .deputy(try parseDeputy())
+        case .incompatibles: return .incompatibility(try parseIncompatibility())
         default:
             let candidates = token.kind == .word
                 ? Suggestions.closest(to: token.text, among: Parser.keywordCandidates(Parser.declarationKeywords))

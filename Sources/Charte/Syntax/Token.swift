@@ -1,6 +1,8 @@
 /// The kinds of token the lexer produces.
 public enum TokenKind: Sendable, Hashable {
     case word, string, integer, date
+    /// A number with grouping, a decimal comma or `€`.
+    case number
     case leftBrace, rightBrace, leftParen, rightParen, leftBracket, rightBracket
     case comma, colon, pipe, dotDot, plus, minus
     case assign, equal, notEqual, less, lessEqual, greater, greaterEqual
@@ -12,6 +14,7 @@ public enum TokenKind: Sendable, Hashable {
         case .word: "un nom"
         case .string: "une chaîne"
         case .integer: "un nombre"
+        case .number: "un nombre"
         case .date: "une date"
         case .leftBrace: "« { »"
         case .rightBrace: "« } »"
@@ -46,6 +49,8 @@ public enum TokenValue: Sendable, Hashable {
     case integer(Int64?)
     /// A date; nil when it was impossible (already reported).
     case date(CalendarDate?)
+    /// A number with grouping, a decimal comma or `€`.
+    case number(NumberLiteral)
 }
 
 /// A token: a kind, a span, and for words the keyword its folded spelling matches.

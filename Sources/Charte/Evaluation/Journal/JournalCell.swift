@@ -88,8 +88,19 @@ enum JournalCell {
         case .text:
             return .value(.text(text))
         case .number:
-            if let number = Int64(text) { return .value(.number(number)) }
-            return .invalid(expected: type.description, suggestions: [])
+            // `4 000` as well as `4000`; no decimals (use `euros` for amounts).
+            if let number = FrenchNumber.integer(text) { return .value(.number(number)) }
+            return .invalid(expected: "un nombre entier (4000 ou 4 000)", suggestions: [])
+        case .euros:
+            switch FrenchNumber.cents(text) {
+            case .success(let cents): return .value(.amount(cents))
+            case .failure(.ambiguous):
+                return .invalid(expected: "un montant sans ambiguïté : le point ou la virgule sépare-t-il les milliers ou les décimales ? écrivez 4 000,00 ou 4000.00", suggestions: [])
+            case .failure(.tooPrecise):
+                return .invalid(expected: "un montant au centime près (deux décimales au plus)", suggestions: [])
+            case .failure(.malformed):
+                return .invalid(expected: "un montant en euros (1 800,00 €, 1800,5 ou 1800.50)", suggestions: [])
+            }
         case .date:
             let parsed = Array(text.utf8).withUnsafeBufferPointer { date($0) }
             if let parsed { return .value(.date(parsed)) }

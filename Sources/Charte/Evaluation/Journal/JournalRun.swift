@@ -32,7 +32,8 @@ struct JournalRun {
     init(checker: JournalChecker, dialect: CSVDialect) {
         self.checker = checker
         self.charter = checker.charter
-        self.encoding = dialect.encoding
+        // The reader hands out every record in UTF-8, whatever the file's encoding.
+        self.encoding = .utf8
         self.report = JournalReport(date: checker.date, encoding: dialect.encoding, separator: dialect.separator)
         self.report.toleratesUndetermined = checker.toleratesUndetermined
         self.roles = charter.actors.indices.map(RoleSummary.init(actor:))
@@ -71,6 +72,11 @@ struct JournalRun {
         let line = reader.currentLine
         if isBlank(reader) { return }
         report.counts.rows += 1
+        if reader.currentRecordIsDamaged {
+            // Reported by the reader (`octets_invalides`); its cells cannot be trusted.
+            report.counts.skipped += 1
+            return
+        }
         if reader.count > columns.count {
             var filled = 0
             for index in 0..<reader.count where !cell(reader, index).isEmpty { filled += 1 }

@@ -22,8 +22,17 @@ public struct CSVIssue: Sendable, Hashable {
         case tooManyFields(limit: Int)
         /// A record longer than the limit, in bytes (its fields together).
         case recordTooLong(limit: Int)
-        /// A quoted field still open at the end of the file.
+        /// A quoted field still open at the end of the file: the record is dropped, reading
+        /// starts again at its second line.
         case unclosedQuote
+        /// A quoted field that ran past a line end and met a separator (a stray quote swallowing
+        /// rows): the record is dropped, reading starts again at its second line.
+        case quoteRunsPastLine
+        /// Text after the closing quote of a field: the record is dropped.
+        case textAfterQuote
+        /// A record of a UTF-8 file with bytes that are not UTF-8 (replaced by U+FFFD). A warning
+        /// here: the journal does not check such a row and counts it as not read.
+        case invalidBytes
         /// The file is not valid UTF-8 (first invalid byte at `offset`, on `line`): it was read
         /// as Windows-1252. A warning: the records are still read.
         case notUTF8(offset: Int, line: Int)
@@ -44,8 +53,10 @@ public struct CSVIssue: Sendable, Hashable {
 
     /// Whether the record was still read (only the encoding warning).
     public var isWarning: Bool {
-        if case .notUTF8 = kind { return true }
-        return false
+        switch kind {
+        case .notUTF8, .invalidBytes: return true
+        default: return false
+        }
     }
 
     /// A stable short code for tools (`champ_trop_long`, …).
@@ -55,6 +66,9 @@ public struct CSVIssue: Sendable, Hashable {
         case .tooManyFields: "trop_de_champs"
         case .recordTooLong: "ligne_trop_longue"
         case .unclosedQuote: "guillemet_non_ferme"
+        case .quoteRunsPastLine: "guillemet_deborde"
+        case .textAfterQuote: "texte_apres_guillemet"
+        case .invalidBytes: "octets_invalides"
         case .notUTF8: "encodage"
         case .readFailed: "lecture_impossible"
         }
@@ -66,7 +80,11 @@ public struct CSVIssue: Sendable, Hashable {
         case .fieldTooLong(let limit): "champ trop long (plus de \(limit) octets) : ligne ignorée"
         case .tooManyFields(let limit): "trop de champs (plus de \(limit)) : ligne ignorée"
         case .recordTooLong(let limit): "ligne trop longue (plus de \(limit) octets) : ligne ignorée"
-        case .unclosedQuote: "guillemet ouvert jamais fermé : la fin du fichier n'a pas pu être lue"
+        case .unclosedQuote: "guillemet ouvert jamais fermé : ligne ignorée, la lecture reprend à la ligne suivante"
+        case .quoteRunsPastLine:
+            "champ entre guillemets qui déborde sur les lignes suivantes (guillemet isolé ?) : ligne ignorée, la lecture reprend à la ligne suivante"
+        case .textAfterQuote: "texte après un guillemet fermant : ligne ignorée"
+        case .invalidBytes: "octets qui ne sont pas de l'UTF-8 (fichier UTF-8 abîmé) : ligne ignorée"
         case .notUTF8(let offset, let line):
             "le fichier n'est pas en UTF-8 (octet \(offset), ligne \(line)) : il a été lu en Windows-1252"
         case .readFailed: "la lecture du fichier a échoué en cours de route"
