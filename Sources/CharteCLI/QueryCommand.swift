@@ -21,6 +21,9 @@ enum AnswerFormat: String, CaseIterable {
 enum QueryCommand {
     static let formatOption = OptionSpec.value("--format", "-f", name: "FORMAT", values: AnswerFormat.allCases.map(\.rawValue), help: "texte (par défaut) ou json")
 
+    static let dateOption = OptionSpec.value("--date", "-d", name: "DATE",
+                                             help: "pose la question ce jour-là (AAAA-MM-JJ ou JJ/MM/AAAA) : les suppléances en cours comptent")
+
     static let exitCodes = """
     Code de sortie : 0 la requête a une réponse (quelle qu'elle soit), 1 la charte ou la requête
     contient une erreur (diagnostics sur la sortie d'erreur), 2 usage incorrect ou fichier illisible.
@@ -28,29 +31,34 @@ enum QueryCommand {
 
     static let requete = Command(
         name: "requete", aliases: ["requête", "query"],
-        synopsis: "charte requete FICHIER \"REQUÊTE\" [--format texte|json]",
+        synopsis: "charte requete FICHIER \"REQUÊTE\" [--date DATE] [--format texte|json]",
         summary: "répond à une requête sur une charte (qui, peut, taches, echeances, montre)",
         description: """
         \(QueryVerb.summary)
         Exemple : charte requete charte.charte 'qui attribuer_licence ressource(categorie: manuel)'
+        Avec --date (ou « le DATE » à la fin de la requête), qui, peut et taches répondent pour ce
+        jour-là : un suppléant dans sa période reçoit ce que lui délègue la suppléance.
+        Exemple : charte requete charte.charte 'peut referent_numerique attribuer_licence ressource(categorie: outil) le 2027-01-20'
         \(exitCodes)
         """,
-        options: [formatOption],
+        options: [formatOption, dateOption],
         run: runRequete)
 
     static let qui = shortcut(
-        "qui", synopsis: "charte qui FICHIER ACTION [OBJET] | TACHE | \"mots\" [--texte] [--format texte|json]",
+        "qui", synopsis: "charte qui FICHIER ACTION [OBJET] | TACHE | \"mots\" [--texte] [--date DATE] [--format texte|json]",
         summary: "qui fait une action sur un objet, qui s'occupe d'une tâche",
         example: "charte qui charte.charte attribuer_licence 'ressource(categorie: manuel)'",
-        extra: [.flag("--texte", "-t", help: "cherche les mots dans les libellés et les notes des tâches")])
+        extra: [.flag("--texte", "-t", help: "cherche les mots dans les libellés et les notes des tâches"), dateOption])
     static let peut = shortcut(
-        "peut", synopsis: "charte peut FICHIER ACTEUR ACTION [OBJET] [--format texte|json]",
+        "peut", synopsis: "charte peut FICHIER ACTEUR ACTION [OBJET] [--date DATE] [--format texte|json]",
         summary: "dit si un acteur (ou une personne) peut faire une action sur un objet",
-        example: "charte peut charte.charte \"Mme Martin\" attribuer_licence 'ressource(categorie: documentaire)'")
+        example: "charte peut charte.charte \"Mme Martin\" attribuer_licence 'ressource(categorie: documentaire)' --date 2027-01-20",
+        extra: [dateOption])
     static let taches = shortcut(
-        "taches", aliases: ["tâches"], synopsis: "charte taches FICHIER ACTEUR [--format texte|json]",
+        "taches", aliases: ["tâches"], synopsis: "charte taches FICHIER ACTEUR [--date DATE] [--format texte|json]",
         summary: "la fiche de poste d'un acteur : ses tâches étape par étape",
-        example: "charte taches charte.charte documentaliste")
+        example: "charte taches charte.charte referent_numerique --date 2027-01-20",
+        extra: [dateOption])
     static let echeances = shortcut(
         "echeances", aliases: ["échéances"], synopsis: "charte echeances FICHIER [DATE] [--format texte|json]",
         summary: "les échéances de la charte dans l'ordre des dates",
@@ -77,7 +85,8 @@ enum QueryCommand {
                 guard let path = arguments.positionals.first else { throw UsageError(message: "fichier de charte manquant") }
                 let words = Array(arguments.positionals.dropFirst())
                 let rest = arguments.has("--texte") ? [quoted(words.joined(separator: " "))] : words.map(queryWord)
-                return try answer(path: path, query: ([verb] + rest).joined(separator: " "), command: verb,
+                let query = try dated(([verb] + rest).joined(separator: " "), arguments)
+                return try answer(path: path, query: query, command: verb,
                                   arguments: arguments, console: console)
             })
     }
@@ -86,7 +95,13 @@ enum QueryCommand {
         guard let path = arguments.positionals.first else { throw UsageError(message: "fichier de charte manquant") }
         let query = arguments.positionals.dropFirst().joined(separator: " ")
         guard !query.allSatisfy(\.isWhitespace) else { throw UsageError(message: "requête manquante") }
-        return try answer(path: path, query: query, command: "requete", arguments: arguments, console: console)
+        return try answer(path: path, query: try dated(query, arguments), command: "requete", arguments: arguments, console: console)
+    }
+
+    /// The query with ` le DATE` added when `--date` is given (checked here: a bad date is a usage error).
+    static func dated(_ query: String, _ arguments: ParsedArguments) throws(UsageError) -> String {
+        guard let date = try DateArgument.parse(arguments.value("--date"), option: "--date") else { return query }
+        return query + " le " + date.description
     }
 
     /// Loads the charter, answers the query and prints the answer (or the diagnostics).

@@ -8,12 +8,15 @@ public struct DecidingRule: Sendable, Hashable, Comparable {
     /// What kind of rule decided.
     public enum Kind: String, Sendable, Hashable, Comparable {
         case tache, autorise, interdit, defaut
+        /// A suppléance in its window (dated decisions only).
+        case suppleance
         public static func < (lhs: Kind, rhs: Kind) -> Bool { lhs.rawValue < rhs.rawValue }
     }
 
     /// The kind of rule.
     public let kind: Kind
-    /// The task id, a short text for `autorise`/`interdit` (`interdit compta preter`), or `defaut`.
+    /// The task id, a short text for `autorise`/`interdit` (`interdit compta preter`) or a
+    /// suppléance (`suppleance documentaliste par referent`), or `defaut`.
     public let id: String
     /// Where the rule is written (nil for the default deny).
     public let span: Span?

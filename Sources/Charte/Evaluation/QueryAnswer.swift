@@ -87,6 +87,10 @@ public struct WhoAnswer: Sendable, Hashable {
     public let results: [TaskCard]
     /// `selon`: the tasks whose condition is unknown on the object, each with its `missing`.
     public let conditional: [TaskCard]
+    /// The day asked about (`qui … le DATE`); nil for an undated question.
+    public var date: CalendarDate? = nil
+    /// The suppléances in their window that day for the tasks or the action asked about.
+    public var deputies: [DeputyWindow] = []
 
     /// Every responsable of `results`, sorted, without repetition.
     public var responsables: [String] { Array(Set(results.flatMap(\.responsables))).sorted() }
@@ -124,6 +128,38 @@ public struct MayAnswer: Sendable, Hashable {
     public let missing: [String]
     /// The rules that decided, in source order (the default deny last).
     public let rules: [RuleReference]
+    /// The day asked about (`peut … le DATE`); nil for an undated question.
+    public var date: CalendarDate? = nil
+    /// The suppléances that took part that day, or that would have outside their window.
+    public var deputies: [DeputyWindow] = []
+}
+
+/// A suppléance as answers show it.
+public struct DeputyWindow: Sendable, Hashable {
+    /// The absent actor's id.
+    public let deputised: String
+    /// The deputy's id.
+    public let deputy: String
+    /// The first and last days, both included.
+    public let from: CalendarDate
+    public let to: CalendarDate
+    /// Signature (the absent actor stays accountable) or pouvoir (the competence moves).
+    public let nature: DeputyNature
+    /// Where the window stands on the day asked about.
+    public let state: DeputyState
+    /// The reason given by `note`.
+    public let note: String?
+    /// Where the suppléance is written.
+    public let position: SourcePosition
+}
+
+/// The tasks an actor takes over in one suppléance, on the day asked about.
+public struct DeputyAssignments: Sendable, Hashable {
+    /// The suppléance.
+    public let window: DeputyWindow
+    /// The absent actor's tasks that the suppléance hands over, in charter order, each with
+    /// the letter the absent actor holds in it.
+    public let assignments: [Assignment]
 }
 
 /// When a task is due.
@@ -174,6 +210,12 @@ public struct JobSheet: Sendable, Hashable {
     public let instances: [String]
     /// The steps where the actor appears, in step order.
     public let steps: [StepAssignments]
+    /// The day asked about (`taches … le DATE`); nil for an undated question.
+    public var date: CalendarDate? = nil
+    /// The suppléances in their window that day where the actor is away: its work goes to a deputy.
+    public var away: [DeputyWindow] = []
+    /// The suppléances in their window that day where the actor stands in, with the tasks taken over.
+    public var standingIn: [DeputyAssignments] = []
 }
 
 /// A task due on a fixed date.

@@ -11,18 +11,30 @@ extension QueryEngine {
     /// Answers a parsed query; `sources` must hold the query's text (see `QueryParser`).
     public func answer(_ query: Query, sources: SourceMap) throws(QueryError) -> QueryAnswer {
         var resolver = QueryResolver(charter: charter)
-        let answer: QueryAnswer? = switch query {
-        case .who(let target, let object): resolver.who(target, object: object).map { .who(resolve($0)) }
+        let (question, dateClause) = query.undated
+        // `le DATE`: resolved first, so that a bad date and a bad name are both reported.
+        let day: CalendarDate? = dateClause.flatMap { resolver.date($0) ?? nil }
+        let dated = dateClause != nil
+        let answer: QueryAnswer? = switch question {
+        case .who(let target, let object):
+            resolver.who(target, object: object).map { target in
+                .who(day.map { resolve(target, on: $0) } ?? resolve(target))
+            }
         case .search(let text): .who(search(text.value))
         case .may(let actor, let action, let object):
-            resolver.may(actor, action: action, object: object).map {
-                .may(may(actors: $0.actors, asked: $0.asked, action: $0.action, object: $0.object))
+            resolver.may(actor, action: action, object: object).map { parts in
+                .may(day.map { may(actors: parts.actors, asked: parts.asked, action: parts.action, object: parts.object, on: $0) }
+                     ?? may(actors: parts.actors, asked: parts.asked, action: parts.action, object: parts.object))
             }
-        case .tasks(let actor): resolver.actors(actor).map { .tasks(jobSheet(actors: $0.actors, asked: $0.asked)) }
+        case .tasks(let actor):
+            resolver.actors(actor).map { found in
+                .tasks(day.map { jobSheet(actors: found.actors, asked: found.asked, on: $0) } ?? jobSheet(actors: found.actors, asked: found.asked))
+            }
         case .deadlines(let from): resolver.date(from).map { .deadlines(deadlines(from: $0)) }
         case .show(let name): resolver.symbol(name).map { .show(show($0)) }
+        case .dated: nil
         }
-        guard let answer, resolver.diagnostics.isEmpty else {
+        guard let answer, resolver.diagnostics.isEmpty, !dated || day != nil else {
             throw QueryError(diagnostics: resolver.diagnostics.sortedForDisplay(), sources: sources)
         }
         return answer
@@ -81,6 +93,14 @@ extension QueryEngine {
         switch target {
         case .action(let action, let object): who(action: action, object: object)
         case .task(let task): who(task: task)
+        }
+    }
+
+    /// The same on a given day.
+    func resolve(_ target: QueryResolver.WhoTarget, on date: CalendarDate) -> WhoAnswer {
+        switch target {
+        case .action(let action, let object): who(action: action, object: object, on: date)
+        case .task(let task): who(task: task, on: date)
         }
     }
 

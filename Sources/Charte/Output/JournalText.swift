@@ -84,7 +84,7 @@ public struct JournalTextRenderer: Sendable {
         switch rule.kind {
         case .defaut: return "aucune règle ne l'autorise (refus par défaut)"
         case .tache: return "tâche \(rule.id)\(where_)"
-        case .autorise, .interdit: return rule.id + where_
+        case .autorise, .interdit, .suppleance: return rule.id + where_
         }
     }
 

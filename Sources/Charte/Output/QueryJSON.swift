@@ -8,6 +8,8 @@
 /// - `echeances`: `{"depuis", "echeances": [{"date", "expression", "tache", "etape", "libelle", "responsable",
 ///   "fichier", "ligne"}], "sur_evenement": [{"evenement", "delai", "tache", "etape", "libelle", "responsable", "fichier", "ligne"}]}`.
 /// - `montre`: `{"nom", "genre", "texte", "fichier", "ligne"}`.
+/// - a dated `qui`, `peut` or `taches` (`… le DATE`) adds `"date"` and `"suppleances"` (and `"absences"`
+///   for `taches`); an undated answer has neither.
 ///
 /// Absent values are `null`; lists of names are sorted; tasks keep the charter's order.
 public enum QueryJSON {
@@ -27,6 +29,27 @@ public enum QueryJSON {
         .object([
             ("resultats", .array(who.results.map { encode($0, withMissing: false) })),
             ("selon", .array(who.conditional.map { encode($0, withMissing: true) })),
+        ] + dated(who.date, who.deputies))
+    }
+
+    /// `date` and `suppleances`, only for a dated question (undated answers keep their v1 shape).
+    static func dated(_ date: CalendarDate?, _ windows: [DeputyWindow]) -> [(String, JSON)] {
+        guard let date else { return [] }
+        return [("date", .string(date.description)), ("suppleances", .array(windows.map(encode)))]
+    }
+
+    /// A suppléance: `{"titulaire", "suppleant", "du", "au", "nature", "etat", "note", "fichier", "ligne"}`.
+    public static func encode(_ window: DeputyWindow) -> JSON {
+        .object([
+            ("titulaire", .string(window.deputised)),
+            ("suppleant", .string(window.deputy)),
+            ("du", .string(window.from.description)),
+            ("au", .string(window.to.description)),
+            ("nature", .string(window.nature.rawValue)),
+            ("etat", .string(window.state.rawValue)),
+            ("note", .optional(window.note)),
+            ("fichier", .string(window.position.file)),
+            ("ligne", .int(window.position.line)),
         ])
     }
 
@@ -53,7 +76,7 @@ public enum QueryJSON {
             ("decision", .string(may.outcome.rawValue)),
             ("manquants", .strings(may.missing)),
             ("regles", encode(may.rules)),
-        ])
+        ] + dated(may.date, may.deputies))
     }
 
     /// The deciding rules of a `peut`: `[{"genre", "id", "fichier", "ligne"}]`.
@@ -81,7 +104,21 @@ public enum QueryJSON {
                     ("taches", .array(step.assignments.map(encode))),
                 ])
             })),
-        ])
+        ] + jobSheetDated(sheet))
+    }
+
+    /// `date`, `absences` and `suppleances` (each with its `taches`), only for a dated question.
+    static func jobSheetDated(_ sheet: JobSheet) -> [(String, JSON)] {
+        guard let date = sheet.date else { return [] }
+        return [
+            ("date", .string(date.description)),
+            ("absences", .array(sheet.away.map(encode))),
+            ("suppleances", .array(sheet.standingIn.map { standing in
+                guard case .object(var members) = encode(standing.window) else { return encode(standing.window) }
+                members.append(("taches", .array(standing.assignments.map(encode))))
+                return .object(members)
+            })),
+        ]
     }
 
     static func encode(_ assignment: Assignment) -> JSON {

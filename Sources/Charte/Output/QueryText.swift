@@ -18,9 +18,9 @@ public enum QueryText {
         var out: String
         switch who.subject {
         case .action(let action, let object):
-            out = "Qui fait « \(action) »" + (object.map { " sur \(written($0))" } ?? "") + " ?\n"
+            out = "Qui fait « \(action) »" + (object.map { " sur \(written($0))" } ?? "") + on(who.date) + " ?\n"
         case .task(let task):
-            out = "Qui s'occupe de la tâche « \(task) » ?\n"
+            out = "Qui s'occupe de la tâche « \(task) »" + on(who.date) + " ?\n"
         case .text(let text):
             out = "Tâches dont le libellé ou la note contient « \(text) » :\n"
         }
@@ -42,6 +42,18 @@ public enum QueryText {
             out += "\nSelon l'objet (condition inconnue, il manque des attributs) :\n"
             for card in who.conditional { out += "\n" + render(card) }
         }
+        if let date = who.date { out += deputies(who.deputies, on: date) }
+        return out
+    }
+
+    /// ` le mercredi 20 janvier 2027` for a dated question, nothing otherwise.
+    static func on(_ date: CalendarDate?) -> String { date.map { " le " + DateText.long($0) } ?? "" }
+
+    /// The suppléances of a dated answer, one sentence each with its line.
+    static func deputies(_ windows: [DeputyWindow], on date: CalendarDate) -> String {
+        guard !windows.isEmpty else { return "\n  Aucune suppléance ce jour-là.\n" }
+        var out = windows.allSatisfy({ $0.state == .enCours }) ? "\n  Suppléances ce jour-là :\n" : "\n  Suppléances :\n"
+        for window in windows { out += "    " + DeputyWords.sentence(window) + " — " + location(window.position) + "\n" }
         return out
     }
 
@@ -78,7 +90,7 @@ public enum QueryText {
     public static func render(_ may: MayAnswer) -> String {
         let roles = may.roles == [may.actor] ? "" : " (" + may.roles.joined(separator: ", ") + ")"
         var out = "« \(may.actor) »\(roles) peut-il faire « \(may.action) »"
-            + (may.object.map { " sur \(written($0))" } ?? "") + " ?\n"
+            + (may.object.map { " sur \(written($0))" } ?? "") + on(may.date) + " ?\n"
         out += "\n  Réponse : \(outcomeName(may.outcome))\n"
         if !may.missing.isEmpty {
             out += "  Il manque : \(may.missing.joined(separator: ", ")) (la réponse en dépend)\n"
@@ -89,7 +101,9 @@ public enum QueryText {
                       rule.position.map(location) ?? ""])
         }
         out += may.outcome == .indetermine ? "  Règles en jeu :\n" : "  Décidé par :\n"
-        return out + rows.rendered
+        out += rows.rendered
+        if let date = may.date, !may.deputies.isEmpty { out += deputies(may.deputies, on: date) }
+        return out
     }
 
     /// The French word of an outcome.
@@ -108,6 +122,7 @@ public enum QueryText {
         case .autorise: "autorisation"
         case .interdit: "interdiction"
         case .defaut: "refus par défaut"
+        case .suppleance: "suppléance"
         }
     }
 
@@ -115,23 +130,36 @@ public enum QueryText {
 
     /// `taches`: the job sheet, step by step, with a legend of the letters.
     public static func render(_ sheet: JobSheet) -> String {
-        var out = "Fiche de poste de « \(sheet.actor) »\n"
+        var out = "Fiche de poste de « \(sheet.actor) »" + on(sheet.date) + "\n"
         if sheet.roles != [sheet.actor] { out += "Rôles : \(sheet.roles.joined(separator: ", "))\n" }
         if !sheet.instances.isEmpty { out += "Membre de : \(sheet.instances.joined(separator: ", "))\n" }
-        if sheet.steps.isEmpty { return out + "\n  Aucune tâche.\n" }
+        var dated = ""
+        if sheet.date != nil {
+            for window in sheet.away { dated += "\nAbsent ce jour-là : " + DeputyWords.sentence(window) + "\n" }
+            for standing in sheet.standingIn {
+                dated += "\nEn suppléance ce jour-là : " + DeputyWords.sentence(standing.window) + "\n"
+                var rows = AlignedText()
+                for assignment in standing.assignments { add(assignment, to: &rows) }
+                dated += standing.assignments.isEmpty ? "  Aucune tâche.\n" : rows.rendered
+            }
+        }
+        if sheet.steps.isEmpty { return out + "\n  Aucune tâche.\n" + dated }
         var rows = AlignedText()
         for step in sheet.steps {
             rows.addLine("")
             rows.addLine("Étape \(step.step)" + (step.label.map { " — \($0)" } ?? ""))
-            for assignment in step.assignments {
-                var details: [String] = []
-                if assignment.throughInstance { details.append("par « \(assignment.holder) »") }
-                if let due = assignment.due { details.append(written(due)) }
-                if !assignment.actions.isEmpty { details.append("actions : " + assignment.actions.joined(separator: ", ")) }
-                rows.add([assignment.letter.rawValue, assignment.task, assignment.label ?? "", details.joined(separator: " · ")])
-            }
+            for assignment in step.assignments { add(assignment, to: &rows) }
         }
-        return out + rows.rendered + "\nR responsable · A approbateur · S aide · C consulté · I informé\n"
+        return out + rows.rendered + dated + "\nR responsable · A approbateur · S aide · C consulté · I informé\n"
+    }
+
+    /// One line of a job sheet: letter, task, label, then by whom, when and what.
+    static func add(_ assignment: Assignment, to rows: inout AlignedText) {
+        var details: [String] = []
+        if assignment.throughInstance { details.append("par « \(assignment.holder) »") }
+        if let due = assignment.due { details.append(written(due)) }
+        if !assignment.actions.isEmpty { details.append("actions : " + assignment.actions.joined(separator: ", ")) }
+        rows.add([assignment.letter.rawValue, assignment.task, assignment.label ?? "", details.joined(separator: " · ")])
     }
 
     /// A deadline as a sentence fragment.

@@ -48,9 +48,28 @@ extension Parser {
         }
     }
 
-    /// `requete = "qui" ( STRING | IDENT [ objet ] ) | "peut" acteur IDENT [ objet ]
-    ///          | "taches" acteur | "echeances" [ DATE | IDENT ] | "montre" IDENT`
+    /// `requete = question [ "le" ( DATE | IDENT ) ] | "echeances" [ DATE | IDENT ] | "montre" IDENT`
+    /// `question = "qui" IDENT [ objet ] | "peut" acteur IDENT [ objet ] | "taches" acteur` (and `"qui" STRING`, never dated)
     mutating func parseQuery() throws(Recovery) -> Query {
+        let query = try parseUndatedQuery()
+        switch query {
+        case .who, .may, .tasks:
+            guard atDateClause else { return query }
+            advance()
+            guard let date = try parseOptionalQueryDate() else { try fail(expected: "une date (AAAA-MM-JJ ou JJ/MM/AAAA) après « le »") }
+            return .dated(query, on: date)
+        default:
+            return query
+        }
+    }
+
+    /// Whether the next words are `le DATE` (not an object type named `le`, which a `(` follows).
+    var atDateClause: Bool {
+        current.kind == .word && Folding.fold(current.text) == "le" && next.kind != .leftParen
+    }
+
+    /// One question, before its optional date.
+    mutating func parseUndatedQuery() throws(Recovery) -> Query {
         guard current.kind == .word, let verb = QueryVerb.lookup(current.text) else {
             let verbs = QueryVerb.allCases.map { Candidate(name: $0.rawValue, span: nil) }
             try fail(expected: "une requête (qui, peut, taches, echeances, montre)",
@@ -78,9 +97,9 @@ extension Parser {
         }
     }
 
-    /// An object literal if a word follows (a missing `(` is then reported), else nil.
+    /// An object literal if a word follows (a missing `(` is then reported), else nil; `le DATE` is no object.
     mutating func parseOptionalObject() throws(Recovery) -> ObjectLiteral? {
-        current.kind == .word ? try parseObjectLiteral() : nil
+        current.kind == .word && !atDateClause ? try parseObjectLiteral() : nil
     }
 
     /// `[ DATE | IDENT ]` after `echeances`.

@@ -16,9 +16,18 @@ public enum Query: Sendable, Hashable {
     case deadlines(from: QueryDate?)
     /// `montre ID`: a declaration as written.
     case show(Name)
+    /// `peut …`, `qui …` or `taches …` followed by `le DATE`: the question asked on that day
+    /// (suppléances in their window take part).
+    indirect case dated(Query, on: QueryDate)
+
+    /// The question without its date, and the date if it has one.
+    public var undated: (query: Query, date: QueryDate?) {
+        if case .dated(let query, let date) = self { return (query, date) }
+        return (self, nil)
+    }
 }
 
-/// The date of `echeances DATE`: a literal or a name of the calendar.
+/// The date of `echeances DATE` or `… le DATE`: a literal or a name of the calendar.
 public enum QueryDate: Sendable, Hashable {
     /// `2026-09-01`; nil when the lexer found it impossible (already reported).
     case literal(CalendarDate?)
@@ -55,9 +64,11 @@ extension QueryVerb {
       qui "mots"                  les tâches dont le libellé ou la note contient les mots
       peut ACTEUR ACTION [OBJET]  autorisé, refusé ou indéterminé, avec les règles et leurs lignes
       taches ACTEUR               la fiche de poste d'un acteur, étape par étape
+      … le DATE                   après qui, peut ou taches : la réponse de ce jour-là, suppléances comprises
       echeances [DATE]            les échéances dans l'ordre des dates (à partir de DATE)
       montre NOM                  une déclaration telle qu'elle est écrite
     OBJET s'écrit type(attribut: valeur, …) ; un attribut omis est inconnu. ACTEUR est un
-    identifiant ou le nom d'une personne entre guillemets ("Mme Martin").
+    identifiant ou le nom d'une personne entre guillemets ("Mme Martin"). DATE s'écrit
+    AAAA-MM-JJ ou JJ/MM/AAAA, ou c'est un nom du calendrier (rentree).
     """
 }

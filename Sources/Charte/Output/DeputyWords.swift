@@ -1,0 +1,35 @@
+/// The French words of a suppléance, shared by query answers and journal reports.
+public enum DeputyWords {
+    /// `6 février 2027`.
+    public static func day(_ date: CalendarDate) -> String { "\(DateText.dayAndMonth(date)) \(date.year)" }
+
+    /// `suppléance de documentaliste du 12 janvier au 6 février 2027`.
+    public static func window(deputised: String, from: CalendarDate, to: CalendarDate) -> String {
+        "suppléance de \(deputised) " + DateText.range(from, to)
+    }
+
+    /// What the nature means: who stays accountable, or where the competence goes.
+    public static func nature(_ nature: DeputyNature, deputised: String, deputy: String) -> String {
+        switch nature {
+        case .signature: "délégation de signature : \(deputised) reste responsable"
+        case .pouvoir: "délégation de pouvoir : la compétence passe à \(deputy)"
+        }
+    }
+
+    /// One suppléance on the day of a question, as a sentence:
+    /// `suppléance de documentaliste du 12 janvier au 6 février 2027 par referent (délégation de signature : …)`,
+    /// `suppléance terminée le 6 février 2027 (…)`, `suppléance pas encore commencée (du 12 janvier …)`.
+    public static func sentence(_ window: DeputyWindow) -> String {
+        switch window.state {
+        case .enCours:
+            self.window(deputised: window.deputised, from: window.from, to: window.to) + " par \(window.deputy) ("
+                + nature(window.nature, deputised: window.deputised, deputy: window.deputy) + ")"
+        case .terminee:
+            "suppléance terminée le \(day(window.to)) (\(window.deputy) pour \(window.deputised), "
+                + DateText.range(window.from, window.to) + ")"
+        case .aVenir:
+            "suppléance pas encore commencée (" + DateText.range(window.from, window.to)
+                + ", \(window.deputy) pour \(window.deputised))"
+        }
+    }
+}
