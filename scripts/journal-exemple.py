@@ -5,8 +5,9 @@ A realistic 2026-2027 school year of a collège (zone B), as its staff would log
 spreadsheet exported "CSV UTF-8 (séparateur point-virgule)": UTF-8 with a BOM, CRLF line ends,
 French dates. It contains licence assignments in the GAR by the right and the wrong people,
 student arrivals and departures with the licence changes that follow, technical problems,
-choices and orders, and a few deadlines met late or missed, plus the typing slips a real
-journal has (a misspelt actor, a plural value, an impossible date).
+choices and orders, and a few deadlines met late or missed, the référent numérique standing
+in for the documentaliste during her leave (and once after it), a choice validated and ordered
+by the same person, plus the typing slips a real journal has (a misspelt actor, a plural value, an impossible date).
 
 Deterministic: no clock, no random module (a fixed linear congruential generator picks the
 small variations), so running it twice gives the same bytes.
@@ -17,8 +18,12 @@ import datetime
 import os
 import sys
 
-COLUMNS = ["date", "acteur", "action", "tache", "categorie", "licence", "abonnement",
+COLUMNS = ["date", "acteur", "pour", "action", "tache", "categorie", "licence", "abonnement",
            "discipline", "mouvement", "origine", "nature", "commentaire"]
+
+# The documentaliste's leave (the charter's `suppleance documentaliste par referent_numerique`):
+# the référent numérique reassigns the non-textbook licences in her place.
+LEAVE = (datetime.date(2027, 1, 12), datetime.date(2027, 2, 6))
 
 
 class Generator:
@@ -107,6 +112,8 @@ add("2026-09-25", "documentaliste", "diffuser_ressources", "mise_a_disposition",
 add("2026-10-01", "direction", "piloter", "pilotage_global", commentaire="Conseil numérique du 1er octobre")
 
 # ---------------------------------------------------------------- commandes
+add("2026-10-05", "coordinateurs", "valider_choix", "", categorie="manuel", abonnement="oui",
+    discipline="SVT 5e", commentaire="Choix arrêté en conseil d'enseignement")
 add("2026-10-06", "coordinateurs", "commander", "", categorie="manuel", abonnement="oui",
     discipline="SVT 5e", commentaire="Commande passée directement à l'éditeur")
 for index, discipline in enumerate(["Mathématiques 6e", "Français 5e", "SVT 4e"]):
@@ -156,9 +163,16 @@ for date_text, movement, signal, manuals, others, who in movements:
                 abonnement="oui", discipline=disciplines[rng.below(4)] + " " + rng.pick(levels),
                 commentaire="Récupération des exemplaires après départ" if movement == "depart" else "Affectation à l'arrivant")
     if others is not None:
-        add(date + datetime.timedelta(days=others), "documentaliste", "attribuer_licence",
+        done = date + datetime.timedelta(days=others)
+        # During the leave the référent stands in (permitted, the suppléance cited); on 2027-02-10,
+        # after the leave, he still does it (refused: the suppléance ended on 6 February).
+        standing_in = LEAVE[0] <= done <= LEAVE[1] + datetime.timedelta(days=4)
+        extra = {"pour": "documentaliste",
+                 "commentaire": "Suppléance pendant le congé de la documentaliste" if done <= LEAVE[1]
+                 else "La documentaliste a repris le 8 février"} if standing_in else {}
+        add(done, "referent_numerique" if standing_in else "documentaliste", "attribuer_licence",
             "changements_licences_ressources", categorie=rng.pick(["documentaire", "outil"]), licence="nominative",
-            abonnement="non", discipline=rng.pick([name for _, name in resources]))
+            abonnement="non", discipline=rng.pick([name for _, name in resources]), **extra)
 
 # Balayage mensuel de la console d'affectation : licences récupérées après les départs.
 for month in ["2026-10-30", "2026-11-27", "2026-12-18", "2027-01-29", "2027-02-26", "2027-03-26", "2027-04-30", "2027-05-28"]:

@@ -20,16 +20,25 @@ public enum DeputyWords {
     /// `suppléance de documentaliste du 12 janvier au 6 février 2027 par referent (délégation de signature : …)`,
     /// `suppléance terminée le 6 février 2027 (…)`, `suppléance pas encore commencée (du 12 janvier …)`.
     public static func sentence(_ window: DeputyWindow) -> String {
-        switch window.state {
+        sentence(deputised: window.deputised, deputy: window.deputy, from: window.from, to: window.to, nature: window.nature,
+                 state: window.state)
+    }
+
+    /// The same for a suppléance of a charter.
+    public static func sentence(_ deputy: Deputy, state: DeputyState, in charter: Charter) -> String {
+        sentence(deputised: charter.actors[deputy.deputised].id, deputy: charter.actors[deputy.deputy].id, from: deputy.from,
+                 to: deputy.to, nature: deputy.nature, state: state)
+    }
+
+    static func sentence(deputised: String, deputy: String, from: CalendarDate, to: CalendarDate, nature: DeputyNature,
+                         state: DeputyState) -> String {
+        switch state {
         case .enCours:
-            self.window(deputised: window.deputised, from: window.from, to: window.to) + " par \(window.deputy) ("
-                + nature(window.nature, deputised: window.deputised, deputy: window.deputy) + ")"
+            window(deputised: deputised, from: from, to: to) + " par \(deputy) (" + self.nature(nature, deputised: deputised, deputy: deputy) + ")"
         case .terminee:
-            "suppléance terminée le \(day(window.to)) (\(window.deputy) pour \(window.deputised), "
-                + DateText.range(window.from, window.to) + ")"
+            "suppléance terminée le \(day(to)) (\(deputy) pour \(deputised), " + DateText.range(from, to) + ")"
         case .aVenir:
-            "suppléance pas encore commencée (" + DateText.range(window.from, window.to)
-                + ", \(window.deputy) pour \(window.deputised))"
+            "suppléance pas encore commencée (" + DateText.range(from, to) + ", \(deputy) pour \(deputised))"
         }
     }
 }

@@ -27,6 +27,14 @@ public struct JournalJSONRenderer: Sendable {
         let counts = report.counts
         let refused = report.refused, undecided = report.undecided
         let roles = report.roles.sorted { charter.actors[$0.actor].id < charter.actors[$1.actor].id }
+        // Members of suppléances and incompatibilities only for a charter that declares them (v1 shape kept).
+        var absences: [(String, Member)] = []
+        if !charter.deputies.isEmpty {
+            absences.append(("suppleances", .items(report.deputyActions.count) { deputyAction(report.deputyActions[$0], report) }))
+        }
+        if !charter.incompatibilities.isEmpty {
+            absences.append(("incompatibilites", .items(report.incompatibilities.count) { incompatibility(report.incompatibilities[$0]) }))
+        }
         return [
             ("charte", .value(.string(charterName))),
             ("journal", .value(.string(journalName))),
@@ -40,11 +48,12 @@ public struct JournalJSONRenderer: Sendable {
                 ("non_verifiables", .int(counts.unverifiable)), ("apres_la_date", .int(counts.afterDate)),
                 ("ignorees", .int(counts.skipped)),
             ]))),
-            ("refusees", .items(refused.count) { action(refused[$0]) }),
-            ("indeterminees", .items(undecided.count) { action(undecided[$0]) }),
+            ("refusees", .items(refused.count) { action(refused[$0], report) }),
+            ("indeterminees", .items(undecided.count) { action(undecided[$0], report) }),
             ("echeances", .items(report.instances.count) { instance(report.instances[$0]) }),
             ("hors_ordre", .items(report.outOfOrder.count) { outOfOrder(report.outOfOrder[$0]) }),
             ("anomalies", .items(report.issues.count) { issue(report.issues[$0]) }),
+        ] + absences + [
             ("roles", .items(roles.count) { role(roles[$0]) }),
             ("bilan", .value(.object([
                 ("refusees", .int(counts.refused)), ("indeterminees", .int(counts.undetermined)),
@@ -53,7 +62,7 @@ public struct JournalJSONRenderer: Sendable {
                 ("bientot", .int(report.instances(.dueSoon).count)), ("a_venir", .int(report.instances(.upcoming).count)),
                 ("faites", .int(report.instances(.doneOnTime).count)), ("hors_ordre", .int(report.outOfOrder.count)),
                 ("anomalies", .int(report.issues.count)), ("lisible", .bool(report.headerUsable)),
-            ]))),
+            ] + (charter.incompatibilities.isEmpty ? [] : [("incompatibilites", .int(report.incompatibilities.count))])))),
             ("code_de_sortie", .value(.int(report.hasProblems ? 1 : 0))),
         ]
     }
@@ -108,7 +117,41 @@ public struct JournalJSONRenderer: Sendable {
         return out + "}\n"
     }
 
-    func action(_ action: JournalAction) -> JSON {
+    /// A suppléance cited by a row: `{"titulaire", "suppleant", "du", "au", "nature", "etat", "ligne"}`.
+    func deputy(_ index: Int, state: DeputyState, _ report: JournalReport) -> JSON {
+        let deputy = charter.deputies[index]
+        let line = report.deputyLines.indices.contains(index) ? report.deputyLines[index] : nil
+        return .object([
+            ("titulaire", .string(charter.actors[deputy.deputised].id)), ("suppleant", .string(charter.actors[deputy.deputy].id)),
+            ("du", .string(deputy.from.description)), ("au", .string(deputy.to.description)),
+            ("nature", .string(deputy.nature.rawValue)), ("etat", .string(state.rawValue)),
+            ("ligne", line.map(JSON.int) ?? .null),
+        ])
+    }
+
+    func deputyAction(_ action: JournalDeputyAction, _ report: JournalReport) -> JSON {
+        .object([
+            ("ligne", .int(action.line)), ("date", .string(action.date.description)), ("acteur", .string(action.actor)),
+            ("pour", .optional(action.onBehalf)), ("action", .string(action.action)), ("objet", .optional(action.object)),
+            ("suppleances", .array(action.deputies.map { deputy($0, state: .enCours, report) })),
+        ])
+    }
+
+    func incompatibility(_ item: JournalIncompatibility) -> JSON {
+        var members: [(String, JSON)] = [("ligne", .int(item.line)), ("date", .string(item.date.description)),
+                                         ("acteur", .string(item.actor))]
+        switch item.kind {
+        case .actions(let first, let second, let firstLine, let object):
+            members += [("genre", .string("actions")), ("premiere", .string(first)), ("seconde", .string(second)),
+                        ("premiere_ligne", .int(firstLine)), ("objet", .optional(object))]
+        case .roles(let first, let second):
+            members += [("genre", .string("roles")), ("premiere", .string(first)), ("seconde", .string(second))]
+        }
+        members += [("declaration_ligne", item.declarationLine.map(JSON.int) ?? .null), ("note", .optional(item.note))]
+        return .object(members)
+    }
+
+    func action(_ action: JournalAction, _ report: JournalReport) -> JSON {
         let object: JSON = action.objectType.map { type in
             .object([("type", .string(type)), ("attributs", .object(action.attributes.map { ($0.name, .string($0.raw)) }))])
         } ?? .null
@@ -122,7 +165,10 @@ public struct JournalJSONRenderer: Sendable {
                          ("fichier", rule.line == nil ? .null : .string(charterName)),
                          ("ligne", rule.line.map(JSON.int) ?? .null)])
             })),
-        ])
+        ] + (charter.deputies.isEmpty ? [] : [
+            ("pour", .optional(action.onBehalf)),
+            ("suppleances", .array(action.verdict.deputies.map { deputy($0.deputy, state: $0.state, report) })),
+        ]))
     }
 
     func instance(_ instance: DeadlineInstance) -> JSON {

@@ -19,8 +19,10 @@ public struct JournalTextRenderer: Sendable {
     public func render(_ report: JournalReport) -> String {
         var out = "Journal « \(journalName) » au \(report.date), selon « \(charterName) »\n"
         out += countsLine(report) + "\n"
-        section(&out, "Actions refusées", report.refused) { action in actionLines(action) }
-        section(&out, "Actions indéterminées (attributs manquants)", report.undecided) { action in actionLines(action) }
+        section(&out, "Actions refusées", report.refused) { action in actionLines(action, report) }
+        section(&out, "Actions indéterminées (attributs manquants)", report.undecided) { action in actionLines(action, report) }
+        section(&out, "Incompatibilités", report.incompatibilities) { incompatibilityLines($0) }
+        section(&out, "Actions faites en suppléance", report.deputyActions) { deputyActionLines($0, report) }
         section(&out, "Tâches en retard", report.instances(.overdue)) { [instanceLine($0)] }
         section(&out, "Tâches faites en retard", report.instances(.doneLate)) { [instanceLine($0)] }
         section(&out, "À faire dans les \(DeadlineStatus.soonWindow) jours", report.instances(.dueSoon)) { [instanceLine($0)] }
@@ -66,17 +68,50 @@ public struct JournalTextRenderer: Sendable {
         return line
     }
 
-    func actionLines(_ action: JournalAction) -> [String] {
+    func actionLines(_ action: JournalAction, _ report: JournalReport) -> [String] {
         var head = "ligne \(action.line) · \(action.date) · \(action.actor)"
         if action.roles != [action.actor] { head += " (\(action.roles.joined(separator: ", ")))" }
         head += " : \(action.action)"
         if let object = action.objectText { head += " \(object)" }
         if let task = action.task { head += " — tâche \(task)" }
+        if let onBehalf = action.onBehalf { head += " — pour le compte de \(onBehalf)" }
         var lines = [head]
         if !action.missing.isEmpty { lines.append("manque : " + action.missing.joined(separator: ", ")) }
         let verb = action.outcome == .refuse ? "refusée par" : "selon"
         lines.append("\(verb) : " + action.rules.map(ruleText).joined(separator: " ; "))
+        for standing in action.verdict.deputies {
+            lines.append(DeputyWords.sentence(charter.deputies[standing.deputy], state: standing.state, in: charter)
+                         + deputyLine(standing.deputy, report))
+        }
         return lines
+    }
+
+    /// ` (ligne N)`: where a suppléance is written in the charter.
+    func deputyLine(_ index: Int, _ report: JournalReport) -> String {
+        guard report.deputyLines.indices.contains(index), let line = report.deputyLines[index] else { return "" }
+        return " (ligne \(line))"
+    }
+
+    func deputyActionLines(_ action: JournalDeputyAction, _ report: JournalReport) -> [String] {
+        var head = "ligne \(action.line) · \(action.date) · \(action.actor) : \(action.action)"
+        if let object = action.object { head += " \(object)" }
+        if let onBehalf = action.onBehalf { head += " — pour le compte de \(onBehalf)" }
+        return [head] + action.deputies.map { index in
+            "autorisée par la " + DeputyWords.sentence(charter.deputies[index], state: .enCours, in: charter) + deputyLine(index, report)
+        }
+    }
+
+    func incompatibilityLines(_ item: JournalIncompatibility) -> [String] {
+        let declared = "incompatibles" + (item.declarationLine.map { " (ligne \($0))" } ?? "")
+            + (item.note.map { " : \($0)" } ?? "")
+        switch item.kind {
+        case .actions(let first, let second, let firstLine, let object):
+            return ["lignes \(firstLine) et \(item.line) · \(item.actor) : \(first) puis \(second)" + (object.map { " sur \($0)" } ?? ""),
+                    declared]
+        case .roles(let first, let second):
+            return ["ligne \(item.line) · \(item.date) · \(item.actor) tient ce jour-là les rôles \(first) et \(second) (suppléance comprise)",
+                    declared]
+        }
     }
 
     func ruleText(_ rule: JournalRule) -> String {
@@ -172,6 +207,9 @@ public struct JournalTextRenderer: Sendable {
         parts.append("\(onTime) \(plural(onTime, "faite", "faites")) à temps")
         if !report.issues.isEmpty {
             parts.append("\(report.issues.count) \(plural(report.issues.count, "anomalie", "anomalies")) de lecture")
+        }
+        if !report.incompatibilities.isEmpty {
+            parts.append("\(report.incompatibilities.count) \(plural(report.incompatibilities.count, "incompatibilité", "incompatibilités"))")
         }
         return "Bilan : " + parts.joined(separator: ", ") + "."
     }

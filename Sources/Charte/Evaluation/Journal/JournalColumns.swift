@@ -14,11 +14,16 @@ struct JournalColumns {
     static let actorNames: Set<String> = ["acteur", "qui", "role", "personne"]
     static let actionNames: Set<String> = ["action", "evenement", "actionouevenement"]
     static let taskNames: Set<String> = ["tache", "tachefaite"]
+    /// The optional column naming on whose behalf a row was done (a suppléance).
+    static let onBehalfName = "pour"
+    static let onBehalfNames: Set<String> = ["pour", "pourlecomptede", "pourlecompte", "enremplacementde"]
 
     var date: Int?
     var actor: Int?
     var action: Int?
     var task: Int?
+    /// `pour`: on whose behalf the row was done.
+    var onBehalf: Int?
     /// The number of header cells.
     var count = 0
     /// For each object type, the column of each of its attributes (nil when absent).
@@ -46,6 +51,7 @@ struct JournalColumns {
             if actorNames.contains(folded) { folded = actorName }
             if actionNames.contains(folded) { folded = actionName }
             if taskNames.contains(folded) { folded = taskName }
+            if onBehalfNames.contains(folded) { folded = onBehalfName }
             guard seen.insert(folded).inserted else {
                 issues.append(JournalIssue(line: line, kind: .duplicateColumn(name)))
                 continue
@@ -55,6 +61,7 @@ struct JournalColumns {
             case actorName: columns.actor = column
             case actionName: columns.action = column
             case taskName: columns.task = column
+            case onBehalfName: columns.onBehalf = column
             default:
                 if let targets = attributeIndex[folded] {
                     for target in targets { columns.attributes[target.type][target.attribute] = column }

@@ -29,6 +29,8 @@ public struct JournalIssue: Sendable, Hashable {
         case missingActor(action: String)
         /// The `acteur` cell names no actor and no person.
         case unknownActor(String)
+        /// The `pour` cell names no actor and no person.
+        case unknownOnBehalf(String)
         /// A cell folds to the names of two different things (their descriptions, sorted).
         case ambiguousName(String, candidates: [String])
         /// A cell is not a value of its attribute's type (the attribute is taken as unknown).
@@ -70,6 +72,7 @@ public struct JournalIssue: Sendable, Hashable {
         case .unknownTask: "tache_inconnue"
         case .missingActor: "acteur_absent"
         case .unknownActor: "acteur_inconnu"
+        case .unknownOnBehalf: "pour_inconnu"
         case .ambiguousName: "nom_ambigu"
         case .badValue: "valeur_invalide"
         case .extraFields: "champs_en_trop"
@@ -93,6 +96,8 @@ public struct JournalIssue: Sendable, Hashable {
         case .unknownTask(let name): "tâche inconnue « \(name) » : la ligne n'a pas pu être vérifiée"
         case .missingActor(let action): "action « \(action) » sans acteur : l'autorisation n'a pas pu être vérifiée"
         case .unknownActor(let name): "acteur inconnu « \(name) » : l'autorisation n'a pas pu être vérifiée"
+        case .unknownOnBehalf(let name):
+            "« pour » : acteur inconnu « \(name) » (pour le compte de qui ?) : l'autorisation n'a pas pu être vérifiée"
         case .ambiguousName(let name, let candidates):
             "« \(name) » est ambigu : " + JournalIssue.either(candidates) + " ; écrivez l'identifiant : la ligne n'a pas pu être vérifiée"
         case .badValue(let attribute, let value, let expected):
@@ -112,7 +117,7 @@ public struct JournalIssue: Sendable, Hashable {
     /// Whether the row it concerns counts as not verifiable (and fails the run).
     public var makesRowUnverifiable: Bool {
         switch kind {
-        case .unknownAction, .unknownTask, .missingActor, .unknownActor, .ambiguousName, .badValue: true
+        case .unknownAction, .unknownTask, .missingActor, .unknownActor, .unknownOnBehalf, .ambiguousName, .badValue: true
         default: false
         }
     }

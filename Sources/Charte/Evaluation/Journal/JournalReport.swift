@@ -35,10 +35,13 @@ public final class JournalVerdict: Sendable, Hashable {
     public let missing: [String]
     /// The rules that decided, in charter order.
     public let rules: [JournalRule]
+    /// The suppléances of the row's actor for this action that day (in or outside their window).
+    public let deputies: [DeputyStanding]
 
     /// Creates a verdict.
     public init(roles: [String], action: String, objectType: String?, attributes: [JournalAttribute], outcome: Outcome,
-                missing: [String], rules: [JournalRule]) {
+                missing: [String], rules: [JournalRule], deputies: [DeputyStanding] = []) {
+        self.deputies = deputies
         self.roles = roles
         self.action = action
         self.objectType = objectType
@@ -50,7 +53,8 @@ public final class JournalVerdict: Sendable, Hashable {
 
     public static func == (lhs: JournalVerdict, rhs: JournalVerdict) -> Bool {
         lhs === rhs || (lhs.roles == rhs.roles && lhs.action == rhs.action && lhs.objectType == rhs.objectType
-            && lhs.attributes == rhs.attributes && lhs.outcome == rhs.outcome && lhs.missing == rhs.missing && lhs.rules == rhs.rules)
+            && lhs.attributes == rhs.attributes && lhs.outcome == rhs.outcome && lhs.missing == rhs.missing && lhs.rules == rhs.rules
+            && lhs.deputies == rhs.deputies)
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -72,6 +76,8 @@ public struct JournalAction: Sendable, Hashable {
     public var task: String?
     /// What decided, shared between identical rows.
     public var verdict: JournalVerdict
+    /// The `pour` cell: on whose behalf the row says it was done, as written.
+    public var onBehalf: String? = nil
 
     /// The actor ids it stands for.
     public var roles: [String] { verdict.roles }
@@ -92,6 +98,48 @@ public struct JournalAction: Sendable, Hashable {
     public var objectText: String? {
         objectType.map { "\($0)(" + attributes.map { "\($0.name): \($0.value)" }.joined(separator: ", ") + ")" }
     }
+}
+
+/// An action row permitted because its actor stood in for another that day.
+public struct JournalDeputyAction: Sendable, Hashable {
+    /// The journal line.
+    public var line: Int
+    /// The date of the row.
+    public var date: CalendarDate
+    /// The actor as written.
+    public var actor: String
+    /// The `pour` cell, as written.
+    public var onBehalf: String?
+    /// The action's id.
+    public var action: String
+    /// The object as a literal, if the action has one.
+    public var object: String?
+    /// The suppléances that permitted it, by index in `Charter.deputies`.
+    public var deputies: [Int]
+}
+
+/// Two things that must never meet, met in a journal: two incompatible actions by the same
+/// person on the same object, or one person holding two incompatible roles that day.
+public struct JournalIncompatibility: Sendable, Hashable {
+    /// What met.
+    public enum Kind: Sendable, Hashable {
+        /// Two actions (ids) on one object: `firstLine` did the first, `line` the second.
+        case actions(first: String, second: String, firstLine: Int, object: String?)
+        /// Two roles (ids) held by one person that day (through `personnes` or a suppléance).
+        case roles(first: String, second: String)
+    }
+
+    /// The journal line where it shows (the later one for two actions).
+    public var line: Int
+    /// The date of that row.
+    public var date: CalendarDate
+    /// The actor as written.
+    public var actor: String
+    /// What met.
+    public var kind: Kind
+    /// The `incompatibles` declaration: its line in the charter, and its note.
+    public var declarationLine: Int?
+    public var note: String?
 }
 
 /// What one actor did and has to do, for the summary.
@@ -165,6 +213,12 @@ public struct JournalReport: Sendable {
     public var headerUsable = true
     /// Whether undetermined rows are tolerated (`--tolerer-indetermines`): they then do not fail the run.
     public var toleratesUndetermined = false
+    /// Action rows permitted through a suppléance, by line.
+    public var deputyActions: [JournalDeputyAction] = []
+    /// Incompatibilities met, by line (they fail the run).
+    public var incompatibilities: [JournalIncompatibility] = []
+    /// The charter line of each suppléance (by index in `Charter.deputies`), for citations.
+    public var deputyLines: [Int?] = []
 
     /// Creates an empty report.
     public init(date: CalendarDate, encoding: TextEncoding = .utf8, separator: UInt8 = UInt8(ascii: ",")) {
@@ -181,9 +235,11 @@ public struct JournalReport: Sendable {
     public func instances(_ status: DeadlineStatus) -> [DeadlineInstance] { instances.filter { $0.status == status } }
 
     /// Whether CI should fail (the journal fails closed): a header that could not be read, a refused
-    /// action, a row not verifiable or not read, an undetermined action (unless tolerated), an overdue task.
+    /// action, a row not verifiable or not read, an undetermined action (unless tolerated), an overdue task,
+    /// an incompatibility met.
     public var hasProblems: Bool {
         !headerUsable || counts.refused > 0 || counts.notVerifiable > 0
             || (counts.undetermined > 0 && !toleratesUndetermined) || instances.contains { $0.status == .overdue }
+            || !incompatibilities.isEmpty
     }
 }

@@ -28,6 +28,13 @@ struct JournalRun {
     var verdicts: [VerdictKey: JournalVerdict] = [:]
     /// One reused value array per object type: filling an object allocates nothing.
     var scratch: [[Value?]]
+    /// Whether the charter has suppléances: rows are then decided at their date.
+    let isDated: Bool
+    /// The actions of an `incompatibles` pair, and the first line of each (person, action, object) met.
+    let watchedActions: Set<Int>
+    var actionMeetings: [ActionMeeting: Int] = [:]
+    /// The (person, role, role) incompatibilities already reported.
+    var reportedRoleMeetings = Set<[String]>()
 
     init(checker: JournalChecker, dialect: CSVDialect) {
         self.checker = checker
@@ -46,6 +53,12 @@ struct JournalRun {
         self.valueCacheBase = base
         self.valueCaches = Array(repeating: FieldCache(limit: 1024), count: total)
         self.scratch = charter.objectTypes.map { Array(repeating: nil, count: $0.attributes.count) }
+        self.isDated = !charter.deputies.isEmpty
+        var watched = Set<Int>()
+        for incompatibility in charter.incompatibilities {
+            if case .actions(let a, let b) = incompatibility.kind { watched.formUnion([a, b]) }
+        }
+        self.watchedActions = watched
     }
 
     // MARK: - Header
@@ -153,9 +166,14 @@ struct JournalRun {
         }
         let type = charter.actions[action].objectType
         let object = type.map { readObject(type: $0, reader, line: line) } ?? ObjectValue(type: nil, values: [])
-        let outcome = checker.authorizer.outcome(actors: actors, action: action, object: object)
+        let outcome = isDated ? checker.authorizer.outcome(actors: actors, action: action, object: object, on: date)
+                              : checker.authorizer.outcome(actors: actors, action: action, object: object)
+        let onBehalf = columns.onBehalf.flatMap { readOnBehalf(reader, $0, line: line) }
         // A refusal holds whatever the unreadable cells meant; anything else needs every cell read.
         if outcome != .refuse, rowUnverifiable { return }
+        if !charter.incompatibilities.isEmpty {
+            checkIncompatibilities(actors: actors, written: written, action: action, object: object, line: line, date: date)
+        }
         report.counts.actions += 1
         for actor in actors {
             switch outcome {
@@ -165,21 +183,28 @@ struct JournalRun {
             }
         }
         switch outcome {
-        case .autorise: report.counts.permitted += 1; return
+        case .autorise:
+            report.counts.permitted += 1
+            if isDated { noteDeputy(actors: actors, written: written, onBehalf: onBehalf, action: action, object: object, line: line, date: date) }
+            return
         case .refuse: report.counts.refused += 1; rowUnverifiable = false
         case .indetermine: report.counts.undetermined += 1
         }
         var taskID: String?
         if case .task(let index)? = task { taskID = charter.tasks[index].id }
+        let day = isDated && !checker.authorizer.deputies(involving: actors).isEmpty ? date : nil
         report.flagged.append(JournalAction(line: line, date: date, actor: written, task: taskID,
-                                            verdict: verdict(actors: actors, action: action, object: object)))
+                                            verdict: verdict(actors: actors, action: action, object: object, on: day),
+                                            onBehalf: onBehalf))
     }
 
-    /// The explained decision for an actor, action and object: computed once per distinct triple.
-    mutating func verdict(actors: [Int], action: Int, object: ObjectValue) -> JournalVerdict {
-        let key = VerdictKey(actors: actors, action: action, values: object.values)
+    /// The explained decision for an actor, action and object (at a date when a suppléance involves
+    /// the actor): computed once per distinct key.
+    mutating func verdict(actors: [Int], action: Int, object: ObjectValue, on day: CalendarDate? = nil) -> JournalVerdict {
+        let key = VerdictKey(actors: actors, action: action, values: object.values, date: day)
         if let known = verdicts[key] { return known }
-        let decision = checker.authorizer.decide(actors: actors, action: action, object: object)
+        let dated = day.map { checker.authorizer.decide(actors: actors, action: action, object: object, on: $0) }
+        let decision = dated?.decision ?? checker.authorizer.decide(actors: actors, action: action, object: object)
         var attributes: [JournalAttribute] = []
         if let type = object.type {
             for (index, attribute) in charter.objectTypes[type].attributes.enumerated() {
@@ -196,7 +221,8 @@ struct JournalRun {
         }
         let verdict = JournalVerdict(roles: actors.map { charter.actors[$0].id }, action: charter.actions[action].id,
                                      objectType: object.type.map { charter.objectTypes[$0].id }, attributes: attributes,
-                                     outcome: decision.outcome, missing: decision.missing, rules: rules)
+                                     outcome: decision.outcome, missing: decision.missing, rules: rules,
+                                     deputies: dated?.deputies ?? [])
         if verdicts.count < JournalRun.verdictLimit { verdicts[key] = verdict }
         return verdict
     }
@@ -209,6 +235,8 @@ struct JournalRun {
         let actors: [Int]
         let action: Int
         let values: [Value?]
+        /// The row's date, only when a suppléance involves the actors.
+        let date: CalendarDate?
     }
 
     /// The object of a row, its attributes read from their columns (an empty cell is unknown).
@@ -263,6 +291,9 @@ struct JournalRun {
         }
         report.roles = roles.filter { !$0.isEmpty }
         report.flagged.sort { $0.line < $1.line }
+        report.deputyActions.sort { $0.line < $1.line }
+        report.deputyLines = charter.deputies.map { deputy in checker.charterSource.map { $0.location(of: deputy.span.start).line } }
+        report.incompatibilities.sort { $0.line < $1.line }
         let dropped = csvIssues.filter { !$0.isWarning && $0.kind != .readFailed }.count
         report.counts.rows += dropped
         report.counts.skipped += dropped
