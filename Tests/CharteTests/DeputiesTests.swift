@@ -307,3 +307,35 @@ struct DeputyJournalTests {
     }
 }
 struct NotAMayAnswer: Error {}
+
+/// The agenda and one person's calendar show a deputy's tasks during the window.
+@Suite("Suppléances : agenda et calendrier")
+struct DeputyAgendaTests {
+    @Test("l'agenda du suppléant reçoit les tâches confiées dues pendant la période")
+    func agenda() throws {
+        let loaded = try CharterLoader.load(path: repositoryPath(example))
+        let checked = try loaded.requireChecked()
+        let date = try #require(CalendarDate(year: 2027, month: 1, day: 14))
+        let report = JournalChecker(charter: checked, date: date).check(bytes: FileAccess.read(repositoryPath("rules/journal-2026-2027.csv")) ?? [])
+        let agenda = Agenda(charter: checked, instances: report.instances, date: date, until: CalendarDate(year: 2027, month: 2, day: 28))
+        let text = AgendaTextRenderer(charter: loaded.model, charterName: example, journalName: "rules/journal-2026-2027.csv").render(agenda)
+        expectGolden(text, "Tests/CharteTests/Golden/journal/agenda-suppleance.texte.attendu")
+        let referent = try #require(agenda.entries.first { loaded.model.actors[$0.actor].id == "referent_numerique" })
+        #expect(referent.items.compactMap(\.deputy) == [0])
+    }
+
+    @Test("le calendrier ICS du suppléant ajoute la période et ses tâches")
+    func ics() throws {
+        let checked = try CharterLoader.load(path: repositoryPath(example)).requireChecked()
+        guard case .found(let attendee) = CalendarAttendee.resolve("referent_numerique", in: checked) else {
+            Issue.record("referent_numerique introuvable")
+            return
+        }
+        let ics = ICSExport.render(checked, attendee: attendee)
+        expectGolden(ics, "Tests/CharteTests/Golden/journal/referent-suppleance.ics.attendu")
+        #expect(ics.contains("SUMMARY:Suppléance de Professeur-documentaliste\r\n"))
+        #expect(ics.contains("DTSTART;VALUE=DATE:20270112\r\nDTEND;VALUE=DATE:20270207\r\n"))
+        guard case .found(let absent) = CalendarAttendee.resolve("documentaliste", in: checked) else { return }
+        #expect(!ICSExport.render(checked, attendee: absent).contains("Suppléance"))
+    }
+}

@@ -6,6 +6,9 @@ public struct Agenda: Sendable {
         public var instance: DeadlineInstance
         /// `R` (responsable), `A` (approbateur) or `S` (aide).
         public var letter: Letter
+        /// The suppléance (index in `Charter.deputies`) that puts an absent actor's task here,
+        /// the instance being due inside its window; nil for the actor's own tasks.
+        public var deputy: Int? = nil
     }
 
     /// An actor's open instances.
@@ -45,6 +48,21 @@ public struct Agenda: Sendable {
                 for actor in task.actors(letter) where seen.insert(actor).inserted {
                     items[actor].append(Item(instance: instance, letter: letter))
                 }
+            }
+        }
+        // A deputy's agenda gets the absent actor's delegated tasks due inside the window.
+        for (index, deputy) in charter.deputies.enumerated() where charter.actors.indices.contains(deputy.deputy) {
+            var added = false
+            for instance in sorted where instance.status.isOpen && deputy.isActive(on: instance.due) {
+                if let until, until < instance.due { continue }
+                guard deputy.delegates(task: instance.task, in: charter),
+                      let letter = charter.tasks[instance.task].letter(of: deputy.deputised),
+                      !items[deputy.deputy].contains(where: { $0.instance == instance }) else { continue }
+                items[deputy.deputy].append(Item(instance: instance, letter: letter, deputy: index))
+                added = true
+            }
+            if added {
+                items[deputy.deputy].sort { ($0.instance.due, $0.instance.task, $0.instance.occurrence) < ($1.instance.due, $1.instance.task, $1.instance.occurrence) }
             }
         }
         entries = items.enumerated().compactMap { actor, list in list.isEmpty ? nil : Entry(actor: actor, items: list) }

@@ -44,6 +44,6 @@ public struct AgendaJSONRenderer: Sendable {
             ("lettre", .string(item.letter.rawValue)), ("echeance", .string(instance.due.description)),
             ("statut", .string(instance.status.rawValue)), ("jours", .int(instance.days)),
             ("occurrence", .int(instance.occurrence)), ("evenement", event),
-        ])
+        ] + (charter.deputies.isEmpty ? [] : [("suppleance_de", .optional(item.deputy.map { charter.actors[charter.deputies[$0].deputised].id }))]))
     }
 }

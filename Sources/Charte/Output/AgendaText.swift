@@ -34,6 +34,10 @@ public struct AgendaTextRenderer: Sendable {
                 }
                 if let label = task.label { line += " — \(label)" }
                 line += " — " + item.instance.status.describe(days: item.instance.days)
+                if let index = item.deputy {
+                    let deputy = charter.deputies[index]
+                    line += " — en " + DeputyWords.window(deputised: charter.actors[deputy.deputised].id, from: deputy.from, to: deputy.to)
+                }
                 out += line + "\n"
             }
         }

@@ -11,7 +11,8 @@
 /// Tasks without a fixed date (due after each event, or without deadline) cannot be events:
 /// they are listed in the calendar's description (`X-WR-CALDESC`), so none is left out
 /// silently. With an attendee (`--acteur`), only the tasks where they hold a letter are
-/// written, each saying which letter, and the UIDs carry the attendee's ids.
+/// written, each saying which letter, and the UIDs carry the attendee's ids; each suppléance
+/// where the attendee stands in adds an event over its window and the delegated tasks due in it.
 public enum ICSExport {
     /// The product identifier written in `PRODID`.
     public static let productID = "-//Charte//Charte des ressources numeriques//FR"
@@ -76,6 +77,9 @@ public enum ICSExport {
             writer.text("CATEGORIES", charter.steps[task.step].label ?? charter.steps[task.step].id)
             writer.raw("TRANSP", "TRANSPARENT")
             writer.raw("END", "VEVENT")
+        }
+        if let attendee, !charter.deputies.isEmpty {
+            writeDeputyEvents(charter, attendee: attendee, stem: stem, stamp: stamp, into: &writer)
         }
         writer.raw("END", "VCALENDAR")
         return writer.text
