@@ -4,7 +4,8 @@
 // - every diagnostic span lies within its file (the query's or the charter's);
 // - a query over `Limits.queryLength` bytes is refused with E013, never read;
 // - a `peut` answer agrees with the authorizer, and never says `autorise` while a forbid
-//   that applies is true or unknown;
+//   that applies is true or unknown; a dated `peut … le DATE` never lifts a forbid (a
+//   suppléance never permits what the actor's own `interdit` refuses);
 // - answers render as text and JSON.
 
 let requeteCharters = [bundledCharter("Tests/CharteTests/Fixtures/public/valid/mini.charte"),
@@ -40,6 +41,9 @@ public func requeteFuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         _ = QueryJSON.encode(a).rendered(pretty: true)
         if case .may(let may) = a, case .may(let actor, let action, let object)? = parsed.query {
             requireMayIsSound(may, engine: engine, actor: actor, action: action, object: object)
+        }
+        if case .may(let may) = a, case .dated(.may(let actor, let action, let object), _)? = parsed.query {
+            requireDatedMayIsSound(may, engine: engine, actor: actor, action: action, object: object)
         }
     case (.failure(let a), .failure(let b)):
         require(a.diagnostics == b.diagnostics, "deux erreurs différentes pour la même requête")
@@ -84,4 +88,22 @@ func requireMayIsSound(_ may: MayAnswer, engine: QueryEngine, actor: ActorRefere
             require(may.outcome != .autorise, "un interdit vrai ou inconnu laisse passer « autorise »")
         }
     }
+}
+
+/// A dated `peut`: a forbid of the actors that refuses undated still refuses on any day.
+func requireDatedMayIsSound(_ may: MayAnswer, engine: QueryEngine, actor: ActorReference, action: Name, object: ObjectLiteral?) {
+    let charter = engine.charter
+    guard let actionIndex = charter.action(named: action.text) else { return }
+    let asked: String = switch actor {
+    case .id(let name): name.text
+    case .person(let literal): literal.value
+    }
+    guard let actors = charter.actors(for: asked) else { return }
+    var typer = Typer(charter: charter)
+    guard let value = typer.resolveObject(object, action: actionIndex) else { return }
+    let undated = Authorizer(charter: charter).decide(actors: actors, action: actionIndex, object: value)
+    if undated.outcome == .refuse, undated.rules.contains(where: { $0.kind == .interdit }) {
+        require(may.outcome == .refuse, "peut … le DATE : une interdiction levée par une suppléance (\(may.outcome))")
+    }
+    require(may.date != nil, "peut … le DATE : réponse sans date")
 }

@@ -101,7 +101,38 @@ struct DecisionSuite {
         report.check(explainedTally > 0, "peut \(name) : décisions expliquées vides")
         let explainedRate = explainedTime.inverted(times: Double(explainedCount))
         report.add("peut.explique", name, explainedRate, "decisions/s", floor: explainedRate.median / floorRate.median)
+
+        // `peut … le DATE`: the same requests on a day inside the charter's first suppléance (or
+        // any day when it has none), through the fast and the explained dated paths.
+        guard let day = charter.deputies.first?.from ?? CalendarDate(year: 2027, month: 1, day: 20) else { return counts }
+        var datedTally = [0, 0, 0]
+        let datedTime = Spread(Clock.repeated(repetitions) {
+            datedTally = DecisionSuite.decide(requests, authorizer: authorizer, count: total, on: day)
+        })
+        report.check(datedTally.reduce(0, +) == total, "peut \(name) : boucle datée incomplète")
+        let datedRate = datedTime.inverted(times: Double(total))
+        report.add("peut.date", name, datedRate, "decisions/s", floor: datedRate.median / floorRate.median)
+        var datedExplainedTally = 0
+        let datedExplainedTime = Spread(Clock.repeated(repetitions) {
+            datedExplainedTally = 0
+            for index in 0..<explainedCount {
+                let request = requests[index % requests.count]
+                datedExplainedTally += authorizer.decide(actors: request.actors, action: request.action, object: request.object, on: day)
+                    .decision.rules.count
+            }
+        })
+        report.check(datedExplainedTally > 0, "peut \(name) : décisions datées expliquées vides")
+        let datedExplainedRate = datedExplainedTime.inverted(times: Double(explainedCount))
+        report.add("peut.date.explique", name, datedExplainedRate, "decisions/s", floor: datedExplainedRate.median / floorRate.median)
+        report.note("peut \(name) le \(day) : \(charter.deputies.count) suppléance(s) ; rapide \(ratio(rate, datedRate)) plus lent "
+                    + "qu'une question sans date, expliqué \(ratio(explainedRate, datedExplainedRate)) (objectif : au plus 2×)")
         return counts
+    }
+
+    /// `2.3×`: how many times slower the second rate is.
+    func ratio(_ undated: Spread, _ dated: Spread) -> String {
+        let value = undated.median / max(dated.median, 1e-12)
+        return String(Int((value * 10).rounded()) / 10) + "," + String(Int((value * 10).rounded()) % 10) + "×"
     }
 
     static func slot(_ outcome: Outcome) -> Int {
@@ -120,6 +151,24 @@ struct DecisionSuite {
         for _ in 0..<count {
             let request = requests[index]
             switch authorizer.outcome(actors: request.actors, action: request.action, object: request.object) {
+            case .autorise: tally.0 += 1
+            case .refuse: tally.1 += 1
+            case .indetermine: tally.2 += 1
+            }
+            index += 1
+            if index == requests.count { index = 0 }
+        }
+        return [tally.0, tally.1, tally.2]
+    }
+
+    /// The measured loop of dated questions.
+    @inline(never)
+    static func decide(_ requests: [Request], authorizer: Authorizer, count: Int, on day: CalendarDate) -> [Int] {
+        var tally = (0, 0, 0)
+        var index = 0
+        for _ in 0..<count {
+            let request = requests[index]
+            switch authorizer.outcome(actors: request.actors, action: request.action, object: request.object, on: day) {
             case .autorise: tally.0 += 1
             case .refuse: tally.1 += 1
             case .indetermine: tally.2 += 1

@@ -36,6 +36,17 @@ extension Deputy {
         return task.actions.contains { performed in actions.contains { $0.action == performed.action } }
     }
 
+    /// Every action the suppléance may delegate, whatever the objects: a decision on another
+    /// action never depends on it.
+    func delegatedActions(in charter: Charter) -> Set<Int> {
+        var delegated = Set(actions.map(\.action))
+        for task in tasks where charter.tasks.indices.contains(task) {
+            let held = charter.tasks[task]
+            if held.responsables.contains(deputised) || held.aides.contains(deputised) { delegated.formUnion(held.actions.map(\.action)) }
+        }
+        return delegated
+    }
+
     /// The rule citing this suppléance in an explanation: `suppleance documentaliste par referent`.
     func decidingRule(in charter: Charter) -> DecidingRule {
         DecidingRule(kind: .suppleance, id: "suppleance \(charter.actors[deputised].id) par \(charter.actors[deputy].id)", span: span)
@@ -84,11 +95,42 @@ extension Authorizer {
 
     /// Only the outcome at a date (the journal's fast path): the undated table when no
     /// suppléance involves the actors.
+    ///
+    /// Only a suppléance in its window that delegates the action and involves the actors can
+    /// change an outcome; without one, the compiled table decides.
     public func outcome(actors: [Int], action: Int, object: ObjectValue, on date: CalendarDate) -> Outcome {
-        guard !charter.deputies.isEmpty, !deputies(involving: actors).isEmpty else {
-            return outcome(actors: actors, action: action, object: object)
+        if deputies.isEmpty { return outcome(actors: actors, action: action, object: object) }
+        // G, in the table's codes (0 faux, 1 inconnu, 2 vrai), from the suppléances that give.
+        var granted: UInt8 = 0
+        var involved = false
+        for (index, deputy) in deputies.enumerated()
+        where delegatedActions[index].contains(action) && deputy.isActive(on: date)
+            && (actors.contains(deputy.deputy) || actors.contains(deputy.deputised)) {
+            if actors.contains(deputy.deputised), !actors.contains(deputy.deputy) {
+                // A délégation de pouvoir takes a permit away (the explained path knows whose); a
+                // signature leaves the absent actor's own decision as it is.
+                if deputy.nature == .pouvoir { return decide(actors: actors, action: action, object: object, on: date).decision.outcome }
+                continue
+            }
+            involved = true
+            let covered = DecisionTable.code(deputy.covers(action: action, object: object, in: charter).truth)
+            guard covered > 0 else { continue }
+            let held: UInt8 = switch outcome(actors: [deputy.deputised], action: action, object: object) {
+            case .autorise: 2
+            case .indetermine: 1
+            case .refuse: 0
+            }
+            granted = max(granted, min(covered, held))
         }
-        return decide(actors: actors, action: action, object: object, on: date).decision.outcome
+        guard involved, granted > 0 else { return outcome(actors: actors, action: action, object: object) }
+        guard let (forbidden, permitted) = table.truths(actors: actors, action: action, object: object) else {
+            return decide(actors: actors, action: action, object: object, on: date).decision.outcome
+        }
+        switch min(2 - forbidden, max(permitted, granted)) {
+        case 2: return .autorise
+        case 0: return .refuse
+        default: return .indetermine
+        }
     }
 
     /// The decision for actors doing an action on an object on a given day.
@@ -99,7 +141,8 @@ extension Authorizer {
     /// scope and what the absent actor may do (its own undated decision: a deputy never gets
     /// what the absent actor could not do, nor what another deputy got).
     public func decide(actors: [Int], action: Int, object: ObjectValue, on date: CalendarDate) -> DatedDecision {
-        let involved = forbids.indices.contains(action) ? deputies(involving: actors) : []
+        let involved = forbids.indices.contains(action)
+            ? deputies(involving: actors).filter { delegatedActions[$0].contains(action) } : []
         guard !involved.isEmpty else {
             return DatedDecision(date: date, decision: decide(actors: actors, action: action, object: object), deputies: [])
         }

@@ -66,6 +66,10 @@ public struct Authorizer: Sendable {
     let permits: [[Rule]]
     /// The same rules by (action, actor), compiled.
     let table: DecisionTable
+    /// The suppléances, and the actions each delegates, for dated decisions (kept apart from
+    /// `charter` so the fast path reads one small array).
+    let deputies: [Deputy]
+    let delegatedActions: [Set<Int>]
 
     /// Indexes the rules of a checked charter.
     public init(charter: CheckedCharter) { self.init(charter: charter.model) }
@@ -101,6 +105,8 @@ public struct Authorizer: Sendable {
         self.forbids = forbids
         self.permits = permits
         table = DecisionTable(charter: charter, forbids: forbids, permits: permits)
+        deputies = charter.deputies
+        delegatedActions = charter.deputies.map { $0.delegatedActions(in: charter) }
     }
 
     /// The decision for actors (one role, or every role of a person) doing an action on an object.
