@@ -29,7 +29,7 @@ enum AnalyseCommand {
         """,
         options: [
             .value("--format", "-f", name: "FORMAT", values: Format.allCases.map(\.rawValue), help: "texte (par défaut), json ou html"),
-            .value("--journal", "-j", name: "JOURNAL", help: "compte les tâches déclenchées par les événements de ce journal (CSV)"),
+            .value("--journal", "-j", name: "FICHIER", help: "compte les tâches déclenchées par les événements de ce journal (fichier CSV)"),
             .value("--sortie", "-o", name: "SORTIE", help: "écrit dans ce fichier au lieu de la sortie standard"),
             OutputFile.force,
             OutputFile.inPlace,
@@ -62,7 +62,13 @@ enum AnalyseCommand {
                 return ExitCode.usage
             }
             if let report, !report.headerUsable {
-                let reason = report.issues.first.map { " (ligne \($0.line) : \($0.message))" } ?? ""
+                let cause = report.issues.first { issue in
+                    switch issue.kind {
+                    case .missingColumn, .emptyJournal, .csv: true
+                    default: false
+                    }
+                } ?? report.issues.first
+                let reason = cause.map { " (ligne \($0.line) : \($0.message))" } ?? ""
                 console.err("charte analyser : le journal « \(journalPath) » est illisible\(reason) : rien n'a été compté\n")
                 return ExitCode.usage
             }
