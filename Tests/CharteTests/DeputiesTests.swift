@@ -67,21 +67,21 @@ struct DeputyQueriesGoldenTests {
         }
     }
 
-    @Test("--date sur peut, qui, taches et requete donne la même réponse que « le DATE »")
+    @Test("--date sur peut, qui, taches et requete : la réponse datée, en mots (JSON identique à « le DATE »)")
     func dateOption() throws {
         let path = repositoryPath(example)
         let peut = runCLI(["peut", path, "referent_numerique", "attribuer_licence", "ressource(categorie: outil)", "--date", "20/01/2027"])
         #expect(peut.status == 0 && peut.err.isEmpty)
-        expectGolden(portable(peut.out), "Tests/Golden/Queries/suppleance-peut-pendant.txt")
+        expectGolden(portable(peut.out), "Tests/Golden/Queries/suppleance-cli-peut-pendant.txt")
         let requete = runCLI(["requete", path, "peut referent_numerique attribuer_licence ressource(categorie: outil)", "--date", "2027-02-09"])
         #expect(requete.status == 0)
-        expectGolden(portable(requete.out), "Tests/Golden/Queries/suppleance-peut-apres.txt")
+        expectGolden(portable(requete.out), "Tests/Golden/Queries/suppleance-cli-peut-apres.txt")
         let taches = runCLI(["taches", path, "referent_numerique", "-d", "2027-01-20", "--format", "json"])
         #expect(taches.status == 0)
         expectGolden(portable(taches.out), "Tests/Golden/Queries/suppleance-taches-suppleant.json")
         let qui = runCLI(["qui", path, "changements_licences_ressources", "--date", "2027-02-06"])
         #expect(qui.status == 0)
-        expectGolden(portable(qui.out), "Tests/Golden/Queries/suppleance-qui-tache.txt")
+        expectGolden(portable(qui.out), "Tests/Golden/Queries/suppleance-cli-qui-tache.txt")
     }
 
     @Test("--date invalide : erreur d'usage, code 2", arguments: ["2027-02-30", "32/01/2027", "demain", "2027-1-20"])
@@ -108,7 +108,7 @@ struct DeputyQueriesGoldenTests {
                       "taches referent_numerique le 20/01/2027"] {
             let output = session.submit(query)
             #expect(!output.isError)
-            #expect(portable(output.text) == QueryText.render(try engine.answer(query)))
+            #expect(portable(output.text) == portable(QueryText.render(try engine.answer(query), charter: engine.charter, width: session.width)))
         }
     }
 }

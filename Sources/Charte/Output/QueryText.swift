@@ -56,7 +56,7 @@ public enum QueryText {
             out += "\nSelon l'objet (condition inconnue, il manque des attributs) :\n"
             for card in who.conditional { out += "\n" + render(card, words) }
         }
-        if let date = who.date { out += deputies(who.deputies, on: date) }
+        if let date = who.date { out += deputies(who.deputies, on: date, words) }
         return out
     }
 
@@ -64,10 +64,20 @@ public enum QueryText {
     static func on(_ date: CalendarDate?) -> String { date.map { " le " + DateText.long($0) } ?? "" }
 
     /// The suppléances of a dated answer, one sentence each with its line.
-    static func deputies(_ windows: [DeputyWindow], on date: CalendarDate) -> String {
+    static func deputies(_ windows: [DeputyWindow], on date: CalendarDate, _ words: QueryWords? = nil) -> String {
         guard !windows.isEmpty else { return "\n  Aucune suppléance ce jour-là.\n" }
         var out = windows.allSatisfy({ $0.state == .enCours }) ? "\n  Suppléances ce jour-là :\n" : "\n  Suppléances :\n"
-        for window in windows { out += "    " + DeputyWords.sentence(window) + " — " + location(window.position) + "\n" }
+        for window in windows {
+            guard let words else {
+                out += "    " + DeputyWords.sentence(window) + " — " + location(window.position) + "\n"
+                continue
+            }
+            // In words: the actors by their labels, the line alone (as for the deciding rules).
+            let named = DeputyWindow(deputised: words.actor(window.deputised), deputy: words.actor(window.deputy), from: window.from,
+                                     to: window.to, nature: window.nature, state: window.state, note: window.note,
+                                     position: window.position)
+            out += "    " + DeputyWords.sentence(named) + " (ligne \(window.position.line))\n"
+        }
         return out
     }
 
@@ -113,7 +123,7 @@ public enum QueryText {
                 + on(may.date) + " ?\n"
         } else {
             let roles = may.roles == [may.actor] ? "" : " (" + may.roles.joined(separator: ", ") + ")"
-            out = "« \(may.actor) »\(roles) peut-il faire « \(may.action) »"
+            out = "Est-ce que « \(may.actor) »\(roles) peut faire « \(may.action) »"
                 + (may.object.map { " sur \(written($0))" } ?? "") + on(may.date) + " ?\n"
         }
         out += "\n  Réponse : \(outcomeName(may.outcome))\n"
@@ -122,12 +132,16 @@ public enum QueryText {
         }
         var rows = AlignedText(indent: "    ")
         for rule in may.rules {
+            if let words {
+                rows.add([ruleKindName(rule.kind), words.rule(rule)])
+                continue
+            }
             rows.add([ruleKindName(rule.kind), rule.kind == .defaut ? "aucune règle ne le permet" : rule.id,
-                      rule.position.map { words == nil ? location($0) : "ligne \($0.line)" } ?? ""])
+                      rule.position.map(location) ?? ""])
         }
         out += may.outcome == .indetermine ? "  Règles en jeu :\n" : "  Décidé par :\n"
         out += rows.rendered
-        if let date = may.date, !may.deputies.isEmpty { out += deputies(may.deputies, on: date) }
+        if let date = may.date, !may.deputies.isEmpty { out += deputies(may.deputies, on: date, words) }
         return out
     }
 
