@@ -60,7 +60,7 @@ struct SkeletonWriter {
 
     /// Why a second role's use of an action is only proposed.
     static func sharedActionReason(_ holder: String) -> String {
-        "déjà faite par \(holder) : dites sur quels objets chacun la fait (objet, action … sur …, action … si …)"
+        "déjà faite par \(holder) ; dites sur quels objets chacun la fait (action … si …)"
     }
 
     /// Stands for the event a delay needs when the cell does not say it.
