@@ -13,8 +13,11 @@ struct AnalysisTests {
     static let journal = "rules/journal-2026-2027.csv"
 
     /// Runs `charte analyser` on repository files, the paths in its output made relative.
+    /// From the repository root the paths are given as they are, so the text wraps the same
+    /// in every checkout (an absolute path's length would move the line breaks).
     static func run(_ arguments: [String]) -> CLIResult {
-        let absolute = arguments.map { !$0.hasPrefix("/") && ($0.hasSuffix(".charte") || $0.hasSuffix(".csv")) ? repositoryPath($0) : $0 }
+        let fromRoot = FileManager.default.currentDirectoryPath == repositoryRoot
+        let absolute = arguments.map { !fromRoot && !$0.hasPrefix("/") && ($0.hasSuffix(".charte") || $0.hasSuffix(".csv")) ? repositoryPath($0) : $0 }
         let result = runCLI(["analyser"] + absolute)
         let strip = { (text: String) in text.replacingOccurrences(of: repositoryRoot + "/", with: "") }
         return CLIResult(status: result.status, out: strip(result.out), err: strip(result.err))
