@@ -69,14 +69,15 @@ enum ImportCommand {
         } else {
             console.out(skeleton.text)
         }
+        let report = TextWrap.wrap(skeleton.report, width: console.textWidth)
         if let reportPath = arguments.value("--rapport") {
             var reportOptions = options
             if let output = arguments.value("-o") { reportOptions.inputs.append(output) }
-            guard OutputFile.write(skeleton.report, to: reportPath, options: reportOptions, command: "importer", console: console) else {
+            guard OutputFile.write(report, to: reportPath, options: reportOptions, command: "importer", console: console) else {
                 return ExitCode.usage
             }
         } else {
-            console.notice(skeleton.report)
+            console.notice(report)
         }
         return check.hasErrors ? ExitCode.problems : ExitCode.success
     }

@@ -13,9 +13,9 @@ struct AnalysisTests {
     static let journal = "rules/journal-2026-2027.csv"
 
     /// Runs `charte analyser` on repository files, the paths in its output made relative.
-    /// From the repository root the paths are given as they are, so the text wraps the same
-    /// in every checkout (an absolute path's length would move the line breaks).
     static func run(_ arguments: [String]) -> CLIResult {
+        // Relative paths when the tests run from the repository (the text output wraps lines, so an
+        // absolute path would make the goldens depend on where the repository is checked out).
         let fromRoot = FileManager.default.currentDirectoryPath == repositoryRoot
         let absolute = arguments.map { !fromRoot && !$0.hasPrefix("/") && ($0.hasSuffix(".charte") || $0.hasSuffix(".csv")) ? repositoryPath($0) : $0 }
         let result = runCLI(["analyser"] + absolute)

@@ -54,7 +54,7 @@ enum ImportReport {
         }
 
         if !proposed.isEmpty {
-            out += "Proposé en commentaire « # proposé : » (retirez ce début de ligne pour accepter) :\n"
+            out += "Proposé en commentaire (retirez « # proposé : » pour accepter) :\n"
             let roles = proposed.filter { [.aide, .informe, .consulte].contains($0.kind) }
             if !roles.isEmpty {
                 let parts = [(ImportGuess.Kind.aide, "aide"), (.informe, "informe"), (.consulte, "consulte")].compactMap { kind, word in
