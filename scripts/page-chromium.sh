@@ -3,7 +3,7 @@
 #
 #   scripts/page-chromium.sh              PageChromiumTests: every « Puis-je… ? » answer of the
 #                                         bundled charters against charte peut, and the search
-#   scripts/page-chromium.sh --captures   also rewrites docs/exemple-charte.html and its three
+#   scripts/page-chromium.sh --captures   instead rewrites docs/exemple-charte.html and its three
 #                                         screenshots (desktop 1280 px, phone 390 px, A4 print)
 #
 # Chromium comes from the Debian package `chromium`, installed with apt-get when missing and
@@ -40,9 +40,10 @@ if ! browser=$(find_chromium); then
 fi
 echo "page : $("$browser" --version 2>/dev/null | head -1)"
 
-CHARTE_CHROMIUM="$browser" swift test --filter PageChromiumTests
-
-[[ "${1:-}" == --captures ]] || exit 0
+if [[ "${1:-}" != --captures ]]; then
+    CHARTE_CHROMIUM="$browser" swift test --filter PageChromiumTests
+    exit 0
+fi
 
 # The example page and its screenshots. Each capture loads a copy of the page with a few
 # lines of script appended (a search typed, a question asked), or with its print style
@@ -66,7 +67,8 @@ import sys, pathlib
 work, demo = sys.argv[1], sys.argv[2]
 page = pathlib.Path("docs/exemple-charte.html").read_text(encoding="utf-8")
 pathlib.Path(work, "ecran.html").write_text(page.replace("</body>", demo, 1), encoding="utf-8")
-printed = page.replace("@media print {", "@media all {").replace("@page {", "@page-ignored {")
+# The print style on screen, with the A4 page's margins around it.
+printed = page.replace("@media print {", "@media all {").replace("</style>", "body { padding: 11mm 12mm; }\n</style>", 1)
 pathlib.Path(work, "impression.html").write_text(printed, encoding="utf-8")
 PY
 shoot() {

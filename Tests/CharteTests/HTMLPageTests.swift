@@ -20,6 +20,12 @@ struct HTMLPageTests {
         #expect(CharterExporter.render(checked, format: .html) == html, "output must be deterministic")
     }
 
+    @Test("docs/exemple-charte.html is the example charter's page (scripts/page-chromium.sh --captures rewrites it)")
+    func examplePage() throws {
+        let path = "rules/etablissement-exemple.charte"
+        expectGolden(CharterExporter.render(try Self.load(path), format: .html), "docs/exemple-charte.html")
+    }
+
     @Test("the embedded answers of the bundled charters, counted", arguments: [
         // 12 actors × 37 classes of objects over the 17 actions; 47 distinct decisions citing 36 rules.
         ("rules/etablissement-exemple.charte", 444, 47, 36),

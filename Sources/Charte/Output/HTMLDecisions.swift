@@ -14,8 +14,9 @@
 struct HTMLDecisions {
     /// The most classes of objects embedded for one action.
     static let maximumClasses = 4096
-    /// The most answers (actors × classes) embedded for one action.
+    /// The most answers (actors × classes) embedded for one action, and for the whole page.
     static let maximumAnswers = 200_000
+    static let maximumTotalAnswers = 1_000_000
 
     /// How one attribute splits the objects.
     enum Split: Equatable {
@@ -92,6 +93,7 @@ struct HTMLDecisions {
             return rules.count - 1
         }
         var tables: [ActionTable] = []
+        var total = 0
         for action in charter.actions.indices {
             let plan = HTMLDecisions.splits(of: action, in: charter)
             guard case .success(let splits) = plan else {
@@ -99,6 +101,12 @@ struct HTMLDecisions {
                 continue
             }
             let classCount = splits.reduce(1) { $0 * $1.split.size }
+            let count = classCount * references.count
+            guard count <= HTMLDecisions.maximumAnswers, total + count <= HTMLDecisions.maximumTotalAnswers else {
+                tables.append(ActionTable(splits: [], answers: [], omitted: Omission.tooManyClasses(classCount).words))
+                continue
+            }
+            total += count
             let type = charter.actions[action].objectType
             let width = type.map { charter.objectTypes[$0].attributes.count } ?? 0
             // One object per class; nil for an empty gap between two consecutive cuts.
