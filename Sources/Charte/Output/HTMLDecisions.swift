@@ -15,8 +15,8 @@ struct HTMLDecisions {
     /// The most classes of objects embedded for one action.
     static let maximumClasses = 4096
     /// The most answers (actors × classes) embedded for one action, and for the whole page.
-    static let maximumAnswers = 200_000
-    static let maximumTotalAnswers = 1_000_000
+    static let maximumAnswers = 100_000
+    static let maximumTotalAnswers = 250_000
 
     /// How one attribute splits the objects.
     enum Split: Equatable {
