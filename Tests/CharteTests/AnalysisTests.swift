@@ -14,29 +14,14 @@ struct AnalysisTests {
 
     /// Runs `charte analyser` on repository files, the paths in its output made relative.
     static func run(_ arguments: [String]) -> CLIResult {
-        // The text wraps at 80 columns with the paths as given, so they are given through a
-        // prefix of a fixed length (a link to the checkout), whatever the checkout's path.
-        let root = stableRoot
-        let absolute = arguments.map { !$0.hasPrefix("/") && ($0.hasSuffix(".charte") || $0.hasSuffix(".csv")) ? root + "/" + $0 : $0 }
+        // Relative paths when the tests run from the repository (the text output wraps lines, so an
+        // absolute path would make the goldens depend on where the repository is checked out).
+        let fromRoot = FileManager.default.currentDirectoryPath == repositoryRoot
+        let absolute = arguments.map { !fromRoot && !$0.hasPrefix("/") && ($0.hasSuffix(".charte") || $0.hasSuffix(".csv")) ? repositoryPath($0) : $0 }
         let result = runCLI(["analyser"] + absolute)
-        let strip = { (text: String) in text.replacingOccurrences(of: root + "/", with: "") }
+        let strip = { (text: String) in text.replacingOccurrences(of: repositoryRoot + "/", with: "") }
         return CLIResult(status: result.status, out: strip(result.out), err: strip(result.err))
     }
-
-    /// `/tmp/cXXXXXXXX`, 14 characters like `/work/analyser` where the goldens were written: a
-    /// link to the checkout named by a hash of its path (the checkout itself when it cannot be made).
-    static let stableRoot: String = {
-        var hash: UInt32 = 2_166_136_261
-        for byte in repositoryRoot.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-        var hex = String(hash, radix: 16)
-        while hex.count < 8 { hex = "0" + hex }
-        let link = "/tmp/c" + hex
-        if (try? FileManager.default.destinationOfSymbolicLink(atPath: link)) != repositoryRoot {
-            try? FileManager.default.removeItem(atPath: link)
-            try? FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: repositoryRoot)
-        }
-        return (try? FileManager.default.destinationOfSymbolicLink(atPath: link)) == repositoryRoot ? link : repositoryRoot
-    }()
 
     static func analysis(_ relative: String, journal: String? = nil) throws -> (Analysis, Charter) {
         let loaded = try CharterLoader.load(path: repositoryPath(relative))
@@ -167,7 +152,7 @@ struct AnalysisTests {
         let result = Self.run([Self.example, "-o", path])
         #expect(result.status == 0)
         #expect(result.out.isEmpty)
-        let written = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: Self.stableRoot + "/", with: "")
+        let written = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: repositoryRoot + "/", with: "")
         #expect(written == Self.run([Self.example, "--format", "html"]).out)
     }
 
