@@ -55,6 +55,13 @@ extension DiagnosticCode {
         case .E322: "IncompatibleActionsInTask"
         case .E323: "IncompatibilityMixesKinds"
         case .E324: "IncompatibleDeputy"
+        case .E110: "ScopeWithoutObjectType"
+        case .E205: "KeyIsNotAnAttribute"
+        case .E206: "RequirementAcrossTypes"
+        case .E207: "RequirementWithoutKey"
+        case .E208: "RequirementWithoutApprover"
+        case .W504: "ConditionOutsideScope"
+        case .W505: "EmptyScope"
         }
     }
 }

@@ -85,6 +85,7 @@ public struct JournalTextRenderer: Sendable {
         case .defaut: return "aucune règle ne l'autorise (refus par défaut)"
         case .tache: return "tâche \(rule.id)\(where_)"
         case .autorise, .interdit: return rule.id + where_
+        case .portee: return "portée de l'action \(rule.id)\(where_)"
         }
     }
 
