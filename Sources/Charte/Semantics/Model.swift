@@ -38,6 +38,8 @@ public struct Charter: Sendable {
     public var incompatibilities: [Incompatibility] = []
     /// The `exige … avant …` declarations, in declaration order.
     public var requirements: [Requirement] = []
+    /// The limits `charte analyser` reports against (`seuils`, else the defaults).
+    public var thresholds = Thresholds()
 
     /// Creates an empty model for a file.
     public init(file: FileID) { self.file = file }
