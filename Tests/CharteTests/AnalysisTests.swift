@@ -13,11 +13,9 @@ struct AnalysisTests {
     static let journal = "rules/journal-2026-2027.csv"
 
     /// Runs `charte analyser` on repository files, the paths in its output made relative.
-    ///
-    /// The header is wrapped at 80 columns before the paths are made relative, so the paths are
-    /// given relative when the tests run from the repository (as `swift test` does): the goldens
-    /// then do not depend on where the repository is checked out.
     static func run(_ arguments: [String]) -> CLIResult {
+        // Relative paths when the tests run from the repository (the text output wraps lines, so an
+        // absolute path would make the goldens depend on where the repository is checked out).
         let fromRoot = FileManager.default.currentDirectoryPath == repositoryRoot
         let absolute = arguments.map { !fromRoot && !$0.hasPrefix("/") && ($0.hasSuffix(".charte") || $0.hasSuffix(".csv")) ? repositoryPath($0) : $0 }
         let result = runCLI(["analyser"] + absolute)
