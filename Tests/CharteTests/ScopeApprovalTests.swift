@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Charte
 import CharteCLI
@@ -7,6 +8,13 @@ import CharteCLI
 @Suite struct ScopeApprovalTests {
     static let folder = "Tests/CharteTests/Fixtures/approbation/"
     static let charter = folder + "achats.charte"
+
+    /// A repository file for the command line: relative when the tests run from the repository
+    /// (text outputs wrap their lines, so an absolute path would make the goldens depend on
+    /// where the repository is checked out).
+    static func cliPath(_ relative: String) -> String {
+        FileManager.default.currentDirectoryPath == repositoryRoot ? relative : repositoryPath(relative)
+    }
 
     private static let scopeBase = """
     role ddfpt "DDFPT"
@@ -160,7 +168,7 @@ import CharteCLI
 
     @Test("the journal reports approvals missing, late and not verifiable, and rows outside a scope", arguments: ["texte", "json"])
     func journal(format: String) {
-        let result = runCLI(["journal", repositoryPath(Self.charter), repositoryPath(Self.folder + "journal.csv"),
+        let result = runCLI(["journal", Self.cliPath(Self.charter), Self.cliPath(Self.folder + "journal.csv"),
                              "--date", "2026-10-31", "--format", format])
         #expect(result.status == 1)
         expectGolden(result.out.replacing(repositoryRoot + "/", with: ""), "Tests/Golden/Approbation/journal.\(format == "texte" ? "txt" : format)")
