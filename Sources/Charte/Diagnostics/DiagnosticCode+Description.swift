@@ -62,6 +62,9 @@ extension DiagnosticCode {
         case .E208: "RequirementWithoutApprover"
         case .W504: "ConditionOutsideScope"
         case .W505: "EmptyScope"
+        case .E330: "UnknownThreshold"
+        case .E331: "ThresholdOutOfRange"
+        case .E332: "DuplicateThreshold"
         }
     }
 }

@@ -63,6 +63,9 @@ extension DiagnosticCode {
         case .E208: ExplanationCatalogue.e208
         case .W504: ExplanationCatalogue.w504
         case .W505: ExplanationCatalogue.w505
+        case .E330: ExplanationCatalogue.e330
+        case .E331: ExplanationCatalogue.e331
+        case .E332: ExplanationCatalogue.e332
         }
     }
 }

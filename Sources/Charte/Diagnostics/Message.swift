@@ -110,6 +110,10 @@ public enum Message: Sendable, Hashable {
     case conditionOutsideScope(action: String, rule: String)
     /// An action's scope holds no object.
     case emptyScope(action: String)
+    // MARK: - Thresholds of the balance of roles
+    case unknownThreshold(String)
+    case thresholdOutOfRange(name: String, value: String)
+    case duplicateThreshold(String)
 
     /// The stable code of the message.
     public var code: DiagnosticCode {
@@ -172,6 +176,9 @@ public enum Message: Sendable, Hashable {
         case .requirementWithoutApprover: .E208
         case .conditionOutsideScope: .W504
         case .emptyScope: .W505
+        case .unknownThreshold: .E330
+        case .thresholdOutOfRange: .E331
+        case .duplicateThreshold: .E332
         }
     }
 
@@ -289,6 +296,9 @@ public enum Message: Sendable, Hashable {
             "\(rule) ne s'applique à aucun objet de la portée de l'action « \(action) »"
         case .emptyScope(let action):
             "la portée de l'action « \(action) » ne contient aucun objet : l'action est toujours refusée"
+        case .unknownThreshold(let name): "seuil inconnu « \(name) »"
+        case .thresholdOutOfRange(let name, let value): "le seuil « \(name) » vaut \(value) : il doit être un nombre entier de 1 à 999"
+        case .duplicateThreshold(let name): "le seuil « \(name) » est donné deux fois"
         }
     }
 
@@ -300,7 +310,7 @@ public enum Message: Sendable, Hashable {
         case .unknownAttribute: "attribut inconnu"
         case .unknownValue: "valeur inconnue"
         case .unknownCalendarName: "absent du calendrier"
-        case .duplicate: "déclaré une deuxième fois ici"
+        case .duplicate, .duplicateThreshold: "déclaré une deuxième fois ici"
         case .unterminatedString: "la chaîne commence ici"
         case .unusedActor: "jamais utilisé"
         case .emptyStep: "aucune tâche"
@@ -375,6 +385,9 @@ public enum Message: Sendable, Hashable {
         case .requirementWithoutApprover: "nommez l'acteur (« par proviseur ») ou donnez un approbateur à la tâche"
         case .conditionOutsideScope: "élargissez la portée de l'action, ou corrigez la condition"
         case .emptyScope: "corrigez la condition de la portée (« si … » après « sur »)"
+        case .unknownThreshold: "les seuils possibles sont consultes_max et taches_par_mois_max"
+        case .thresholdOutOfRange: "donnez un nombre de 1 à 999, ou retirez la ligne pour garder la valeur par défaut"
+        case .duplicateThreshold: "gardez une seule ligne pour ce seuil"
         default: nil
         }
     }

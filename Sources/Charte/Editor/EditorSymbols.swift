@@ -65,6 +65,11 @@ enum EditorSymbols {
             case .requirement(let decl):
                 result.append(symbol("exige \(decl.prior.text) avant \(decl.action.text)", detail: "exigence", .operator,
                                      span: decl.span, selection: decl.action.span))
+            case .thresholds(let decl):
+                let items = decl.items.map { item in
+                    symbol(item.name.text, detail: item.value.map(String.init), .constant, span: item.span, selection: item.name.span)
+                }
+                result.append(symbol("seuils", detail: "seuils", .module, span: decl.span, selection: decl.span, children: items))
             }
         }
         return .array(result)

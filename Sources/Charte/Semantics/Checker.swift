@@ -63,6 +63,7 @@ public struct Checker {
         checkTasks()
         resolveAndCheckAbsences()
         resolveScopesAndRequirements()
+        checkThresholds()
         // Whole-charter analyses would only echo the syntax errors of a damaged file.
         if !damage.hasErrors {
             checkScopes()
@@ -103,7 +104,7 @@ public struct Checker {
                 steps += 1
             case .actor, .object, .action, .event:
                 names += 1
-            case .establishment, .calendar, .permission, .test, .deputy, .incompatibility, .requirement:
+            case .establishment, .calendar, .permission, .test, .deputy, .incompatibility, .requirement, .thresholds:
                 break
             }
         }
@@ -174,7 +175,7 @@ public struct Checker {
                                                      span: task.span, nameSpan: task.name.span))
                 }
                 charter.steps.append(step)
-            case .permission, .test, .deputy, .incompatibility, .requirement:
+            case .permission, .test, .deputy, .incompatibility, .requirement, .thresholds:
                 break
             }
         }

@@ -73,6 +73,7 @@ public enum Declaration: Sendable, Hashable {
     case deputy(DeputyDecl)
     case incompatibility(IncompatibilityDecl)
     case requirement(RequirementDecl)
+    case thresholds(ThresholdsDecl)
 
     /// The span of the whole declaration.
     public var span: Span {
@@ -89,6 +90,7 @@ public enum Declaration: Sendable, Hashable {
         case .deputy(let d): d.span
         case .incompatibility(let d): d.span
         case .requirement(let d): d.span
+        case .thresholds(let d): d.span
         }
     }
 }

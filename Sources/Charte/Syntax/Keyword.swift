@@ -17,6 +17,7 @@ public enum Keyword: String, CaseIterable, Sendable, Hashable {
     case ouvre, zone
     case suppleance, par, du, au, nature, signature, pouvoir, incompatibles
     case cle, exige, avant
+    case seuils, consultesMax = "consultes_max", tachesParMoisMax = "taches_par_mois_max"
 
     /// The canonical spelling, as the formatter writes it.
     public var spelling: String {
@@ -50,6 +51,7 @@ public enum Keyword: String, CaseIterable, Sendable, Hashable {
         case .euros: ["euro"]
         case .suppleance: ["suppleances"]
         case .incompatibles: ["incompatible"]
+        case .seuils: ["seuil"]
         default: []
         }
     }
