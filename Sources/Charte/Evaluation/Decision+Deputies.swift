@@ -99,7 +99,7 @@ extension Authorizer {
     /// Only a suppléance in its window that delegates the action and involves the actors can
     /// change an outcome; without one, the compiled table decides.
     public func outcome(actors: [Int], action: Int, object: ObjectValue, on date: CalendarDate) -> Outcome {
-        if deputies.isEmpty { return outcome(actors: actors, action: action, object: object) }
+        if deputies.isEmpty || !inScope(action, object) { return outcome(actors: actors, action: action, object: object) }
         // G, in the table's codes (0 faux, 1 inconnu, 2 vrai), from the suppléances that give.
         var granted: UInt8 = 0
         var involved = false
@@ -143,7 +143,7 @@ extension Authorizer {
     public func decide(actors: [Int], action: Int, object: ObjectValue, on date: CalendarDate) -> DatedDecision {
         let involved = forbids.indices.contains(action)
             ? deputies(involving: actors).filter { delegatedActions[$0].contains(action) } : []
-        guard !involved.isEmpty else {
+        guard !involved.isEmpty, inScope(action, object) else {
             return DatedDecision(date: date, decision: decide(actors: actors, action: action, object: object), deputies: [])
         }
         var missing = Set<Int>()
@@ -255,6 +255,13 @@ extension Authorizer {
         let decision = Decision(outcome: outcome, missing: outcome == .indetermine ? attributeNames(missing, type: object.type) : [],
                                 rules: unique)
         return DatedDecision(date: date, decision: decision, deputies: cited)
+    }
+
+    /// Whether an object is certainly inside the action's scope: outside it (or unknown), no
+    /// suppléance gives anything and the undated decision stands (fail closed).
+    func inScope(_ action: Int, _ object: ObjectValue) -> Bool {
+        guard scopes.indices.contains(action), let scope = scopes[action] else { return true }
+        return scope.evaluate(object) == .yes
     }
 
     /// Rules evaluated one by one: their `ou`, the rules true and unknown, the attributes the unknown ones read.

@@ -280,6 +280,12 @@ struct HTMLDecisions {
             return rule.id
         case .suppleance:
             return rule.id
+        case .portee:
+            // The action's scope (`action … sur T si …`): outside it the action is refused.
+            guard let action = charter.action(named: rule.id) else { return "la portée de l'action \(rule.id)" }
+            let label = charter.actions[action].label ?? PlainWords.readable(rule.id)
+            let words = charter.conditionWords(nil, action: action)
+            return "la portée de l'action «\u{00A0}\(label)\u{00A0}»" + (words.map { ", seulement si \($0)" } ?? "")
         }
     }
 }

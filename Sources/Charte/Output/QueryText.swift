@@ -162,6 +162,7 @@ public enum QueryText {
         case .interdit: "interdiction"
         case .defaut: "refus par défaut"
         case .suppleance: "suppléance"
+        case .portee: "portée de l'action"
         }
     }
 

@@ -72,6 +72,12 @@ struct QueryWords {
         case .suppleance:
             guard let span = rule.span, let deputy = charter.deputies.first(where: { $0.span == span }) else { return line + rule.id }
             return line + "suppléance de " + actor(charter.actors[deputy.deputised].id) + " par " + actor(charter.actors[deputy.deputy].id)
+        case .portee:
+            // The action's scope: outside it (or where it is unknown) the action is not permitted.
+            guard let action = charter.action(named: rule.id) else { return line + "portée de l'action " + rule.id }
+            let label = charter.actions[action].label ?? PlainWords.readable(rule.id)
+            let words = charter.conditionWords(nil, action: action)
+            return line + "« \(label) »" + (words.map { " seulement si \($0)" } ?? "")
         }
     }
 }

@@ -232,6 +232,10 @@ public struct JournalReport: Sendable {
     public var incompatibilities: [JournalIncompatibility] = []
     /// The charter line of each suppléance (by index in `Charter.deputies`), for citations.
     public var deputyLines: [Int?] = []
+    /// Whether the charter has `exige … avant …` declarations (then `approvals` is reported).
+    public var checksApprovals = false
+    /// Rows whose required earlier action is missing, came later or cannot be checked, by line.
+    public var approvals: [ApprovalFinding] = []
 
     /// Creates an empty report.
     public init(date: CalendarDate, encoding: TextEncoding = .utf8, separator: UInt8 = UInt8(ascii: ",")) {
@@ -250,8 +254,10 @@ public struct JournalReport: Sendable {
     /// Whether CI should fail (the journal fails closed): a header that could not be read, a refused
     /// action, a row not verifiable or not read, an undetermined action (unless tolerated), an overdue task,
     /// an incompatibility met.
+    /// action, a row not verifiable or not read, an undetermined action (unless tolerated), an overdue
+    /// task, an action whose required approval is missing, late or not verifiable.
     public var hasProblems: Bool {
-        !headerUsable || counts.refused > 0 || counts.notVerifiable > 0
+        !headerUsable || counts.refused > 0 || counts.notVerifiable > 0 || !approvals.isEmpty
             || (counts.undetermined > 0 && !toleratesUndetermined) || instances.contains { $0.status == .overdue }
             || !incompatibilities.isEmpty
     }

@@ -35,6 +35,8 @@ struct JournalRun {
     var actionMeetings: [ActionMeeting: Int] = [:]
     /// The (person, role, role) incompatibilities already reported.
     var reportedRoleMeetings = Set<[String]>()
+    /// The rows of the actions an `exige` links.
+    var approvals: ApprovalLedger
 
     init(checker: JournalChecker, dialect: CSVDialect) {
         self.checker = checker
@@ -59,6 +61,8 @@ struct JournalRun {
             if case .actions(let a, let b) = incompatibility.kind { watched.formUnion([a, b]) }
         }
         self.watchedActions = watched
+        self.approvals = ApprovalLedger(requirements: charter.requirements.count)
+        self.report.checksApprovals = !charter.requirements.isEmpty
     }
 
     // MARK: - Header
@@ -169,6 +173,9 @@ struct JournalRun {
         let outcome = isDated ? checker.authorizer.outcome(actors: actors, action: action, object: object, on: date)
                               : checker.authorizer.outcome(actors: actors, action: action, object: object)
         let onBehalf = columns.onBehalf.flatMap { readOnBehalf(reader, $0, line: line) }
+        if !charter.requirements.isEmpty {
+            approvals.record(action: action, actors: actors, object: object, line: line, date: date, charter: charter)
+        }
         // A refusal holds whatever the unreadable cells meant; anything else needs every cell read.
         if outcome != .refuse, rowUnverifiable { return }
         if !charter.incompatibilities.isEmpty {
@@ -291,6 +298,7 @@ struct JournalRun {
             }
         }
         report.roles = roles.filter { !$0.isEmpty }
+        report.approvals = approvals.findings(charter: charter)
         report.flagged.sort { $0.line < $1.line }
         report.deputyActions.sort { $0.line < $1.line }
         report.deputyLines = charter.deputies.map { deputy in checker.charterSource.map { $0.location(of: deputy.span.start).line } }
