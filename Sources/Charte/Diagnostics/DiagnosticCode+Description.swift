@@ -55,6 +55,21 @@ extension DiagnosticCode {
         case .E322: "IncompatibleActionsInTask"
         case .E323: "IncompatibilityMixesKinds"
         case .E324: "IncompatibleDeputy"
+        case .E700: "ModelNotFound"
+        case .E701: "UnknownAdaptationTarget"
+        case .E702: "ConflictingAdaptations"
+        case .E703: "ModelCycle"
+        case .E704: "ModelChainTooDeep"
+        case .E705: "AdaptationWithoutModel"
+        case .E706: "NotAModel"
+        case .E707: "LockedTaskRemoved"
+        case .E708: "LockedRuleRemoved"
+        case .E709: "PermitsLockedForbid"
+        case .E710: "LockedTaskWeakened"
+        case .E711: "SecondModelDeclaration"
+        case .E712: "BadHolding"
+        case .W700: "ModelVersionChanged"
+        case .W701: "AdaptedVersionNotStated"
         }
     }
 }

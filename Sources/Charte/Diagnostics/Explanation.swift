@@ -15,14 +15,18 @@ public struct Explanation: Sendable {
     public let fix: String
     /// The file-size limit the example is checked with, when it is not the default one.
     public let fileSizeLimit: Int?
+    /// The models the example adapts, by path (held in memory, never read from the disk).
+    public let models: [String: String]
 
     /// Creates an explanation.
-    public init(code: DiagnosticCode, meaning: String, example: String, fix: String, fileSizeLimit: Int? = nil) {
+    public init(code: DiagnosticCode, meaning: String, example: String, fix: String, fileSizeLimit: Int? = nil,
+                models: [String: String] = [:]) {
         self.code = code
         self.meaning = meaning
         self.example = example
         self.fix = fix
         self.fileSizeLimit = fileSizeLimit
+        self.models = models
     }
 
     /// The short French title of the code.

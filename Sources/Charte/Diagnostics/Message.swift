@@ -95,6 +95,10 @@ public enum Message: Sendable, Hashable {
     case incompatibilityMixesKinds(first: String, firstKind: String, second: String, secondKind: String)
     case deputyIncompatible(deputy: String, deputised: String)
 
+    // MARK: - Models and adaptations
+    /// Académie models and school adaptations (Message+Models).
+    case model(ModelMessage)
+
     /// The stable code of the message.
     public var code: DiagnosticCode {
         switch self {
@@ -149,6 +153,7 @@ public enum Message: Sendable, Hashable {
         case .incompatibleActionsInTask: .E322
         case .incompatibilityMixesKinds: .E323
         case .deputyIncompatible: .E324
+        case .model(let message): message.code
         }
     }
 
@@ -251,6 +256,7 @@ public enum Message: Sendable, Hashable {
             "« incompatibles » relie deux acteurs, deux actions ou deux lettres : « \(first) » est \(firstKind), « \(second) » est \(secondKind)"
         case .deputyIncompatible(let deputy, let deputised):
             "« \(deputy) » ne peut pas suppléer « \(deputised) » : les deux sont déclarés incompatibles"
+        case .model(let message): message.text
         }
     }
 
@@ -271,6 +277,7 @@ public enum Message: Sendable, Hashable {
         case .invalidUTF8: "octet invalide"
         case .unclosedBlock: "ouvert ici, jamais fermé"
         case .ambiguousNumber: "milliers ou décimales ?"
+        case .model(let message): message.label
         default: nil
         }
     }
@@ -330,6 +337,7 @@ public enum Message: Sendable, Hashable {
         case .incompatibleLettersInTask, .incompatibleActionsInTask: "confiez l'une des deux lettres ou l'une des deux actions à un autre acteur"
         case .incompatibilityMixesKinds: "écrivez une déclaration « incompatibles » par paire de même sorte"
         case .deputyIncompatible: "choisissez un autre suppléant"
+        case .model(let message): message.help
         default: nil
         }
     }
@@ -351,6 +359,8 @@ public enum NoteMessage: Sendable, Hashable {
     case andMore(Int)
     case deputyDeclaredHere(String)
     case incompatibilityDeclaredHere
+    /// Notes of model diagnostics (Message+Models).
+    case model(ModelNote)
 
     /// The note's text.
     public var text: String {
@@ -369,6 +379,7 @@ public enum NoteMessage: Sendable, Hashable {
         case .andMore(let count): "… et \(count) autres"
         case .deputyDeclaredHere(let deputy): "suppléance par « \(deputy) » déclarée ici"
         case .incompatibilityDeclaredHere: "incompatibilité déclarée ici"
+        case .model(let note): note.text
         }
     }
 }

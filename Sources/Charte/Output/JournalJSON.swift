@@ -119,7 +119,7 @@ public struct JournalJSONRenderer: Sendable {
             ("manquants", .strings(action.missing)),
             ("regles", .array(action.rules.map { rule in
                 .object([("genre", .string(rule.kind.rawValue)), ("id", .string(rule.id)),
-                         ("fichier", rule.line == nil ? .null : .string(charterName)),
+                         ("fichier", rule.line == nil ? .null : .string(rule.file ?? charterName)),
                          ("ligne", rule.line.map(JSON.int) ?? .null)])
             })),
         ])

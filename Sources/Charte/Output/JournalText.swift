@@ -80,7 +80,7 @@ public struct JournalTextRenderer: Sendable {
     }
 
     func ruleText(_ rule: JournalRule) -> String {
-        let where_ = rule.line.map { " (ligne \($0))" } ?? ""
+        let where_ = rule.line.map { line in rule.file.map { " (\($0), ligne \(line))" } ?? " (ligne \(line))" } ?? ""
         switch rule.kind {
         case .defaut: return "aucune règle ne l'autorise (refus par défaut)"
         case .tache: return "tâche \(rule.id)\(where_)"

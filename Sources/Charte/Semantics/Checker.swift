@@ -101,7 +101,7 @@ public struct Checker {
                 steps += 1
             case .actor, .object, .action, .event:
                 names += 1
-            case .establishment, .calendar, .permission, .test, .deputy, .incompatibility:
+            case .establishment, .calendar, .permission, .test, .deputy, .incompatibility, .adaptation:
                 break
             }
         }
@@ -172,7 +172,7 @@ public struct Checker {
                                                      span: task.span, nameSpan: task.name.span))
                 }
                 charter.steps.append(step)
-            case .permission, .test, .deputy, .incompatibility:
+            case .permission, .test, .deputy, .incompatibility, .adaptation:
                 break
             }
         }

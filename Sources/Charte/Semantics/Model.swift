@@ -36,6 +36,8 @@ public struct Charter: Sendable {
     public var deputies: [Deputy] = []
     /// The `incompatibles` declarations, in declaration order.
     public var incompatibilities: [Incompatibility] = []
+    /// What a school's charter changed in the model it adapts (nil for a charter adapting none).
+    public var adaptation: AdaptationSummary?
 
     /// Creates an empty model for a file.
     public init(file: FileID) { self.file = file }

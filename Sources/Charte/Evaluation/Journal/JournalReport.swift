@@ -6,6 +6,8 @@ public struct JournalRule: Sendable, Hashable {
     public var id: String
     /// The 1-based line in the charter (nil for the default deny).
     public var line: Int?
+    /// The file of the line when it is not the charter's own (the model an adaptation keeps it from).
+    public var file: String? = nil
 }
 
 /// An attribute of a journal row's object, as read.
