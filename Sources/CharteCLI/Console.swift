@@ -1,3 +1,5 @@
+import Charte
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -47,6 +49,12 @@ public final class Console: @unchecked Sendable {
     public var colourChoice = ColourChoice.auto
     /// `--quiet`: no summary, warning or notice lines, only results and errors.
     public var quiet = false
+    /// `--modeles DOSSIER` (repeatable), then the folders of `CHARTE_MODELES`: where `adapte` finds models.
+    public var modelDirectories: [String] = []
+    /// Where the charters read by a command find the models they adapt.
+    public var modelSearch: ModelSearch {
+        ModelSearch(directories: modelDirectories + ModelSearch.directories(fromEnvironment: environment["CHARTE_MODELES"]))
+    }
 
     /// Whether colour may be used on standard error.
     public var colourOnErr: Bool { colourChoice.allows(terminal: errIsTerminal, environment: environment) }

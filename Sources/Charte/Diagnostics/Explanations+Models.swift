@@ -71,7 +71,7 @@ extension ExplanationCatalogue {
             et « retire ») : on ne saurait pas laquelle retenir.
             """, example: adapts + """
             modifie tache licences_manuels {
-              responsable referent
+              informe direction
             }
             retire tache licences_manuels "pas de manuels numériques"
             """, fix: """
@@ -105,7 +105,12 @@ extension ExplanationCatalogue {
             « modifie », « retire » et « tient » changent un modèle : dans une charte qui n'en \
             adapte aucun, il n'y a rien à changer.
             """, example: """
-            role documentaliste "Professeur-documentaliste"
+            role direction "Direction"
+            etape e "Étape" {
+              tache t "Tâche" {
+                responsable direction
+              }
+            }
             retire tache licences_manuels "pas de manuels numériques"
             """, fix: """
             Ajoutez « adapte "modeles/NOM.charte" version "…" » en tête, ou écrivez la charte elle-même.

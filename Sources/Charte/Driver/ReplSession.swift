@@ -48,6 +48,8 @@ public struct ReplSession: Sendable {
     public var colour: Bool
     /// The limits applied to charters and queries.
     public var limits: Limits
+    /// Where a charter that adapts a model finds it (`--modeles`, `CHARTE_MODELES`).
+    public var models = ModelSearch()
 
     /// A session with no charter yet.
     public init(colour: Bool = false, limits: Limits = .standard) {
@@ -125,7 +127,8 @@ public struct ReplSession: Sendable {
 
     /// Reads and checks a file; replaces the charter in use only when the file has no errors.
     private mutating func read(path: String, verb: String) throws(LoadError) -> ReplOutput {
-        let loaded = try CharterLoader.load(path: path, limits: limits)
+        // Read again at each `:charger` and `:recharger`, with the model it adapts.
+        let loaded = try CharterLoader.load(path: path, limits: limits, models: models)
         reloadPath = path
         do {
             let engine = QueryEngine(try loaded.requireChecked(), limits: limits)

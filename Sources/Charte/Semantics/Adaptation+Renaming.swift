@@ -14,16 +14,18 @@ extension Adaptation {
     /// is kept (R, then A, S, C, I), as W304 advises.
     mutating func applyHoldings() {
         guard !holders.isEmpty else { return }
-        let holding = holders
-        let held = Set(holding.values.joined())
-        // A holder that is itself held would chain: refused (E712) at its `tient`.
-        for (role, names) in holding {
-            for name in names where holding[name] != nil {
+        // A holder that is itself held would chain: refused (E712) at its `tient`, and dropped.
+        var holding = holders
+        for role in holders.keys.sorted() {
+            for name in holders[role] ?? [] where holders[name] != nil {
                 if let span = adapted[AdaptedKind.actor.rawValue + ":" + role + ">" + name] {
                     report(.badHolding(name: role), at: span)
                 }
+                holding[role]?.removeAll { $0 == name }
+                if holding[role]?.isEmpty == true { holding[role] = nil }
             }
         }
+        let held = Set(holding.values.joined())
         var holdings = holding.keys.sorted().map { (modelRole: $0, holders: holding[$0] ?? []) }
         holdings.sort { a, b in (firstHoldingSpan(a.modelRole)?.start ?? 0) < (firstHoldingSpan(b.modelRole)?.start ?? 0) }
         summary.holdings = holdings
