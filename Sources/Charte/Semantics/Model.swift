@@ -38,6 +38,8 @@ public struct Charter: Sendable {
     public var incompatibilities: [Incompatibility] = []
     /// What a school's charter changed in the model it adapts (nil for a charter adapting none).
     public var adaptation: AdaptationSummary?
+    /// The limits `charte analyser` reports against (`seuils`, else the defaults).
+    public var thresholds = Thresholds()
 
     /// Creates an empty model for a file.
     public init(file: FileID) { self.file = file }
