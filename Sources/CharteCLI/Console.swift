@@ -56,6 +56,12 @@ public final class Console: @unchecked Sendable {
         ModelSearch(directories: modelDirectories + ModelSearch.directories(fromEnvironment: environment["CHARTE_MODELES"]))
     }
 
+    /// The width text answers wrap to: `COLUMNS` when set, else the terminal's width, else 80.
+    public var textWidth: Int {
+        if let columns = environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
+        return !captured && outIsTerminal ? Terminal.columns(1) : 80
+    }
+
     /// Whether colour may be used on standard error.
     public var colourOnErr: Bool { colourChoice.allows(terminal: errIsTerminal, environment: environment) }
     /// Whether colour may be used on standard output.

@@ -36,6 +36,7 @@ enum ReplCommand {
         let interactive = console.inIsTerminal && console.outIsTerminal && console.environment["TERM"] != "dumb"
         var session = ReplSession(colour: interactive && console.colourOnOut)
         session.models = console.modelSearch
+        session.width = console.textWidth
         var opening: ReplOutput?
         if let path = arguments.positionals.first {
             do {

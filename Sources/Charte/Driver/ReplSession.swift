@@ -50,6 +50,8 @@ public struct ReplSession: Sendable {
     public var limits: Limits
     /// Where a charter that adapts a model finds it (`--modeles`, `CHARTE_MODELES`).
     public var models = ModelSearch()
+    /// The width answers wrap to (see `TextWrap`), nil for no wrapping.
+    public var width: Int?
 
     /// A session with no charter yet.
     public init(colour: Bool = false, limits: Limits = .standard) {
@@ -70,9 +72,12 @@ public struct ReplSession: Sendable {
                               isError: true)
         }
         do {
-            return ReplOutput(text: QueryText.render(try engine.answer(text)))
+            return ReplOutput(text: QueryText.render(try engine.answer(text), charter: engine.charter, width: width))
         } catch {
-            if let found = engine.wordSearch(text) { return ReplOutput(text: WordSearchText.render(found)) }
+            if let found = engine.wordSearch(text) {
+                let rendered = WordSearchText.render(found)
+                return ReplOutput(text: width.map { TextWrap.wrap(rendered, width: $0) } ?? rendered)
+            }
             return ReplOutput(text: rendered(error.diagnostics, sources: error.sources), isError: true)
         }
     }
