@@ -77,6 +77,7 @@ public enum CLI {
         AnalyseCommand.command,
         DiffCommand.command,
         FormatCommand.command,
+        FlattenCommand.command,
         ExportCommand.command,
         ImportCommand.command,
         ExplainCommand.command,

@@ -1,6 +1,6 @@
 // charte-bench: performance measurements of the Charte engine, on generated inputs.
 //
-//   swift run -c release charte-bench [verifier] [peut] [qui] [journal] [demarrage] [lsp] [diff] [--json] [--rapide]
+//   swift run -c release charte-bench [verifier] [peut] [qui] [journal] [demarrage] [lsp] [diff] [modeles] [--json] [--rapide]
 //   swift run -c release charte-bench peut --charte FICHIER --requetes FICHIER [--json]
 //
 // Every measurement also checks its answers (exit 1 on a mismatch); `--rapide` runs tiny
@@ -14,7 +14,7 @@ import Darwin
 import Charte
 
 let usage = """
-Usage : charte-bench [verifier] [peut] [qui] [journal] [demarrage] [lsp] [diff] [--rapide] [--json]
+Usage : charte-bench [verifier] [peut] [qui] [journal] [demarrage] [lsp] [diff] [modeles] [--rapide] [--json]
         charte-bench peut --charte FICHIER --requetes FICHIER [--json]
 
 Mesure le vérificateur (lexer, parseur, checker) sur des chartes générées de 1 000,
@@ -102,7 +102,7 @@ while !arguments.isEmpty {
     case "--help", "-h", "--aide":
         output(usage)
         exit(0)
-    case "verifier", "peut", "qui", "journal", "demarrage", "lsp", "diff":
+    case "verifier", "peut", "qui", "journal", "demarrage", "lsp", "diff", "modeles":
         suites.append(argument)
     default:
         fail("argument inconnu « \(argument) »\n\n" + usage)
@@ -132,7 +132,7 @@ if charterPath != nil || requestsPath != nil {
         report.note("décisions : " + Outcome.allCases.map { "\($0.rawValue) \(counts[$0] ?? 0)" }.joined(separator: ", "))
     }
 } else {
-    let chosen = suites.isEmpty ? ["verifier", "peut", "qui", "journal", "demarrage", "lsp", "diff"] : suites
+    let chosen = suites.isEmpty ? ["verifier", "peut", "qui", "journal", "demarrage", "lsp", "diff", "modeles"] : suites
     report.note("charge de la machine au début : \(Machine.loadAverage)")
     let start = Clock.now()
     if chosen.contains("verifier") { VerifierSuite(report: report, quick: quick, sizes: verifierSizes).run() }
@@ -142,6 +142,7 @@ if charterPath != nil || requestsPath != nil {
     if chosen.contains("demarrage") { StartupSuite(report: report, quick: quick).run() }
     if chosen.contains("lsp") { LanguageServerSuite(report: report, quick: quick).run() }
     if chosen.contains("diff") { DiffSuite(report: report, quick: quick).run() }
+    if chosen.contains("modeles") { ModelsSuite(report: report, quick: quick).run() }
     report.note("charge de la machine à la fin : \(Machine.loadAverage)")
     report.note("durée totale : \(Report.number(Clock.now() - start)) s\(quick ? " (mode rapide)" : "")")
 }

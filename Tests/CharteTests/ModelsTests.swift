@@ -142,3 +142,59 @@ import Foundation
         #expect(runCLI(["verifier", school], environment: ["CHARTE_MODELES": models]).status == 0)
     }
 }
+
+/// `charte aplatir`: the effective charter as one standalone file, checked clean, answering alike.
+@Suite struct FlatteningTests {
+    @Test(arguments: ["rules/modeles/college-adapte.charte", "rules/modeles/lycee-adapte.charte"])
+    func theFlattenedCharterChecksCleanAndAnswersAlike(path: String) throws {
+        // Named by its relative path, so the golden file's header is the same on every machine.
+        let bytes = try #require(FileAccess.read(repositoryPath(path)))
+        let search = ModelSearch(files: ["rules/modeles/academie-exemple.charte": try #require(FileAccess.read(repositoryPath("rules/modeles/academie-exemple.charte")))])
+        let adapted = try #require(CharterLoader.check(bytes: bytes, name: path, models: search).checked)
+        let text = Flattening.text(of: adapted)
+        let flat = CharterLoader.check(text: text, name: "aplatie.charte")
+        #expect(flat.diagnostics.map(\.code) == [])
+        let flattened = try #require(flat.checked)
+        let answers = Flattening.answers(of: QueryEngine(adapted).runTests())
+        #expect(answers.count > 20)
+        #expect(answers == Flattening.answers(of: QueryEngine(flattened).runTests()))
+        // Every task's `qui`, without the source line (the files differ).
+        let engines = [QueryEngine(adapted), QueryEngine(flattened)]
+        for task in adapted.model.tasks {
+            let texts = try engines.map { engine in
+                QueryText.render(try engine.answer("qui \(task.id)")).split(separator: "\n").filter { !$0.contains("source ") }
+            }
+            #expect(texts[0] == texts[1], "qui \(task.id)")
+        }
+        // Flattening a flattened charter changes nothing but the header.
+        #expect(Flattening.text(of: flattened).split(separator: "\n").dropFirst(2) == text.split(separator: "\n").dropFirst(3))
+        expectGolden(text, "Tests/Golden/Modeles/" + (path.split(separator: "/").last ?? "") + ".aplatie")
+    }
+
+    @Test func theCommandWritesTheFlattenedCharter() throws {
+        let path = repositoryPath("rules/modeles/college-adapte.charte")
+        let result = runCLI(["aplatir", path])
+        #expect(result.status == 0)
+        let adapted = try #require(try CharterLoader.load(path: path).checked)
+        #expect(result.out == Flattening.text(of: adapted))
+        #expect(runCLI(["aplatir", repositoryPath("rules/exemples-erreurs/E700-modele-introuvable.charte")]).status == 1)
+    }
+
+    @Test func montreShowsTheModelTextThenTheSchoolsChange() throws {
+        let result = runCLI(["montre", "rules/modeles/lycee-adapte.charte", "licences_manuels"])
+        #expect(result.status == 0)
+        #expect(result.out.hasPrefix("tâche « licences_manuels » — rules/modeles/academie-exemple.charte, ligne "))
+        #expect(result.out.contains("    responsable gestionnaire\n"))
+        #expect(result.out.contains("adapté localement — rules/modeles/lycee-adapte.charte, ligne 30\n\n  modifie tache licences_manuels"))
+    }
+
+    @Test func exportsMarkWhatTheSchoolChanged() throws {
+        let adapted = try #require(try CharterLoader.load(path: repositoryPath("rules/modeles/lycee-adapte.charte")).checked)
+        let markdown = CharterExporter.render(adapted, format: .markdown)
+        #expect(markdown.contains("Affecter les licences des manuels de la Région dans le GAR (adapté localement)"))
+        #expect(markdown.contains("Présenter au conseil de la vie lycéenne les ressources mises à disposition (adapté localement)"))
+        #expect(!markdown.contains("Piloter la politique des ressources numériques (adapté localement)"))
+        let json = CharterExporter.render(adapted, format: .json)
+        #expect(json.contains("\"fichier\": \"" + repositoryPath("rules/modeles/academie-exemple.charte") + "\""))
+    }
+}

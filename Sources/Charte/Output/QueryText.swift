@@ -251,6 +251,12 @@ public enum QueryText {
         for line in shown.text.split(separator: "\n", omittingEmptySubsequences: false) {
             out += line.isEmpty ? "\n" : "  \(line)\n"
         }
+        if let change = shown.localChange {
+            out += "\nadapté localement — \(location(change.position))\n\n"
+            for line in change.text.split(separator: "\n", omittingEmptySubsequences: false) {
+                out += line.isEmpty ? "\n" : "  \(line)\n"
+            }
+        }
         return out
     }
 

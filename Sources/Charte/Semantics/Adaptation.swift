@@ -184,3 +184,16 @@ extension Declaration {
         return false
     }
 }
+
+extension Charter {
+    /// The model with « (adapté localement) » after the label of each task the school changed
+    /// or added, for the exports; a charter adapting no model is returned as it is.
+    public func markingLocalAdaptations() -> Charter {
+        guard let adaptation else { return self }
+        var marked = self
+        for index in marked.tasks.indices where adaptation.isLocal(task: tasks[index].id, span: tasks[index].span) {
+            marked.tasks[index].label = (tasks[index].label ?? tasks[index].id) + " (adapté localement)"
+        }
+        return marked
+    }
+}
