@@ -31,7 +31,8 @@ private func expectedOut(_ path: String) -> String {
 
       Réponse : refusé
       Décidé par :
-        interdiction  interdit documentaliste attribuer_licence  ligne 43
+        interdiction  ligne 43 · Interdit : Professeur-documentaliste — Attribuer
+                      des licences dans le GAR, si la licence est flottante
 
     tâche « pilotage » — \(path), ligne 37
 

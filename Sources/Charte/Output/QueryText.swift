@@ -100,7 +100,7 @@ public enum QueryText {
             out = "Est-ce que \(asked)\(roles) peut \(words.action(may.action))\(words.object(may.object, action: may.action)) ?\n"
         } else {
             let roles = may.roles == [may.actor] ? "" : " (" + may.roles.joined(separator: ", ") + ")"
-            out = "« \(may.actor) »\(roles) peut-il faire « \(may.action) »"
+            out = "Est-ce que « \(may.actor) »\(roles) peut faire « \(may.action) »"
                 + (may.object.map { " sur \(written($0))" } ?? "") + " ?\n"
         }
         out += "\n  Réponse : \(outcomeName(may.outcome))\n"
@@ -109,8 +109,12 @@ public enum QueryText {
         }
         var rows = AlignedText(indent: "    ")
         for rule in may.rules {
+            if let words {
+                rows.add([ruleKindName(rule.kind), words.rule(rule)])
+                continue
+            }
             rows.add([ruleKindName(rule.kind), rule.kind == .defaut ? "aucune règle ne le permet" : rule.id,
-                      rule.position.map { words == nil ? location($0) : "ligne \($0.line)" } ?? ""])
+                      rule.position.map(location) ?? ""])
         }
         out += may.outcome == .indetermine ? "  Règles en jeu :\n" : "  Décidé par :\n"
         return out + rows.rendered

@@ -52,4 +52,23 @@ struct QueryWords {
             "\(delay.description) après chaque \(self.event(event))"
         }
     }
+
+    /// A deciding rule in words: a task by its label, an `autorise`/`interdit` as its sentence
+    /// (`Interdit : Professeur-documentaliste — Attribuer des licences dans le GAR, si la catégorie est manuel`).
+    func rule(_ rule: RuleReference) -> String {
+        let line = rule.position.map { "ligne \($0.line) · " } ?? ""
+        switch rule.kind {
+        case .defaut:
+            return "aucune règle ne le permet"
+        case .tache:
+            let label = charter.task(named: rule.id).flatMap { charter.tasks[$0].label }
+            return line + rule.id + (label.map { " — \($0)" } ?? "")
+        case .autorise, .interdit:
+            guard let span = rule.span, let index = charter.permissions.firstIndex(where: { $0.span == span }) else {
+                return line + rule.id
+            }
+            let lines = PermissionLine.lines(of: charter)
+            return line + (lines.indices.contains(index) ? lines[index].text : rule.id)
+        }
+    }
 }
