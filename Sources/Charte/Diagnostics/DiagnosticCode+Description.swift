@@ -70,6 +70,9 @@ extension DiagnosticCode {
         case .E712: "BadHolding"
         case .W700: "ModelVersionChanged"
         case .W701: "AdaptedVersionNotStated"
+        case .E330: "UnknownThreshold"
+        case .E331: "ThresholdOutOfRange"
+        case .E332: "DuplicateThreshold"
         }
     }
 }

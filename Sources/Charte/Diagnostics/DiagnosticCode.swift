@@ -24,6 +24,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Comparable
     case E120, E121, E122, E123, W310, W311, W312, W313
     case E320, E321, E322, E323, E324
     case E700, E701, E702, E703, E704, E705, E706, E707, E708, E709, E710, E711, E712, W700, W701
+    case E330, E331, E332
 
     /// The severity implied by the code's letter.
     public var severity: Severity { rawValue.hasPrefix("W") ? .warning : .error }
@@ -96,6 +97,9 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Comparable
         case .E712: "« tient » sur autre chose qu'un rôle du modèle"
         case .W700: "le modèle a changé de version"
         case .W701: "version adaptée non précisée"
+        case .E330: "seuil inconnu"
+        case .E331: "seuil hors des valeurs permises"
+        case .E332: "seuil donné deux fois"
         }
     }
 

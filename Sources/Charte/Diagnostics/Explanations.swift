@@ -71,6 +71,9 @@ extension DiagnosticCode {
         case .E712: ExplanationCatalogue.e712
         case .W700: ExplanationCatalogue.w700
         case .W701: ExplanationCatalogue.w701
+        case .E330: ExplanationCatalogue.e330
+        case .E331: ExplanationCatalogue.e331
+        case .E332: ExplanationCatalogue.e332
         }
     }
 }

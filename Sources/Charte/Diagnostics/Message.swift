@@ -98,6 +98,10 @@ public enum Message: Sendable, Hashable {
     // MARK: - Models and adaptations
     /// Académie models and school adaptations (Message+Models).
     case model(ModelMessage)
+    // MARK: - Thresholds of the balance of roles
+    case unknownThreshold(String)
+    case thresholdOutOfRange(name: String, value: String)
+    case duplicateThreshold(String)
 
     /// The stable code of the message.
     public var code: DiagnosticCode {
@@ -154,6 +158,9 @@ public enum Message: Sendable, Hashable {
         case .incompatibilityMixesKinds: .E323
         case .deputyIncompatible: .E324
         case .model(let message): message.code
+        case .unknownThreshold: .E330
+        case .thresholdOutOfRange: .E331
+        case .duplicateThreshold: .E332
         }
     }
 
@@ -257,6 +264,9 @@ public enum Message: Sendable, Hashable {
         case .deputyIncompatible(let deputy, let deputised):
             "« \(deputy) » ne peut pas suppléer « \(deputised) » : les deux sont déclarés incompatibles"
         case .model(let message): message.text
+        case .unknownThreshold(let name): "seuil inconnu « \(name) »"
+        case .thresholdOutOfRange(let name, let value): "le seuil « \(name) » vaut \(value) : il doit être un nombre entier de 1 à 999"
+        case .duplicateThreshold(let name): "le seuil « \(name) » est donné deux fois"
         }
     }
 
@@ -268,7 +278,7 @@ public enum Message: Sendable, Hashable {
         case .unknownAttribute: "attribut inconnu"
         case .unknownValue: "valeur inconnue"
         case .unknownCalendarName: "absent du calendrier"
-        case .duplicate: "déclaré une deuxième fois ici"
+        case .duplicate, .duplicateThreshold: "déclaré une deuxième fois ici"
         case .unterminatedString: "la chaîne commence ici"
         case .unusedActor: "jamais utilisé"
         case .emptyStep: "aucune tâche"
@@ -338,6 +348,9 @@ public enum Message: Sendable, Hashable {
         case .incompatibilityMixesKinds: "écrivez une déclaration « incompatibles » par paire de même sorte"
         case .deputyIncompatible: "choisissez un autre suppléant"
         case .model(let message): message.help
+        case .unknownThreshold: "les seuils possibles sont consultes_max et taches_par_mois_max"
+        case .thresholdOutOfRange: "donnez un nombre de 1 à 999, ou retirez la ligne pour garder la valeur par défaut"
+        case .duplicateThreshold: "gardez une seule ligne pour ce seuil"
         default: nil
         }
     }

@@ -74,6 +74,7 @@ public enum Declaration: Sendable, Hashable {
     case incompatibility(IncompatibilityDecl)
     /// `modele`, `adapte`, `modifie`, `retire`, `tient` (see AST+Models).
     case adaptation(AdaptationDecl)
+    case thresholds(ThresholdsDecl)
 
     /// The span of the whole declaration.
     public var span: Span {
@@ -90,6 +91,7 @@ public enum Declaration: Sendable, Hashable {
         case .deputy(let d): d.span
         case .incompatibility(let d): d.span
         case .adaptation(let d): d.span
+        case .thresholds(let d): d.span
         }
     }
 }

@@ -17,6 +17,7 @@ public enum Keyword: String, CaseIterable, Sendable, Hashable {
     case ouvre, zone
     case suppleance, par, du, au, nature, signature, pouvoir, incompatibles
     case modele, version, adapte, modifie, retire, tient, verrouille
+    case seuils, consultesMax = "consultes_max", tachesParMoisMax = "taches_par_mois_max"
 
     /// The canonical spelling, as the formatter writes it.
     public var spelling: String {
@@ -54,6 +55,7 @@ public enum Keyword: String, CaseIterable, Sendable, Hashable {
         case .retire: ["retirer"]
         case .tient: ["tiennent"]
         case .verrouille: ["verrouillee", "verrouilles", "verrouillees"]
+        case .seuils: ["seuil"]
         default: []
         }
     }

@@ -193,7 +193,8 @@ struct JournalRun {
         }
         let rules = decision.rules.map { rule in
             JournalRule(kind: rule.kind, id: rule.id, line: rule.span.flatMap { span in checker.source(of: span)?.location(of: span.start).line },
-                        file: rule.span.flatMap { span in span.file == checker.charterSource?.id ? nil : checker.source(of: span)?.name })
+                        file: rule.span.flatMap { span in span.file == checker.charterSource?.id ? nil : checker.source(of: span)?.name },
+                        span: rule.span)
         }
         let verdict = JournalVerdict(roles: actors.map { charter.actors[$0].id }, action: charter.actions[action].id,
                                      objectType: object.type.map { charter.objectTypes[$0].id }, attributes: attributes,
