@@ -65,7 +65,9 @@ enum JournalCommand {
         }
         switch format {
         case .texte:
-            console.out(JournalTextRenderer(charter: charter.model, charterName: charterPath, journalName: journalPath).render(report))
+            var renderer = JournalTextRenderer(charter: charter.model, charterName: charterPath, journalName: journalPath)
+            renderer.width = console.textWidth
+            console.out(renderer.render(report))
         case .json:
             console.out(JournalJSONRenderer(charter: charter.model, charterName: charterPath, journalName: journalPath).render(report))
         }

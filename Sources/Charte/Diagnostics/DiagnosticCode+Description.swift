@@ -55,6 +55,9 @@ extension DiagnosticCode {
         case .E322: "IncompatibleActionsInTask"
         case .E323: "IncompatibilityMixesKinds"
         case .E324: "IncompatibleDeputy"
+        case .E330: "UnknownThreshold"
+        case .E331: "ThresholdOutOfRange"
+        case .E332: "DuplicateThreshold"
         }
     }
 }

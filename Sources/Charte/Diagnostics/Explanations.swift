@@ -56,6 +56,9 @@ extension DiagnosticCode {
         case .E322: ExplanationCatalogue.e322
         case .E323: ExplanationCatalogue.e323
         case .E324: ExplanationCatalogue.e324
+        case .E330: ExplanationCatalogue.e330
+        case .E331: ExplanationCatalogue.e331
+        case .E332: ExplanationCatalogue.e332
         }
     }
 }

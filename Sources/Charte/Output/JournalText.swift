@@ -7,6 +7,9 @@ public struct JournalTextRenderer: Sendable {
     public let charterName: String
     /// The journal's name.
     public let journalName: String
+    /// The width the report's sentences wrap to (see `TextWrap`; the table by role is never
+    /// wrapped), nil for no wrapping.
+    public var width: Int? = nil
 
     /// Creates a renderer.
     public init(charter: Charter, charterName: String, journalName: String) {
@@ -17,7 +20,7 @@ public struct JournalTextRenderer: Sendable {
 
     /// The whole report, ending with a newline.
     public func render(_ report: JournalReport) -> String {
-        var out = "Journal « \(journalName) » au \(report.date), selon « \(charterName) »\n"
+        var out = "Journal « \(journalName) » au \(DateText.long(report.date)), selon « \(charterName) »\n"
         out += countsLine(report) + "\n"
         section(&out, "Actions refusées", report.refused) { action in actionLines(action) }
         section(&out, "Actions indéterminées (attributs manquants)", report.undecided) { action in actionLines(action) }
@@ -26,9 +29,25 @@ public struct JournalTextRenderer: Sendable {
         section(&out, "À faire dans les \(DeadlineStatus.soonWindow) jours", report.instances(.dueSoon)) { [instanceLine($0)] }
         section(&out, "Tâches faites avant leurs prérequis", report.outOfOrder) { [outOfOrderLine($0)] }
         section(&out, "Lignes non vérifiables, non lues ou lues en partie", report.issues) { [issueLine($0)] }
+        out = wrapped(out)
         out += "\n" + roleTable(report)
-        out += "\n" + summaryLine(report) + "\n"
+        out += "\n" + wrapped(summaryLine(report) + "\n")
         return out
+    }
+
+    private func wrapped(_ text: String) -> String { width.map { TextWrap.wrap(text, width: $0) } ?? text }
+
+    /// `« Attribuer des licences dans le GAR »`: an action's label, else its id.
+    func actionName(_ id: String) -> String {
+        "« \(charter.action(named: id).flatMap { charter.actions[$0].label } ?? id) »"
+    }
+
+    /// ` quand la catégorie est manuel`: the object's known attributes in words.
+    func objectWords(_ action: JournalAction) -> String {
+        guard let typeName = action.objectType, let type = charter.objectType(named: typeName).map({ charter.objectTypes[$0] }),
+              !action.attributes.isEmpty else { return action.objectText.map { " \($0)" } ?? "" }
+        let fields = action.attributes.map { ObjectDescription.Field(attribute: $0.name, value: $0.value) }
+        return " quand " + ConditionWords(objectType: type).text(fields: fields)
     }
 
     // MARK: - Sections
@@ -59,7 +78,7 @@ public struct JournalTextRenderer: Sendable {
             parts.append("\(counts.skipped) \(plural(counts.skipped, "ligne non lue", "lignes non lues"))")
         }
         if counts.afterDate > 0 {
-            parts.append("\(counts.afterDate) \(plural(counts.afterDate, "ligne postérieure", "lignes postérieures")) au \(report.date) laissée\(counts.afterDate > 1 ? "s" : "") de côté")
+            parts.append("\(counts.afterDate) \(plural(counts.afterDate, "ligne postérieure", "lignes postérieures")) au \(DateText.long(report.date)) laissée\(counts.afterDate > 1 ? "s" : "") de côté")
         }
         var line = "\(counts.rows) \(plural(counts.rows, "ligne", "lignes")) : " + parts.joined(separator: ", ") + "."
         if report.encoding != .utf8 { line += " Lu en \(report.encoding.rawValue)." }
@@ -67,13 +86,14 @@ public struct JournalTextRenderer: Sendable {
     }
 
     func actionLines(_ action: JournalAction) -> [String] {
-        var head = "ligne \(action.line) · \(action.date) · \(action.actor)"
+        var head = "ligne \(action.line) · \(DateText.long(action.date)) · \(action.actor)"
         if action.roles != [action.actor] { head += " (\(action.roles.joined(separator: ", ")))" }
-        head += " : \(action.action)"
-        if let object = action.objectText { head += " \(object)" }
+        head += " : \(actionName(action.action))" + objectWords(action)
         if let task = action.task { head += " — tâche \(task)" }
         var lines = [head]
-        if !action.missing.isEmpty { lines.append("manque : " + action.missing.joined(separator: ", ")) }
+        if !action.missing.isEmpty {
+            lines.append("manque : " + ConditionWords.joined(action.missing.map { PlainWords.withArticle(PlainWords.readable($0)) }, with: "et"))
+        }
         let verb = action.outcome == .refuse ? "refusée par" : "selon"
         lines.append("\(verb) : " + action.rules.map(ruleText).joined(separator: " ; "))
         return lines
@@ -83,8 +103,14 @@ public struct JournalTextRenderer: Sendable {
         let where_ = rule.line.map { " (ligne \($0))" } ?? ""
         switch rule.kind {
         case .defaut: return "aucune règle ne l'autorise (refus par défaut)"
-        case .tache: return "tâche \(rule.id)\(where_)"
-        case .autorise, .interdit: return rule.id + where_
+        case .tache:
+            let label = charter.task(named: rule.id).flatMap { charter.tasks[$0].label }
+            return "tâche \(rule.id)" + (label.map { " — \($0)" } ?? "") + where_
+        case .autorise, .interdit:
+            // The rule as a sentence, its condition in words.
+            guard let span = rule.span, let index = charter.permissions.firstIndex(where: { $0.span == span }) else { return rule.id + where_ }
+            let lines = PermissionLine.lines(of: charter)
+            return (lines.indices.contains(index) ? lines[index].text : rule.id) + where_
         }
     }
 
@@ -92,18 +118,18 @@ public struct JournalTextRenderer: Sendable {
         let task = charter.tasks[instance.task]
         var name = task.id
         if let eventDate = instance.eventDate, let line = instance.eventLine {
-            name += " (événement du \(eventDate), ligne \(line))"
+            name += " (événement du \(DateText.long(eventDate)), ligne \(line))"
         }
         return name
     }
 
     func instanceLine(_ instance: DeadlineInstance) -> String {
         let task = charter.tasks[instance.task]
-        var line = "\(instance.due) · \(instanceName(instance))"
+        var line = "\(DateText.long(instance.due)) · \(instanceName(instance))"
         if let label = task.label { line += " — \(label)" }
         line += " — "
         if let doneOn = instance.doneOn {
-            line += "faite le \(doneOn)" + (instance.doneLine.map { " (ligne \($0))" } ?? "") + ", "
+            line += "faite le \(DateText.long(doneOn))" + (instance.doneLine.map { " (ligne \($0))" } ?? "") + ", "
             line += instance.status == .doneLate ? "\(DeadlineStatus.days(instance.days)) de retard" : "à temps"
         } else {
             line += instance.status.describe(days: instance.days)
@@ -113,9 +139,9 @@ public struct JournalTextRenderer: Sendable {
 
     func outOfOrderLine(_ item: OutOfOrderTask) -> String {
         let task = charter.tasks[item.task].id, prerequisite = charter.tasks[item.prerequisite].id
-        var line = "\(task) faite le \(item.doneOn) (ligne \(item.line)) avant son prérequis « \(prerequisite) »"
+        var line = "\(task) faite le \(DateText.long(item.doneOn)) (ligne \(item.line)) avant son prérequis « \(prerequisite) »"
         if let other = item.prerequisiteDoneOn {
-            line += " (faite le \(other)" + (item.prerequisiteLine.map { ", ligne \($0)" } ?? "") + ")"
+            line += " (faite le \(DateText.long(other))" + (item.prerequisiteLine.map { ", ligne \($0)" } ?? "") + ")"
         } else {
             line += " (pas encore faite)"
         }

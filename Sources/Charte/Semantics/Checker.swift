@@ -62,6 +62,7 @@ public struct Checker {
         resolveAll()
         checkTasks()
         resolveAndCheckAbsences()
+        checkThresholds()
         // Whole-charter analyses would only echo the syntax errors of a damaged file.
         if !damage.hasErrors {
             checkUsage()
@@ -101,7 +102,7 @@ public struct Checker {
                 steps += 1
             case .actor, .object, .action, .event:
                 names += 1
-            case .establishment, .calendar, .permission, .test, .deputy, .incompatibility:
+            case .establishment, .calendar, .permission, .test, .deputy, .incompatibility, .thresholds:
                 break
             }
         }
@@ -172,7 +173,7 @@ public struct Checker {
                                                      span: task.span, nameSpan: task.name.span))
                 }
                 charter.steps.append(step)
-            case .permission, .test, .deputy, .incompatibility:
+            case .permission, .test, .deputy, .incompatibility, .thresholds:
                 break
             }
         }
