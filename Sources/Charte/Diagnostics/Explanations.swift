@@ -71,6 +71,13 @@ extension DiagnosticCode {
         case .E712: ExplanationCatalogue.e712
         case .W700: ExplanationCatalogue.w700
         case .W701: ExplanationCatalogue.w701
+        case .E110: ExplanationCatalogue.e110
+        case .E205: ExplanationCatalogue.e205
+        case .E206: ExplanationCatalogue.e206
+        case .E207: ExplanationCatalogue.e207
+        case .E208: ExplanationCatalogue.e208
+        case .W504: ExplanationCatalogue.w504
+        case .W505: ExplanationCatalogue.w505
         case .E330: ExplanationCatalogue.e330
         case .E331: ExplanationCatalogue.e331
         case .E332: ExplanationCatalogue.e332

@@ -65,6 +65,9 @@ enum EditorSymbols {
             case .adaptation(let decl):
                 result.append(symbol(file.text(decl.span.start..<min(decl.span.end, decl.span.start + 60)).split(separator: "\n").first.map(String.init) ?? "",
                                      detail: "modèle", .module, span: decl.span, selection: decl.span))
+            case .requirement(let decl):
+                result.append(symbol("exige \(decl.prior.text) avant \(decl.action.text)", detail: "exigence", .operator,
+                                     span: decl.span, selection: decl.action.span))
             case .thresholds(let decl):
                 let items = decl.items.map { item in
                     symbol(item.name.text, detail: item.value.map(String.init), .constant, span: item.span, selection: item.name.span)

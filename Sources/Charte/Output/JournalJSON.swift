@@ -22,8 +22,13 @@ public struct JournalJSONRenderer: Sendable {
         case items(Int, (Int) -> JSON)
     }
 
-    /// The top-level members, in their fixed order.
+    /// The top-level members, in their fixed order; `approbations` only for a charter with `exige`.
     func members(_ report: JournalReport) -> [(String, Member)] {
+        let all = allMembers(report)
+        return report.checksApprovals ? all : all.filter { $0.0 != "approbations" }
+    }
+
+    func allMembers(_ report: JournalReport) -> [(String, Member)] {
         let counts = report.counts
         let refused = report.refused, undecided = report.undecided
         let roles = report.roles.sorted { charter.actors[$0.actor].id < charter.actors[$1.actor].id }
@@ -44,6 +49,7 @@ public struct JournalJSONRenderer: Sendable {
             ("indeterminees", .items(undecided.count) { action(undecided[$0]) }),
             ("echeances", .items(report.instances.count) { instance(report.instances[$0]) }),
             ("hors_ordre", .items(report.outOfOrder.count) { outOfOrder(report.outOfOrder[$0]) }),
+            ("approbations", .items(report.approvals.count) { approval(report.approvals[$0]) }),
             ("anomalies", .items(report.issues.count) { issue(report.issues[$0]) }),
             ("roles", .items(roles.count) { role(roles[$0]) }),
             ("bilan", .value(.object([
@@ -137,6 +143,23 @@ public struct JournalJSONRenderer: Sendable {
             ("faite_le", .optional(instance.doneOn?.description)), ("ligne", instance.doneLine.map(JSON.int) ?? .null),
             ("responsable", .strings(task.responsables.map { charter.actors[$0].id }.sorted())),
         ])
+    }
+
+    /// One action row without its required earlier action (only for charters with `exige`).
+    func approval(_ item: ApprovalFinding) -> JSON {
+        var members: [(String, JSON)] = [
+            ("ligne", .int(item.line)), ("date", .string(item.date.description)), ("action", .string(item.action)),
+            ("cle", .string(item.keyName)), ("valeur", .optional(item.keyValue)),
+            ("exige", .string(item.prior)), ("par", .strings(item.actors)),
+        ]
+        switch item.problem {
+        case .missing: members.append(("probleme", .string("manquante")))
+        case .later(let line, let date):
+            members += [("probleme", .string("apres")), ("ligne_exigee", .int(line)), ("date_exigee", .string(date.description))]
+        case .unverifiable(let missing):
+            members += [("probleme", .string("non_verifiable")), ("manquants", .strings(missing))]
+        }
+        return .object(members)
     }
 
     func outOfOrder(_ item: OutOfOrderTask) -> JSON {

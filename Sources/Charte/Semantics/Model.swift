@@ -38,6 +38,8 @@ public struct Charter: Sendable {
     public var incompatibilities: [Incompatibility] = []
     /// What a school's charter changed in the model it adapts (nil for a charter adapting none).
     public var adaptation: AdaptationSummary?
+    /// The `exige … avant …` declarations, in declaration order.
+    public var requirements: [Requirement] = []
     /// The limits `charte analyser` reports against (`seuils`, else the defaults).
     public var thresholds = Thresholds()
 
@@ -227,6 +229,8 @@ public struct ObjectType: Sendable, Hashable {
     public var attributes: [Attribute]
     /// Where it is declared.
     public var span: Span
+    /// The attribute that identifies one real object across journal rows (`cle numero`), by index.
+    public var key: Int? = nil
 
     /// The index of an attribute by name.
     public func attribute(named name: String) -> Int? { attributes.firstIndex { $0.name == name } }
@@ -242,6 +246,11 @@ public struct Action: Sendable, Hashable {
     public var objectType: Int?
     /// Where it is declared.
     public var span: Span
+    /// Its scope: the objects it concerns (nil: every object of its type). Outside it the
+    /// action is refused, and the coverage checks look only inside it.
+    public var scope: Predicate? = nil
+    /// Where its scope's condition is written.
+    public var scopeSpan: Span? = nil
 }
 
 /// An event (one task instance per occurrence), optionally on an object type.

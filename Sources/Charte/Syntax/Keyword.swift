@@ -17,6 +17,7 @@ public enum Keyword: String, CaseIterable, Sendable, Hashable {
     case ouvre, zone
     case suppleance, par, du, au, nature, signature, pouvoir, incompatibles
     case modele, version, adapte, modifie, retire, tient, verrouille
+    case cle, exige, avant
     case seuils, consultesMax = "consultes_max", tachesParMoisMax = "taches_par_mois_max"
 
     /// The canonical spelling, as the formatter writes it.
