@@ -60,7 +60,7 @@ enum JournalCommand {
         do {
             report = try checker.check(path: journalPath)
         } catch {
-            console.err("charte journal : impossible de lire le journal « \(journalPath) »\n")
+            console.err("charte journal : impossible de lire le journal « \(ControlCharacters.escaped(journalPath)) »\n")
             return ExitCode.usage
         }
         switch format {

@@ -55,6 +55,8 @@ extension DiagnosticCode {
         case .E322: "IncompatibleActionsInTask"
         case .E323: "IncompatibilityMixesKinds"
         case .E324: "IncompatibleDeputy"
+        case .W602: "ControlCharacter"
+        case .W603: "ConfusableIdentifier"
         }
     }
 }

@@ -23,6 +23,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Comparable
     case W600, W601
     case E120, E121, E122, E123, W310, W311, W312, W313
     case E320, E321, E322, E323, E324
+    case W602, W603
 
     /// The severity implied by the code's letter.
     public var severity: Severity { rawValue.hasPrefix("W") ? .warning : .error }
@@ -80,6 +81,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Comparable
         case .E322: "actions incompatibles dans une tâche"
         case .E323: "incompatibilité entre noms de sortes différentes"
         case .E324: "suppléant incompatible avec l'absent"
+        case .W602: "caractère de contrôle"
+        case .W603: "identifiant qui se confond avec un autre"
         }
     }
 

@@ -56,6 +56,8 @@ extension DiagnosticCode {
         case .E322: ExplanationCatalogue.e322
         case .E323: ExplanationCatalogue.e323
         case .E324: ExplanationCatalogue.e324
+        case .W602: ExplanationCatalogue.w602
+        case .W603: ExplanationCatalogue.w603
         }
     }
 }

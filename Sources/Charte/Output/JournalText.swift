@@ -17,7 +17,7 @@ public struct JournalTextRenderer: Sendable {
 
     /// The whole report, ending with a newline.
     public func render(_ report: JournalReport) -> String {
-        var out = "Journal « \(journalName) » au \(report.date), selon « \(charterName) »\n"
+        var out = "Journal « \(ControlCharacters.escaped(journalName)) » au \(report.date), selon « \(ControlCharacters.escaped(charterName)) »\n"
         out += countsLine(report) + "\n"
         section(&out, "Actions refusées", report.refused) { action in actionLines(action) }
         section(&out, "Actions indéterminées (attributs manquants)", report.undecided) { action in actionLines(action) }
@@ -37,7 +37,10 @@ public struct JournalTextRenderer: Sendable {
         guard !items.isEmpty else { return }
         out += "\n\(title) (\(items.count))\n"
         for item in items {
-            for (index, line) in lines(item).enumerated() { out += (index == 0 ? "  " : "      ") + line + "\n" }
+            // Each line holds cells of the journal and texts of the charter: escaped, it stays one line.
+            for (index, line) in lines(item).enumerated() {
+                out += (index == 0 ? "  " : "      ") + ControlCharacters.escaped(line) + "\n"
+            }
         }
     }
 

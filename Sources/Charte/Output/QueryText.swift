@@ -1,15 +1,21 @@
 /// Renders query answers as French text for people: aligned, deterministic, no colour.
 public enum QueryText {
     /// The text of any answer, ending with a newline.
+    /// Control characters of the charter are escaped (`ControlCharacters`): each value where
+    /// it is interpolated, and the whole answer once more, so none reaches the terminal.
     public static func render(_ answer: QueryAnswer) -> String {
-        switch answer {
+        let text = switch answer {
         case .who(let who): render(who)
         case .may(let may): render(may)
         case .tasks(let sheet): render(sheet)
         case .deadlines(let list): render(list)
         case .show(let shown): render(shown)
         }
+        return ControlCharacters.escaped(text, keepingLineBreaks: true)
     }
+
+    /// A text of the charter or the query, its control characters (line breaks included) escaped.
+    static func shown(_ text: String) -> String { ControlCharacters.escaped(text) }
 
     // MARK: - qui
 
@@ -22,7 +28,7 @@ public enum QueryText {
         case .task(let task):
             out = "Qui s'occupe de la tâche « \(task) » ?\n"
         case .text(let text):
-            out = "Tâches dont le libellé ou la note contient « \(text) » :\n"
+            out = "Tâches dont le libellé ou la note contient « \(shown(text)) » :\n"
         }
         if who.results.isEmpty {
             if case .action = who.subject {
@@ -47,9 +53,9 @@ public enum QueryText {
 
     /// One task: its id and label, then one aligned line per non-empty letter.
     static func render(_ card: TaskCard) -> String {
-        let out = "  " + card.task + (card.label.map { " — \($0)" } ?? "") + "\n"
+        let out = "  " + card.task + (card.label.map { " — \(shown($0))" } ?? "") + "\n"
         var rows = AlignedText(indent: "    ")
-        rows.add(["étape", card.step + (card.stepLabel.map { " — \($0)" } ?? "")])
+        rows.add(["étape", card.step + (card.stepLabel.map { " — \(shown($0))" } ?? "")])
         for letter in Letter.allCases {
             let actors = card.actors(letter)
             if letter == .responsable || !actors.isEmpty {
@@ -122,13 +128,13 @@ public enum QueryText {
         var rows = AlignedText()
         for step in sheet.steps {
             rows.addLine("")
-            rows.addLine("Étape \(step.step)" + (step.label.map { " — \($0)" } ?? ""))
+            rows.addLine("Étape \(step.step)" + (step.label.map { " — \(shown($0))" } ?? ""))
             for assignment in step.assignments {
                 var details: [String] = []
                 if assignment.throughInstance { details.append("par « \(assignment.holder) »") }
                 if let due = assignment.due { details.append(written(due)) }
                 if !assignment.actions.isEmpty { details.append("actions : " + assignment.actions.joined(separator: ", ")) }
-                rows.add([assignment.letter.rawValue, assignment.task, assignment.label ?? "", details.joined(separator: " · ")])
+                rows.add([assignment.letter.rawValue, assignment.task, assignment.label.map(shown) ?? "", details.joined(separator: " · ")])
             }
         }
         return out + rows.rendered + "\nR responsable · A approbateur · S aide · C consulté · I informé\n"
@@ -155,7 +161,7 @@ public enum QueryText {
             var rows = AlignedText()
             for deadline in list.dated {
                 let written = deadline.written.flatMap { $0 == deadline.date.description ? nil : $0 } ?? ""
-                rows.add([deadline.date.description, deadline.task, deadline.label ?? "", written,
+                rows.add([deadline.date.description, deadline.task, deadline.label.map(shown) ?? "", written,
                           "R " + deadline.responsables.joined(separator: ", ")])
             }
             out += "\n" + rows.rendered
@@ -164,7 +170,7 @@ public enum QueryText {
             out += "\nSur événement (sans date fixe) :\n\n"
             var rows = AlignedText()
             for deadline in list.triggered {
-                rows.add(["\(deadline.delay.description) après « \(deadline.event) »", deadline.task, deadline.label ?? "",
+                rows.add(["\(deadline.delay.description) après « \(deadline.event) »", deadline.task, deadline.label.map(shown) ?? "",
                           "R " + deadline.responsables.joined(separator: ", ")])
             }
             out += rows.rendered
@@ -178,7 +184,7 @@ public enum QueryText {
     public static func render(_ shown: ShownDeclaration) -> String {
         var out = "\(shown.symbol.kindName) « \(shown.name) » — \(location(shown.position))\n\n"
         for line in shown.text.split(separator: "\n", omittingEmptySubsequences: false) {
-            out += line.isEmpty ? "\n" : "  \(line)\n"
+            out += line.isEmpty ? "\n" : "  \(QueryText.shown(String(line)))\n"
         }
         return out
     }
@@ -186,10 +192,10 @@ public enum QueryText {
     // MARK: - Pieces
 
     /// `fichier, ligne N`.
-    static func location(_ position: SourcePosition) -> String { "\(position.file), ligne \(position.line)" }
+    static func location(_ position: SourcePosition) -> String { "\(shown(position.file)), ligne \(position.line)" }
 
     /// An object as a query writes it: `livre(genre: album)`.
     public static func written(_ object: ObjectDescription) -> String {
-        object.type + "(" + object.fields.map { "\($0.attribute): \($0.value)" }.joined(separator: ", ") + ")"
+        object.type + "(" + object.fields.map { "\($0.attribute): \(shown($0.value))" }.joined(separator: ", ") + ")"
     }
 }
