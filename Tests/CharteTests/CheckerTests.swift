@@ -65,7 +65,8 @@ etape suivi "Suivi" {
         ("interdit cpe traiter si gravite == faible", ["E500 interdit cpe traiter si gravite == faible"]),
         ("interdit tous traiter", ["E500 interdit tous traiter", "E500 interdit tous traiter"]),
         ("interdit cpe traiter si recidive", ["W503 interdit cpe traiter si recidive"]),
-        ("interdit cpe traiter si cout > 100", []),
+        // Exact over numbers since issue 13: `cout > 100` takes part of what `petits` covers.
+        ("interdit cpe traiter si cout > 100", ["W503 interdit cpe traiter si cout > 100"]),
     ])
     func semanticDiagnostics(snippet: String, expected: [String]) {
         #expect(underlined(base + cleanTasks + snippet) == expected)

@@ -1,40 +1,81 @@
 /// Static analysis over objects: coverage gaps (W501), overlaps (W502), and forbids that
 /// kill (E500) or carve (W503) a task.
 ///
-/// Enumeration and boolean attributes that the conditions read are enumerated exactly;
-/// other attributes stay unknown, and a diagnostic is given only when it is certain.
+/// Enumeration and boolean attributes that the conditions read are enumerated exactly, and so
+/// are `nombre`, `euros` and `date` attributes compared with constants (their value line cut
+/// at those constants, `ValueLine`); other attributes stay unknown, and a diagnostic is given
+/// only when it is certain.
 enum Coverage {
     /// Above this many attribute combinations an action is not analysed.
     static let maximumCombinations = 4096
     /// How many object literals a message names before "… et N autres".
     static let shownObjects = 4
 
-    /// The finite attributes an action's rules read, and every combination of their values.
+    /// The attributes an action's rules read that the analysis enumerates, and every
+    /// combination of their values: enumerations and booleans value by value, and ordered
+    /// attributes (`nombre`, `euros`, `date`) piece by piece of their `ValueLine`, cut at
+    /// the constants the rules compare them with.
     ///
     /// Combinations are numbered (the first attribute varies fastest) and filled into one
     /// reused object, rather than stored as one object (and one array) each.
     struct Space {
         let attributes: [Int]
         let sizes: [Int]
-        /// Which of `attributes` are booleans (the others are enumerations).
-        let isBoolean: [Bool]
+        /// The value of each choice, per position.
+        let choices: [[Value]]
+        /// The cut line of each ordered position (nil for enumerations and booleans).
+        let lines: [ValueLine?]
         /// The number of combinations.
         let count: Int
         let type: Int?
         /// The number of attributes of the type (the width of an object).
         let width: Int
 
+        /// The space of the finite attributes of `used` (ordered attributes stay unknown).
         init?(type: Int?, attributes used: Set<Int>, objectType: ObjectType?) {
-            let finite = used.sorted().filter { objectType?.attributes[$0].type.finiteCount != nil }
-            let sizes = finite.map { objectType?.attributes[$0].type.finiteCount ?? 1 }
+            self.init(type: type, attributes: used, constants: [:], coupled: [], objectType: objectType)
+        }
+
+        /// The space of every attribute the predicates read that can be enumerated: the
+        /// ordered ones cut at the constants they are compared with.
+        init?(type: Int?, predicates: [Predicate?], objectType: ObjectType?) {
+            var used = Set<Int>(), constants: [Int: Set<Value>] = [:], coupled = Set<Int>()
+            for predicate in predicates {
+                predicate?.collectAttributes(into: &used)
+                predicate?.collectConstants(into: &constants, coupled: &coupled)
+            }
+            self.init(type: type, attributes: used, constants: constants, coupled: coupled, objectType: objectType)
+        }
+
+        init?(type: Int?, attributes used: Set<Int>, constants: [Int: Set<Value>], coupled: Set<Int>, objectType: ObjectType?) {
+            var attributes: [Int] = [], choices: [[Value]] = [], lines: [ValueLine?] = []
+            for attribute in used.sorted() {
+                guard let declared = objectType?.attributes[attribute].type else { continue }
+                switch declared {
+                case .enumeration(let names):
+                    attributes.append(attribute)
+                    choices.append(names.indices.map(Value.enumeration))
+                    lines.append(nil)
+                case .boolean:
+                    attributes.append(attribute)
+                    choices.append([.boolean(false), .boolean(true)])
+                    lines.append(nil)
+                default:
+                    guard !coupled.contains(attribute), let line = ValueLine(type: declared, constants: constants[attribute] ?? []) else { continue }
+                    attributes.append(attribute)
+                    choices.append(line.values)
+                    lines.append(line)
+                }
+            }
             var total = 1
-            for size in sizes {
+            for size in choices.map(\.count) {
                 total *= max(size, 1)
                 if total > Coverage.maximumCombinations { return nil }
             }
-            attributes = finite
-            self.sizes = sizes
-            isBoolean = finite.map { objectType?.attributes[$0].type == .boolean }
+            self.attributes = attributes
+            sizes = choices.map(\.count)
+            self.choices = choices
+            self.lines = lines
             count = total
             self.type = type
             width = objectType?.attributes.count ?? 0
@@ -50,7 +91,7 @@ enum Coverage {
                 let size = max(sizes[position], 1)
                 let choice = rest % size
                 rest /= size
-                object.values[attributes[position]] = isBoolean[position] ? .boolean(choice == 1) : .enumeration(choice)
+                if choices[position].indices.contains(choice) { object.values[attributes[position]] = choices[position][choice] }
             }
         }
 
@@ -68,22 +109,47 @@ enum Coverage {
     }
 
     /// The values the analysis gives one attribute of an object type (in the order `Space`
-    /// enumerates them), or nil when the attribute stays unknown (texts, and anything else
-    /// `Space` does not split). `conditions` are those that read it, for split points.
+    /// enumerates them: one per piece of an ordered attribute's line), or nil when the
+    /// attribute stays unknown (texts, an ordered attribute no constant cuts or compared with
+    /// another attribute). `conditions` are those that read it, for the cuts.
     ///
     /// Other analyses over objects (`charte diff`) enumerate through this, so they see
     /// exactly the objects the coverage checks see.
     static func values(of attribute: Int, in objectType: ObjectType, conditions: [Predicate]) -> [Value]? {
-        guard let space = Space(type: nil, attributes: [attribute], objectType: objectType),
-              space.attributes == [attribute] else { return nil }
-        var object = space.blankObject()
-        var values: [Value] = []
-        for combination in 0..<space.count {
-            space.fill(&object, with: combination)
-            guard let value = object.values[attribute] else { return nil }
-            values.append(value)
+        domain(of: attribute, in: objectType, conditions: conditions)?.values
+    }
+
+    /// An attribute's values as `values(of:in:conditions:)` gives them, with their words.
+    struct Domain: Sendable {
+        /// The values, in enumeration order.
+        let values: [Value]
+        /// The cut line of an ordered attribute (nil for enumerations and booleans).
+        let line: ValueLine?
+        let type: ValueType
+
+        /// The words of some of the values (indices into `values`): one per value, or for an
+        /// ordered attribute one per run of consecutive pieces (`plus de 4 000 €`).
+        func written(_ indices: [Int]) -> [String] {
+            guard let line else { return indices.map { values[$0].written(as: type) } }
+            var runs: [ClosedRange<Int>] = []
+            for index in indices.sorted() {
+                if let last = runs.last, last.upperBound + 1 == index {
+                    runs[runs.count - 1] = last.lowerBound...index
+                } else {
+                    runs.append(index...index)
+                }
+            }
+            return runs.map(line.written)
         }
-        return values
+    }
+
+    /// The domain of one attribute, as the coverage checks enumerate it (see `values`).
+    static func domain(of attribute: Int, in objectType: ObjectType, conditions: [Predicate]) -> Domain? {
+        var constants: [Int: Set<Value>] = [:], coupled = Set<Int>()
+        for condition in conditions { condition.collectConstants(into: &constants, coupled: &coupled) }
+        guard let space = Space(type: nil, attributes: [attribute], constants: constants, coupled: coupled, objectType: objectType),
+              let position = space.attributes.firstIndex(of: attribute) else { return nil }
+        return Domain(values: space.choices[position], line: space.lines[position], type: objectType.attributes[attribute].type)
     }
 
     /// Which tasks perform each action and which forbids concern it, indexed once: scanning
@@ -121,7 +187,6 @@ enum Coverage {
         var leftOut = false
         var performers: [(task: Int, predicate: Predicate, span: Span)] = []
         var conditions: [Predicate] = []
-        var used = Set<Int>()
         for actionIndex in actions where !damaged.contains(actionIndex) && !performingTasks[actionIndex].isEmpty {
             guard !DiagnosticCap.isFull(diagnostics) else { return leftOut }
             // Each task's conditions on this action, joined with `ou` (as a balanced tree).
@@ -136,11 +201,9 @@ enum Coverage {
                 if let span { performers.append((taskIndex, Predicate.anyOf(conditions[...]), span)) }
             }
             guard !performers.isEmpty else { continue }
-            used.removeAll(keepingCapacity: true)
-            for performer in performers { performer.predicate.collectAttributes(into: &used) }
-            for forbid in forbidsByAction[actionIndex] { charter.permissions[forbid].condition?.collectAttributes(into: &used) }
+            let predicates = performers.map { Optional($0.predicate) } + forbidsByAction[actionIndex].map { charter.permissions[$0].condition }
             let type = charter.actions[actionIndex].objectType
-            guard let space = Space(type: type, attributes: used, objectType: type.map { charter.objectTypes[$0] }) else { continue }
+            guard let space = Space(type: type, predicates: predicates, objectType: type.map { charter.objectTypes[$0] }) else { continue }
             let analysis = work(objects: space.count, performers: performers.count, forbids: forbidsByAction[actionIndex].count)
             guard budget > 0, analysis <= budget else {
                 leftOut = true
@@ -216,17 +279,18 @@ enum Coverage {
         }
     }
 
-    /// Object literals naming a set of combinations, merged where an attribute takes every value.
+    /// Object literals naming a set of combinations, merged where an attribute takes every
+    /// value (and, for an ordered attribute, over runs of consecutive pieces).
     static func describeObjects(_ combinations: [Int], in space: Space, type: Int?, charter: Charter) -> String {
-        let cubes = generalize(Set(combinations), sizes: space.sizes)
+        let cubes = generalize(Set(combinations), sizes: space.sizes, ordered: space.lines.map { $0 != nil })
         guard let type else { return "tout objet" }
         let objectType = charter.objectTypes[type]
         let literals = cubes.map { cube -> String in
-            let fields = cube.enumerated().compactMap { position, choice -> String? in
-                guard let choice else { return nil }
+            let fields = cube.enumerated().compactMap { position, choices -> String? in
+                guard let choices else { return nil }
                 let attribute = objectType.attributes[space.attributes[position]]
-                let value: Value = attribute.type == .boolean ? .boolean(choice == 1) : .enumeration(choice)
-                return "\(attribute.name): \(value.written(as: attribute.type))"
+                if let line = space.lines[position] { return "\(attribute.name): \(line.written(choices))" }
+                return "\(attribute.name): \(space.choices[position][choices.lowerBound].written(as: attribute.type))"
             }
             return "\(objectType.id)(\(fields.joined(separator: ", ")))"
         }
@@ -235,8 +299,10 @@ enum Coverage {
         return shown
     }
 
-    /// Covers a set of combinations with cubes (nil = any value), greedily widening each one.
-    static func generalize(_ members: Set<Int>, sizes: [Int]) -> [[Int?]] {
+    /// Covers a set of combinations with cubes (nil = any value), greedily widening each one:
+    /// a position to every value, else (an `ordered` position) to the longest run of
+    /// consecutive choices around the starting one.
+    static func generalize(_ members: Set<Int>, sizes: [Int], ordered: [Bool]) -> [[ClosedRange<Int>?]] {
         func decode(_ combination: Int) -> [Int] {
             var rest = combination
             return sizes.map { size in
@@ -250,22 +316,40 @@ enum Coverage {
             for position in choices.indices.reversed() { combination = combination * max(sizes[position], 1) + choices[position] }
             return combination
         }
-        func expand(_ cube: [Int?]) -> [Int] {
+        func expand(_ cube: [ClosedRange<Int>?]) -> [Int] {
             var results: [[Int]] = [[]]
-            for (position, choice) in cube.enumerated() {
-                let options = choice.map { [$0] } ?? Array(0..<max(sizes[position], 1))
+            for (position, choices) in cube.enumerated() {
+                let options = choices.map(Array.init) ?? Array(0..<max(sizes[position], 1))
                 results = results.flatMap { prefix in options.map { prefix + [$0] } }
             }
             return results.map(encode)
         }
-        var cubes: [[Int?]] = []
+        func inside(_ cube: [ClosedRange<Int>?]) -> Bool { expand(cube).allSatisfy(members.contains) }
+        var cubes: [[ClosedRange<Int>?]] = []
         var covered = Set<Int>()
         for combination in members.sorted() where !covered.contains(combination) {
-            var cube: [Int?] = decode(combination)
+            var cube: [ClosedRange<Int>?] = decode(combination).map { $0...$0 }
             for position in cube.indices {
                 var widened = cube
                 widened[position] = nil
-                if expand(widened).allSatisfy(members.contains) { cube = widened }
+                if inside(widened) {
+                    cube = widened
+                    continue
+                }
+                guard ordered.indices.contains(position), ordered[position], var run = cube[position] else { continue }
+                // Only the slice a longer run adds needs checking.
+                var slice = cube
+                while run.upperBound + 1 < sizes[position] {
+                    slice[position] = (run.upperBound + 1)...(run.upperBound + 1)
+                    guard inside(slice) else { break }
+                    run = run.lowerBound...(run.upperBound + 1)
+                }
+                while run.lowerBound > 0 {
+                    slice[position] = (run.lowerBound - 1)...(run.lowerBound - 1)
+                    guard inside(slice) else { break }
+                    run = (run.lowerBound - 1)...run.upperBound
+                }
+                cube[position] = run
             }
             covered.formUnion(expand(cube))
             cubes.append(cube)

@@ -80,7 +80,7 @@ struct ObjectMapping: Sendable {
 
     static func sameKind(_ a: ValueType, _ b: ValueType) -> Bool {
         switch (a, b) {
-        case (.enumeration, .enumeration), (.boolean, .boolean), (.text, .text), (.number, .number), (.date, .date): true
+        case (.enumeration, .enumeration), (.boolean, .boolean), (.text, .text), (.number, .number), (.date, .date), (.euros, .euros): true
         default: false
         }
     }

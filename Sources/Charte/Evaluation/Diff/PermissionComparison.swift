@@ -7,7 +7,7 @@
 /// `ou` of the forbids that apply to the actor, P that of its permits, both taken from the
 /// side's `Authorizer` (so every rule form the authorizer knows is compared). The object
 /// space is that of the coverage checks (`Coverage.values`): finite attributes enumerated,
-/// the others unknown. It is split one attribute at a time, and an attribute's values only
+/// ordered ones cut at the constants of the compared rules (both sides'), the others unknown. It is split one attribute at a time, and an attribute's values only
 /// into the classes the remaining conditions tell apart; after each split every condition
 /// is simplified, and a branch stops as soon as both sides' conditions are the same (no
 /// change below it) or read no attribute left to split (one decision on the whole branch).
@@ -128,6 +128,7 @@ struct PermissionComparison {
         if old != nil, new != nil, let mapping {
             search.forced = mapping.type.attributes.indices.filter { mapping.expressible[0][$0] != nil || mapping.expressible[1][$0] != nil }
         }
+        search.conditions = root.predicates
         search.explore(root)
         var result = ActorResult()
         result.tooComplex = search.branches > PermissionComparison.maximumBranches
@@ -160,15 +161,18 @@ struct PermissionComparison {
         var branches = 0
         var cubes: [Cube] = []
         /// Each attribute's values in the shared enumeration (nil: not split), computed once.
-        var domains: [Int: [Value]?] = [:]
+        var domains: [Int: Coverage.Domain?] = [:]
+        /// The four root conditions: an ordered attribute's line is cut at every constant they
+        /// use, whatever branch first asks for it.
+        var conditions: [Predicate] = []
 
         init(mapping: ObjectMapping?) { self.mapping = mapping }
 
-        mutating func domain(_ attribute: Int, conditions: [Predicate]) -> [Value]? {
-            if let known = domains[attribute] { return known }
-            let values = mapping.flatMap { Coverage.values(of: attribute, in: $0.type, conditions: conditions) }
-            domains[attribute] = values
-            return values
+        mutating func domain(_ attribute: Int) -> [Value]? {
+            if let known = domains[attribute] { return known?.values }
+            let domain = mapping.flatMap { Coverage.domain(of: attribute, in: $0.type, conditions: conditions) }
+            domains[attribute] = domain
+            return domain?.values
         }
 
         mutating func explore(_ branch: Branch) {
@@ -184,12 +188,12 @@ struct PermissionComparison {
                 for predicate in branch.predicates { predicate.countReads(into: &reads) }
                 let fixed = Set(branch.fixed.map(\.attribute))
                 for (attribute, count) in reads.sorted(by: { $0.key < $1.key }) where !fixed.contains(attribute) {
-                    guard domain(attribute, conditions: branch.predicates) != nil else { continue }
+                    guard domain(attribute) != nil else { continue }
                     if let current = chosen, (reads[current] ?? 0) >= count { continue }
                     chosen = attribute
                 }
             }
-            guard let attribute = chosen, let values = domain(attribute, conditions: branch.predicates) else {
+            guard let attribute = chosen, let values = domain(attribute) else {
                 leaf(branch)
                 return
             }
@@ -284,30 +288,29 @@ struct PermissionComparison {
             return changes
         }
 
-        static func merge(_ a: Cube, _ b: Cube, domains: [Int: [Value]?]) -> Cube? {
+        static func merge(_ a: Cube, _ b: Cube, domains: [Int: Coverage.Domain?]) -> Cube? {
             guard a.before == b.before, a.after == b.after, Set(a.fixed.keys) == Set(b.fixed.keys) else { return nil }
             let differing = a.fixed.keys.filter { Set(a.fixed[$0] ?? []) != Set(b.fixed[$0] ?? []) }
             guard differing.count <= 1 else { return nil }
             var fixed = a.fixed
             if let attribute = differing.first {
                 let union = Set(a.fixed[attribute] ?? []).union(b.fixed[attribute] ?? [])
-                let size = (domains[attribute] ?? nil)?.count ?? 0
+                let size = (domains[attribute] ?? nil)?.values.count ?? 0
                 fixed[attribute] = union.count == size ? nil : union.sorted()
             }
             return Cube(fixed: fixed, before: a.before, after: a.after)
         }
 
-        /// `ressource(categorie: manuel)`, one literal per combination of the cube's classes;
+        /// `ressource(categorie: manuel)`, one literal per combination of the cube's classes
+        /// (an ordered attribute's consecutive pieces in one: `commande(montant: plus de 4 000 €)`);
         /// the empty string for an action without object.
         func literals(of cube: Cube) -> [String] {
             guard let mapping else { return [""] }
             let type = mapping.type
             var results: [[String]] = [[]]
             for attribute in cube.fixed.keys.sorted() {
-                guard let values = domains[attribute] ?? nil else { continue }
-                let written = (cube.fixed[attribute] ?? []).map { index in
-                    "\(type.attributes[attribute].name): \(values[index].written(as: type.attributes[attribute].type))"
-                }
+                guard let domain = domains[attribute] ?? nil else { continue }
+                let written = domain.written(cube.fixed[attribute] ?? []).map { "\(type.attributes[attribute].name): \($0)" }
                 results = results.flatMap { prefix in written.map { prefix + [$0] } }
             }
             return results.map { "\(type.id)(\($0.joined(separator: ", ")))" }
