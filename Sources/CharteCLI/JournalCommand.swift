@@ -65,9 +65,10 @@ enum JournalCommand {
         }
         switch format {
         case .texte:
-            console.out(JournalTextRenderer(charter: charter.model, charterName: charterPath, journalName: journalPath).render(report))
+            // Written piece by piece: a report of millions of rows is never held whole.
+            JournalTextRenderer(charter: charter.model, charterName: charterPath, journalName: journalPath).render(report) { console.out($0) }
         case .json:
-            console.out(JournalJSONRenderer(charter: charter.model, charterName: charterPath, journalName: journalPath).render(report))
+            JournalJSONRenderer(charter: charter.model, charterName: charterPath, journalName: journalPath).render(report) { console.out($0) }
         }
         return report.hasProblems ? ExitCode.problems : ExitCode.success
     }

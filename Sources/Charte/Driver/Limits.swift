@@ -21,6 +21,12 @@ public struct Limits: Sendable, Hashable {
     /// The largest CSV row, in bytes (its fields together, 4 MiB by default): the row is skipped
     /// and reported (`ligne_trop_longue`).
     public var csvRecord: Int = 4 * 1024 * 1024
+    /// The longest line the REPL reads, in bytes (64 KiB by default): a longer line of standard
+    /// input is read to its end and dropped with a message; the line editor stops growing there.
+    public var inputLine: Int = 64 * 1024
+    /// The most bytes of the REPL's history file read (its last ones, 1 MiB by default); the
+    /// file is compacted when it grows past half of it.
+    public var historyFile: Int = 1024 * 1024
 
     // MARK: - Fixed limits
 
