@@ -106,6 +106,11 @@ enum QueryCommand {
             }
             return ExitCode.success
         } catch {
+            // A question in words rather than a query: what the charter says of its words, and what to type.
+            if format == .texte, let found = engine.wordSearch(query) {
+                console.out(WordSearchText.render(found))
+                return ExitCode.problems
+            }
             var printer = DiagnosticPrinter(format: .humain, console: console)
             printer.print(error.diagnostics, sources: error.sources)
             printer.finish()

@@ -4,11 +4,14 @@ public struct Candidate: Sendable, Hashable {
     public let name: String
     /// Where it was declared, when it has a place in a source.
     public let span: Span?
+    /// Its label, shown when it was found by the words of its label rather than by spelling.
+    public let label: String?
 
     /// Creates a candidate.
-    public init(name: String, span: Span?) {
+    public init(name: String, span: Span?, label: String? = nil) {
         self.name = name
         self.span = span
+        self.label = label
     }
 }
 

@@ -82,12 +82,15 @@ public struct HumanRenderer: Sendable {
         func line(_ candidate: Candidate) -> Int? {
             candidate.span.map { sources[$0.file].location(of: $0.start).line }
         }
+        // A candidate found by its label's words is shown with that label: « id » (« label », ligne 8).
+        func place(_ candidate: Candidate, _ word: String) -> String {
+            let parts = [candidate.label.map { "« \($0) »" }, line(candidate).map { "\(word)\($0)" }].compactMap { $0 }
+            return parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")"
+        }
         if candidates.count == 1, let only = candidates.first {
-            return "vouliez-vous dire « \(only.name) » ?" + (line(only).map { " (déclaré ligne \($0))" } ?? "")
+            return "vouliez-vous dire « \(only.name) » ?" + place(only, only.label == nil ? "déclaré ligne " : "ligne ")
         }
-        let names = candidates.map { candidate in
-            "« \(candidate.name) »" + (line(candidate).map { " (ligne \($0))" } ?? "")
-        }
+        let names = candidates.map { candidate in "« \(candidate.name) »" + place(candidate, "ligne ") }
         return "vouliez-vous dire " + names.dropLast().joined(separator: ", ") + " ou " + (names.last ?? "") + " ?"
     }
 

@@ -70,6 +70,7 @@ public struct ReplSession: Sendable {
         do {
             return ReplOutput(text: QueryText.render(try engine.answer(text)))
         } catch {
+            if let found = engine.wordSearch(text) { return ReplOutput(text: WordSearchText.render(found)) }
             return ReplOutput(text: rendered(error.diagnostics, sources: error.sources), isError: true)
         }
     }

@@ -162,8 +162,10 @@ struct QueryResolver {
     /// An action by name (E103 with close actions, and close tasks for `qui`).
     mutating func action(_ name: Name, alsoTasks: Bool) -> Int? {
         if let index = charter.action(named: name.text) { return index }
-        let close = closest(to: name.text, among: alsoTasks ? .actionOrTask : .action)
-        report(.unknownAction(name.text), at: name.span, candidates: close)
+        let kind: NameKind = alsoTasks ? .actionOrTask : .action
+        let close = closest(to: name.text, among: kind)
+        report(.unknownAction(name.text), at: name.span,
+               candidates: close.isEmpty ? NameResolver.sharingWords(with: name.text, among: kind, in: charter) : close)
         return nil
     }
 
@@ -184,7 +186,9 @@ struct QueryResolver {
         if let actors = charter.actors(for: text) { return Actors(actors: actors, asked: text) }
         let ids = NameResolver.candidates(.actor, in: charter)
         let people = charter.persons.keys.sorted().map { Candidate(name: $0, span: nil) }
-        report(.unknownActor(text), at: reference.span, candidates: Suggestions.closest(to: text, among: ids + people))
+        let close = Suggestions.closest(to: text, among: ids + people)
+        report(.unknownActor(text), at: reference.span,
+               candidates: close.isEmpty ? NameResolver.sharingWords(with: text, among: .actor, in: charter) : close)
         return nil
     }
 
@@ -211,7 +215,8 @@ struct QueryResolver {
     mutating func symbol(_ name: Name) -> Symbol? {
         if let symbol = charter.symbols[name.text] { return symbol }
         let close = closest(to: name.text, among: .any)
-        report(.unknownDeclaration(name.text), at: name.span, candidates: close)
+        report(.unknownDeclaration(name.text), at: name.span,
+               candidates: close.isEmpty ? NameResolver.sharingWords(with: name.text, among: .any, in: charter) : close)
         return nil
     }
 }
