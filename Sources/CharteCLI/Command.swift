@@ -74,6 +74,7 @@ public enum CLI {
         TestCommand.command,
         JournalCommand.command,
         AgendaCommand.command,
+        AnalyseCommand.command,
         DiffCommand.command,
         FormatCommand.command,
         ExportCommand.command,

@@ -27,9 +27,10 @@ enum DiffCommand {
         les échéances déplacées (en dates réelles), nouvelles, ou qui tombent désormais pendant
         les vacances, un week-end ou un jour férié ; les assertions de test dont le résultat
         change ; avec --journal, les lignes du journal dont la décision ou le statut d'échéance
-        (à la date --date, par défaut aujourd'hui) change ; enfin un bilan par rôle. La première ligne résume : « 2 rôles concernés : 1 permission gagnée,
-        1 perdue ; 1 échéance déplacée », ou « aucun changement ». --format markdown et html
-        donnent un document imprimable pour les conseils, json une sortie pour les outils.
+        (à la date --date, par défaut aujourd'hui) change ; enfin un bilan par rôle.
+        La première ligne résume : « 2 rôles concernés : 1 permission gagnée, 1 perdue ;
+        1 échéance déplacée », ou « aucun changement ». --format markdown et html donnent un
+        document imprimable pour les conseils, json une sortie pour les outils.
         Code de sortie : 0 ; avec --refuser-gains, 1 si un rôle gagne une permission ; 1 si une
         des chartes a des erreurs (ses diagnostics, et aucune comparaison) ; 2 si un fichier ne
         peut pas être lu.

@@ -127,6 +127,7 @@ struct SeededGenerator: RandomNumberGenerator {
         ("qui", { ["qui", $0, "x"] }),
         ("journal", { ["journal", $0, "rules/journal-2026-2027.csv", "--date", "2027-05-24"] }),
         ("agenda", { ["agenda", $0, "--date", "2027-05-24"] }),
+        ("analyser", { ["analyser", $0] }),
         ("test", { ["test", $0] }),
         ("exporter", { ["exporter", $0, "--format", "json"] }),
     ]

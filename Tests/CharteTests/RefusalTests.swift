@@ -29,6 +29,7 @@ struct RefusalTests {
         ["journal", path, journal, "--date", "2027-01-01"],
         ["agenda", path, "--date", "2027-01-01"],
         ["agenda", path, journal, "--date", "2027-01-01"],
+        ["analyser", path, "--journal", journal, "--format", "html"],
         ["diff", path, repositoryPath("rules/college-petit.charte")],
         ["diff", repositoryPath("rules/college-petit.charte"), path],
     ]

@@ -36,6 +36,8 @@ public struct Charter: Sendable {
     public var deputies: [Deputy] = []
     /// The `incompatibles` declarations, in declaration order.
     public var incompatibilities: [Incompatibility] = []
+    /// The limits `charte analyser` reports against (`seuils`, else the defaults).
+    public var thresholds = Thresholds()
 
     /// Creates an empty model for a file.
     public init(file: FileID) { self.file = file }
