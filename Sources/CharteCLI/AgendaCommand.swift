@@ -54,7 +54,9 @@ enum AgendaCommand {
         let agenda = Agenda(charter: charter, instances: instances, date: date, until: until)
         switch format {
         case .texte:
-            console.out(AgendaTextRenderer(charter: charter.model, charterName: charterPath, journalName: journalPath).render(agenda))
+            var renderer = AgendaTextRenderer(charter: charter.model, charterName: charterPath, journalName: journalPath)
+            renderer.width = console.textWidth
+            console.out(renderer.render(agenda))
         case .json:
             console.out(AgendaJSONRenderer(charter: charter.model, charterName: charterPath, journalName: journalPath).render(agenda))
         }

@@ -48,6 +48,12 @@ public final class Console: @unchecked Sendable {
     /// `--quiet`: no summary, warning or notice lines, only results and errors.
     public var quiet = false
 
+    /// The width text answers wrap to: `COLUMNS` when set, else the terminal's width, else 80.
+    public var textWidth: Int {
+        if let columns = environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
+        return !captured && outIsTerminal ? Terminal.columns(1) : 80
+    }
+
     /// Whether colour may be used on standard error.
     public var colourOnErr: Bool { colourChoice.allows(terminal: errIsTerminal, environment: environment) }
     /// Whether colour may be used on standard output.

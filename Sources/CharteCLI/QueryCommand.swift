@@ -101,14 +101,14 @@ enum QueryCommand {
         do {
             let answer = try engine.answer(query)
             switch format {
-            case .texte: console.out(QueryText.render(answer))
+            case .texte: console.out(QueryText.render(answer, charter: engine.charter, width: console.textWidth))
             case .json: console.out(QueryJSON.encode(answer).rendered(pretty: true) + "\n")
             }
             return ExitCode.success
         } catch {
             // A question in words rather than a query: what the charter says of its words, and what to type.
             if format == .texte, let found = engine.wordSearch(query) {
-                console.out(WordSearchText.render(found))
+                console.out(TextWrap.wrap(WordSearchText.render(found), width: console.textWidth))
                 return ExitCode.problems
             }
             var printer = DiagnosticPrinter(format: .humain, console: console)

@@ -35,6 +35,7 @@ enum ReplCommand {
         // The line editor draws with escape sequences: a dumb terminal gets plain lines.
         let interactive = console.inIsTerminal && console.outIsTerminal && console.environment["TERM"] != "dumb"
         var session = ReplSession(colour: interactive && console.colourOnOut)
+        session.width = console.textWidth
         var opening: ReplOutput?
         if let path = arguments.positionals.first {
             do {

@@ -100,7 +100,7 @@ import Charte
         let long = "qui " + String(repeating: "x", count: 70_000)
         let result = runCLI(["repl", file.path], input: [long, "taches direction"])
         #expect(result.err == "Ligne trop longue (70004 octets, limite 65536) : elle est ignorée.\n")
-        #expect(result.out.hasPrefix("Fiche de poste de « direction »"))
+        #expect(result.out.hasPrefix("Fiche de poste de « Équipe de direction »"))
         #expect(result.status == 1)
     }
 
@@ -110,7 +110,7 @@ import Charte
         let stdin = String(repeating: "y", count: 8 << 20) + "\r\ntaches direction\r\n"
         let result = try runBinary(["repl", file.path], stdin: stdin)
         #expect(result.err == "Ligne trop longue (8388609 octets, limite 65536) : elle est ignorée.\n")
-        #expect(result.out.hasPrefix("Fiche de poste de « direction »"))
+        #expect(result.out.hasPrefix("Fiche de poste de « Équipe de direction »"))
     }
 
     @Test func theLineEditorStopsAtTheLimit() {

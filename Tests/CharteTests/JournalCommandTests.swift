@@ -74,7 +74,7 @@ struct JournalCommandTests {
     func agenda() {
         let plain = runCLI(["agenda", journalFixturePath, "--date", "2026-09-01", "--jusqu-a", "2026-09-30"])
         #expect(plain.status == 0)
-        #expect(plain.out.contains("admin_ent — Administrateur de l'ENT\n  2026-09-06  R  controle_annuaire"))
+        #expect(plain.out.contains("admin_ent — Administrateur de l'ENT\n  dimanche 6 septembre 2026 · R · controle_annuaire"))
         #expect(!plain.out.contains("commandes"))
         let withJournal = runCLI(["agenda", journalFixturePath, refusing, "--date", "2026-09-08", "--format", "json"])
         #expect(withJournal.status == 0)

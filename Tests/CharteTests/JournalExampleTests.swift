@@ -48,7 +48,9 @@ struct JournalExampleTests {
     func agenda() throws {
         let (loaded, report) = (try #require(loaded), try #require(report))
         let agenda = Agenda(charter: loaded.model, instances: report.instances, date: day(exampleDate), until: day("2027-06-30"))
-        let text = AgendaTextRenderer(charter: loaded.model, charterName: exampleCharter, journalName: exampleJournal).render(agenda)
+        var renderer = AgendaTextRenderer(charter: loaded.model, charterName: exampleCharter, journalName: exampleJournal)
+        renderer.width = 80  // as `charte agenda` prints it when not on a terminal
+        let text = renderer.render(agenda)
         expectGolden(text, "Tests/CharteTests/Golden/journal/agenda-2026-2027.texte.attendu")
     }
 

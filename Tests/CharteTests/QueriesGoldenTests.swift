@@ -34,7 +34,9 @@ struct QueriesGoldenTests {
     @Test("réponse en texte et en JSON", arguments: cases)
     func golden(_ name: String, _ charter: String, _ query: String) throws {
         let answer = try QueryEngine(try queryFixture(charter).requireChecked()).answer(query)
-        expectGolden(QueryText.render(answer), "Tests/Golden/Queries/\(name).txt")
+        // In words and wrapped to 80 columns, as `charte requete` prints it when not on a terminal.
+        let model = try queryFixture(charter).requireChecked().model
+        expectGolden(QueryText.render(answer, charter: model, width: 80), "Tests/Golden/Queries/\(name).txt")
         expectGolden(QueryJSON.encode(answer).rendered(pretty: true) + "\n", "Tests/Golden/Queries/\(name).json")
     }
 

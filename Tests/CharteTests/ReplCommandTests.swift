@@ -17,20 +17,22 @@ private let script = [
 /// What the script prints on standard output, for a charter at `path`.
 private func expectedOut(_ path: String) -> String {
     """
-    Qui fait « attribuer_licence » sur ressource(categorie: manuel) ?
+    Qui fait « Attribuer des licences dans le GAR » quand la catégorie est manuel ?
 
       licences_manuels — Attribuer les licences des manuels
-        étape        gerer — Gérer le fonds
+        étape        Gérer le fonds
         responsable  gestionnaire
         consulte     editeurs
         informe      direction, documentaliste
-        source       \(path), ligne 25
+        source       ligne 25
 
-    « documentaliste » peut-il faire « attribuer_licence » sur ressource(licence: flottante) ?
+    Est-ce que « Professeur-documentaliste » peut « Attribuer des licences dans le
+      GAR » quand la licence est flottante ?
 
       Réponse : refusé
       Décidé par :
-        interdiction  interdit documentaliste attribuer_licence  \(path), ligne 43
+        interdiction  ligne 43 · Interdit : Professeur-documentaliste — Attribuer
+                      des licences dans le GAR, si la licence est flottante
 
     tâche « pilotage » — \(path), ligne 37
 
@@ -69,8 +71,8 @@ struct ReplCommandTests {
         let result = runCLI(["repl", file.path], input: ["taches direction", "echeances rentree"])
         #expect(result.status == 0)
         #expect(result.err == "")
-        #expect(result.out.hasPrefix("Fiche de poste de « direction »\n"))
-        #expect(result.out.contains("\n\nÉchéances à partir du 2026-09-01 :\n"))
+        #expect(result.out.hasPrefix("Fiche de poste de « Équipe de direction »\n"))
+        #expect(result.out.contains("\n\nÉchéances à partir du mardi 1er septembre 2026 :\n"))
     }
 
     @Test func showsTheDiagnosticsOfABrokenCharterThenRefusesQueries() {
@@ -93,7 +95,7 @@ struct ReplCommandTests {
         #expect(result.status == 1)
         #expect(result.err == "Aucune charte n'est chargée : tapez « :charger FICHIER » (ou lancez « charte repl FICHIER »).\n")
         #expect(result.out.hasPrefix("Charte « \(file.path) » chargée (Collège Exemple) : 3 tâches, 4 acteurs."))
-        #expect(result.out.contains("\n\nQui fait « commander » sur ressource() ?"))
+        #expect(result.out.contains("\n\nQui fait « Commander » ?"))
     }
 
     @Test(arguments: [["repl", "a.charte", "b.charte"], ["repl", "/nulle/part.charte"], ["repl", "--couleurs"]])
@@ -135,7 +137,7 @@ struct ReplCommandTests {
         let file = TemporaryCharter(replCharterText)
         let result = try runBinary(["repl", file.path], stdin: "taches direction")
         #expect(result.status == 0)
-        #expect(result.out.hasPrefix("Fiche de poste de « direction »"))
+        #expect(result.out.hasPrefix("Fiche de poste de « Équipe de direction »"))
         #expect(result.err == "")
     }
 }

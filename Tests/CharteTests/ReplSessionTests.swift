@@ -47,11 +47,11 @@ struct ReplSessionTests {
         #expect(!loaded.isError)
         let answer = session.submit("qui attribuer_licence ressource(categorie: manuel)")
         #expect(!answer.isError)
-        #expect(answer.text.hasPrefix("Qui fait « attribuer_licence » sur ressource(categorie: manuel) ?\n"))
+        #expect(answer.text.hasPrefix("Qui fait « Attribuer des licences dans le GAR » quand la catégorie est manuel ?\n"))
         #expect(answer.text.contains("responsable  gestionnaire"))
         let engine = QueryEngine(try CharterLoader.load(path: file.path).requireChecked())
         for query in ["peut documentaliste commander", "taches gestionnaire", "echeances", "montre pilotage", "qui \"licences\""] {
-            let expected = QueryText.render(try engine.answer(query))
+            let expected = QueryText.render(try engine.answer(query), charter: engine.charter)
             #expect(session.submit(query).text == (expected.hasSuffix("\n") ? expected : expected + "\n"))
         }
     }

@@ -97,7 +97,7 @@ struct ReplTerminalTests {
         #expect(first.type("peut xyz\u{03}", waitFor: "^C"))
         // Arrows move inside a line with accents: the insertion lands at the cursor.
         #expect(first.type("taches gstionnaire\u{1B}[D\u{1B}[D\u{1B}[D\u{1B}[D\u{1B}[D\u{1B}[D\u{1B}[D\u{1B}[D\u{1B}[D\u{1B}[De\r",
-                           waitFor: "Fiche de poste de « gestionnaire »"))
+                           waitFor: "Fiche de poste de « Gestionnaire »"))
         #expect(first.type("\u{04}", waitFor: "\n"))
         #expect(first.finish() == 0)
 
@@ -111,7 +111,7 @@ struct ReplTerminalTests {
         #expect(second.wait(for: "charte> "))
         #expect(second.type("\u{1B}[A\u{1B}[A", waitFor: "qui attribuer_licence ressource(categorie: manuel)"))
         #expect(second.type("\u{15}\u{12}tach", waitFor: "(recherche) « tach » : taches gestionnaire"))
-        #expect(second.type("\r", waitFor: "Fiche de poste de « gestionnaire »"))
+        #expect(second.type("\r", waitFor: "Fiche de poste de « Gestionnaire »"))
         #expect(second.type(":quitter\r", waitFor: "\n"))
         #expect(second.finish() == 0)
         #expect(!second.screen.contains("\u{1B}[1;34m"), "NO_COLOR: no coloured prompt")

@@ -20,7 +20,7 @@ import Foundation
     @Test("ce que la charte dit des mots d'une question", arguments: cases)
     func golden(_ name: String, _ charter: String, _ question: String) throws {
         let found = try #require(try WordSearchTests.engine(charter).wordSearch(question))
-        expectGolden(WordSearchText.render(found), "Tests/Golden/Queries/\(name).txt")
+        expectGolden(TextWrap.wrap(WordSearchText.render(found), width: 80), "Tests/Golden/Queries/\(name).txt")
     }
 
     /// The example: the lycée's GAR action is found by the manuals' category.
@@ -125,6 +125,7 @@ import Foundation
     /// The REPL answers the same words with the same text.
     @Test func replPrintsTheSearch() throws {
         var session = ReplSession()
+        session.width = 80
         _ = try session.load(path: repositoryPath("rules/lycee-region.charte"))
         let output = session.submit("qui est responsable des manuels ?")
         #expect(!output.isError)

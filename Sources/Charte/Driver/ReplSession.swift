@@ -48,6 +48,8 @@ public struct ReplSession: Sendable {
     public var colour: Bool
     /// The limits applied to charters and queries.
     public var limits: Limits
+    /// The width answers wrap to (see `TextWrap`), nil for no wrapping.
+    public var width: Int?
 
     /// A session with no charter yet.
     public init(colour: Bool = false, limits: Limits = .standard) {
@@ -68,9 +70,12 @@ public struct ReplSession: Sendable {
                               isError: true)
         }
         do {
-            return ReplOutput(text: QueryText.render(try engine.answer(text)))
+            return ReplOutput(text: QueryText.render(try engine.answer(text), charter: engine.charter, width: width))
         } catch {
-            if let found = engine.wordSearch(text) { return ReplOutput(text: WordSearchText.render(found)) }
+            if let found = engine.wordSearch(text) {
+                let rendered = WordSearchText.render(found)
+                return ReplOutput(text: width.map { TextWrap.wrap(rendered, width: $0) } ?? rendered)
+            }
             return ReplOutput(text: rendered(error.diagnostics, sources: error.sources), isError: true)
         }
     }

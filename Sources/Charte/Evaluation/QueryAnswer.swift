@@ -106,6 +106,8 @@ public struct RuleReference: Sendable, Hashable {
     public let id: String
     /// Where the rule is written; nil for the default deny.
     public let position: SourcePosition?
+    /// The rule's span in the charter (to find the rule itself, for its words); nil for the default deny.
+    public var span: Span? = nil
 }
 
 /// The answer to `peut`.

@@ -92,7 +92,7 @@ public struct QueryEngine: Sendable {
     /// `peut ACTEUR ACTION OBJET` for the actors an id or a person stands for.
     public func may(actors: [Int], asked: String, action: Int, object: ObjectValue) -> MayAnswer {
         let decision = authorizer.decide(actors: actors, action: action, object: object)
-        let rules = decision.rules.map { RuleReference(kind: $0.kind, id: $0.id, position: $0.span.map(position)) }
+        let rules = decision.rules.map { RuleReference(kind: $0.kind, id: $0.id, position: $0.span.map(position), span: $0.span) }
         return MayAnswer(actor: asked, roles: ids(actors), action: charter.actions[action].id, object: describe(object),
                          outcome: decision.outcome, missing: decision.missing, rules: rules)
     }

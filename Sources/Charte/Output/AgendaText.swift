@@ -6,6 +6,8 @@ public struct AgendaTextRenderer: Sendable {
     public let charterName: String
     /// The journal's name.
     public let journalName: String?
+    /// The width lines wrap to (see `TextWrap`), nil for no wrapping.
+    public var width: Int? = nil
 
     /// Creates a renderer.
     public init(charter: Charter, charterName: String, journalName: String?) {
@@ -16,21 +18,21 @@ public struct AgendaTextRenderer: Sendable {
 
     /// The agenda, ending with a newline.
     public func render(_ agenda: Agenda) -> String {
-        var out = "Agenda au \(agenda.date), selon « \(ControlCharacters.escaped(charterName)) »"
+        var out = "Agenda au \(DateText.long(agenda.date)), selon « \(ControlCharacters.escaped(charterName)) »"
         if let journalName { out += " et le journal « \(ControlCharacters.escaped(journalName)) »" }
-        if let until = agenda.until { out += ", jusqu'au \(until)" }
+        if let until = agenda.until { out += ", jusqu'au \(DateText.long(until))" }
         out += "\n"
         if agenda.entries.isEmpty {
-            return out + "\nAucune tâche ouverte.\n"
+            return wrapped(out + "\nAucune tâche ouverte.\n")
         }
         for entry in agenda.entries {
             let actor = charter.actors[entry.actor]
             out += "\n\(actor.id)" + (actor.label.map { " — \(ControlCharacters.escaped($0))" } ?? "") + "\n"
             for item in entry.items {
                 let task = charter.tasks[item.instance.task]
-                var line = "  \(item.instance.due)  \(item.letter.rawValue)  \(task.id)"
+                var line = "  \(DateText.long(item.instance.due)) · \(item.letter.rawValue) · \(task.id)"
                 if let eventDate = item.instance.eventDate {
-                    line += " (événement du \(eventDate)" + (item.instance.eventLine.map { ", ligne \($0)" } ?? "") + ")"
+                    line += " (événement du \(DateText.long(eventDate))" + (item.instance.eventLine.map { ", ligne \($0)" } ?? "") + ")"
                 }
                 if let label = task.label { line += " — \(ControlCharacters.escaped(label))" }
                 line += " — " + item.instance.status.describe(days: item.instance.days)
@@ -38,6 +40,8 @@ public struct AgendaTextRenderer: Sendable {
             }
         }
         out += "\nR : responsable, A : approbateur, S : aide.\n"
-        return out
+        return wrapped(out)
     }
+
+    private func wrapped(_ text: String) -> String { width.map { TextWrap.wrap(text, width: $0) } ?? text }
 }

@@ -1,17 +1,25 @@
 /// Renders query answers as French text for people: aligned, deterministic, no colour.
+///
+/// Given the charter that answered, names are its labels, objects and conditions words, and
+/// dates written in full (`le mardi 15 septembre 2026`); without it, the ids as typed. With a
+/// `width`, lines longer than it are wrapped between words (see `TextWrap`).
 public enum QueryText {
     /// The text of any answer, ending with a newline.
-    /// Control characters of the charter are escaped (`ControlCharacters`): each value where
-    /// it is interpolated, and the whole answer once more, so none reaches the terminal.
-    public static func render(_ answer: QueryAnswer) -> String {
+    public static func render(_ answer: QueryAnswer, charter: Charter? = nil, width: Int? = nil) -> String {
+        let words = charter.map(QueryWords.init)
         let text = switch answer {
-        case .who(let who): render(who)
-        case .may(let may): render(may)
-        case .tasks(let sheet): render(sheet)
-        case .deadlines(let list): render(list)
+        case .who(let who): render(who, words)
+        case .may(let may): render(may, words)
+        case .tasks(let sheet): render(sheet, words)
+        case .deadlines(let list): render(list, words)
         case .show(let shown): render(shown)
         }
-        return ControlCharacters.escaped(text, keepingLineBreaks: true)
+        // Control characters of the charter are escaped (`ControlCharacters`), so none reaches
+        // the terminal: those in values where they are interpolated, the rest here.
+        let visible = ControlCharacters.escaped(text, keepingLineBreaks: true)
+        // A declaration is shown as written: source text is never wrapped.
+        if case .show = answer { return visible }
+        return width.map { TextWrap.wrap(visible, width: $0) } ?? visible
     }
 
     /// A text of the charter or the query, its control characters (line breaks included) escaped.
@@ -20,11 +28,17 @@ public enum QueryText {
     // MARK: - qui
 
     /// `qui`: the tasks with their RACI, the ambiguity if any, then the `selon` tasks.
-    public static func render(_ who: WhoAnswer) -> String {
+    public static func render(_ who: WhoAnswer) -> String { render(who, nil) }
+
+    static func render(_ who: WhoAnswer, _ words: QueryWords?) -> String {
         var out: String
         switch who.subject {
         case .action(let action, let object):
-            out = "Qui fait « \(action) »" + (object.map { " sur \(written($0))" } ?? "") + " ?\n"
+            if let words {
+                out = "Qui fait \(words.action(action))\(words.object(object, action: action)) ?\n"
+            } else {
+                out = "Qui fait « \(action) »" + (object.map { " sur \(written($0))" } ?? "") + " ?\n"
+            }
         case .task(let task):
             out = "Qui s'occupe de la tâche « \(task) » ?\n"
         case .text(let text):
@@ -38,7 +52,7 @@ public enum QueryText {
                 out += "\n  Aucune tâche.\n"
             }
         }
-        for card in who.results { out += "\n" + render(card) }
+        for card in who.results { out += "\n" + render(card, words) }
         if who.isAmbiguous {
             let groups = Set(who.results.map(\.responsables)).map { $0.joined(separator: ", ") }.sorted()
             out += "\nAttention : ambiguïté. Plusieurs tâches aux responsables différents couvrent cet objet ("
@@ -46,24 +60,24 @@ public enum QueryText {
         }
         if !who.conditional.isEmpty {
             out += "\nSelon l'objet (condition inconnue, il manque des attributs) :\n"
-            for card in who.conditional { out += "\n" + render(card) }
+            for card in who.conditional { out += "\n" + render(card, words) }
         }
         return out
     }
 
     /// One task: its id and label, then one aligned line per non-empty letter.
-    static func render(_ card: TaskCard) -> String {
+    static func render(_ card: TaskCard, _ words: QueryWords?) -> String {
         let out = "  " + card.task + (card.label.map { " — \(shown($0))" } ?? "") + "\n"
         var rows = AlignedText(indent: "    ")
-        rows.add(["étape", card.step + (card.stepLabel.map { " — \(shown($0))" } ?? "")])
+        rows.add(["étape", words != nil && card.stepLabel != nil ? card.stepLabel ?? "" : card.step + (card.stepLabel.map { " — \($0)" } ?? "")])
         for letter in Letter.allCases {
             let actors = card.actors(letter)
             if letter == .responsable || !actors.isEmpty {
                 rows.add([letterName(letter), actors.isEmpty ? "—" : actors.joined(separator: ", ")])
             }
         }
-        if !card.missing.isEmpty { rows.add(["il manque", card.missing.joined(separator: ", ")]) }
-        rows.add(["source", location(card.position)])
+        if !card.missing.isEmpty { rows.add(["il manque", words?.attributes(card.missing) ?? card.missing.joined(separator: ", ")]) }
+        rows.add(["source", words == nil ? location(card.position) : "ligne \(card.position.line)"])
         return out + rows.rendered
     }
 
@@ -81,16 +95,30 @@ public enum QueryText {
     // MARK: - peut
 
     /// `peut`: the decision, what is missing, and the deciding rules with their lines.
-    public static func render(_ may: MayAnswer) -> String {
-        let roles = may.roles == [may.actor] ? "" : " (" + may.roles.joined(separator: ", ") + ")"
-        var out = "« \(may.actor) »\(roles) peut-il faire « \(may.action) »"
-            + (may.object.map { " sur \(written($0))" } ?? "") + " ?\n"
+    public static func render(_ may: MayAnswer) -> String { render(may, nil) }
+
+    static func render(_ may: MayAnswer, _ words: QueryWords?) -> String {
+        var out: String
+        if let words {
+            // « Est-ce que X peut … ? » reads right whoever X is (no « peut-il » for a woman's name).
+            let asked = may.roles == [may.actor] ? words.actor(may.actor) : "« \(may.actor) »"
+            let roles = may.roles == [may.actor] ? "" : " (" + may.roles.map(words.actor).joined(separator: ", ") + ")"
+            out = "Est-ce que \(asked)\(roles) peut \(words.action(may.action))\(words.object(may.object, action: may.action)) ?\n"
+        } else {
+            let roles = may.roles == [may.actor] ? "" : " (" + may.roles.joined(separator: ", ") + ")"
+            out = "Est-ce que « \(may.actor) »\(roles) peut faire « \(may.action) »"
+                + (may.object.map { " sur \(written($0))" } ?? "") + " ?\n"
+        }
         out += "\n  Réponse : \(outcomeName(may.outcome))\n"
         if !may.missing.isEmpty {
-            out += "  Il manque : \(may.missing.joined(separator: ", ")) (la réponse en dépend)\n"
+            out += "  Il manque : \(words?.attributes(may.missing) ?? may.missing.joined(separator: ", ")) (la réponse en dépend)\n"
         }
         var rows = AlignedText(indent: "    ")
         for rule in may.rules {
+            if let words {
+                rows.add([ruleKindName(rule.kind), words.rule(rule)])
+                continue
+            }
             rows.add([ruleKindName(rule.kind), rule.kind == .defaut ? "aucune règle ne le permet" : rule.id,
                       rule.position.map(location) ?? ""])
         }
@@ -120,21 +148,41 @@ public enum QueryText {
     // MARK: - taches
 
     /// `taches`: the job sheet, step by step, with a legend of the letters.
-    public static func render(_ sheet: JobSheet) -> String {
-        var out = "Fiche de poste de « \(sheet.actor) »\n"
-        if sheet.roles != [sheet.actor] { out += "Rôles : \(sheet.roles.joined(separator: ", "))\n" }
-        if !sheet.instances.isEmpty { out += "Membre de : \(sheet.instances.joined(separator: ", "))\n" }
+    public static func render(_ sheet: JobSheet) -> String { render(sheet, nil) }
+
+    static func render(_ sheet: JobSheet, _ words: QueryWords?) -> String {
+        let isRole = sheet.roles == [sheet.actor]
+        var out = "Fiche de poste de " + (words.map { isRole ? $0.actor(sheet.actor) : "« \(sheet.actor) »" } ?? "« \(sheet.actor) »") + "\n"
+        if !isRole { out += "Rôles : \((words.map { sheet.roles.map($0.actor) } ?? sheet.roles).joined(separator: ", "))\n" }
+        if !sheet.instances.isEmpty { out += "Membre de : \((words.map { sheet.instances.map($0.actor) } ?? sheet.instances).joined(separator: ", "))\n" }
         if sheet.steps.isEmpty { return out + "\n  Aucune tâche.\n" }
         var rows = AlignedText()
         for step in sheet.steps {
             rows.addLine("")
-            rows.addLine("Étape \(step.step)" + (step.label.map { " — \(shown($0))" } ?? ""))
+            if words != nil, let label = step.label {
+                rows.addLine("Étape « \(label) »")
+            } else {
+                rows.addLine("Étape \(step.step)" + (step.label.map { " — \($0)" } ?? ""))
+            }
             for assignment in step.assignments {
+                if let words {
+                    // In words, what the task holds goes on lines of its own below it, so long labels wrap cleanly.
+                    rows.add([assignment.letter.rawValue, assignment.task, assignment.label ?? ""])
+                    if assignment.throughInstance { rows.addLine("       par \(words.actor(assignment.holder))") }
+                    if let due = assignment.due {
+                        if case .date = due { rows.addLine("       échéance : \(words.due(due))") } else { rows.addLine("       \(words.due(due))") }
+                    }
+                    if !assignment.actions.isEmpty {
+                        rows.addLine("       " + (assignment.actions.count == 1 ? "action : " : "actions : ")
+                            + assignment.actions.map(words.action).joined(separator: ", "))
+                    }
+                    continue
+                }
                 var details: [String] = []
                 if assignment.throughInstance { details.append("par « \(assignment.holder) »") }
                 if let due = assignment.due { details.append(written(due)) }
                 if !assignment.actions.isEmpty { details.append("actions : " + assignment.actions.joined(separator: ", ")) }
-                rows.add([assignment.letter.rawValue, assignment.task, assignment.label.map(shown) ?? "", details.joined(separator: " · ")])
+                rows.add([assignment.letter.rawValue, assignment.task, assignment.label ?? "", details.joined(separator: " · ")])
             }
         }
         return out + rows.rendered + "\nR responsable · A approbateur · S aide · C consulté · I informé\n"
@@ -153,15 +201,22 @@ public enum QueryText {
     // MARK: - echeances
 
     /// `echeances`: dated deadlines in order, then the event-triggered tasks.
-    public static func render(_ list: DeadlineList) -> String {
-        var out = list.from.map { "Échéances à partir du \($0) :\n" } ?? "Échéances :\n"
+    public static func render(_ list: DeadlineList) -> String { render(list, nil) }
+
+    static func render(_ list: DeadlineList, _ words: QueryWords?) -> String {
+        var out = list.from.map { words == nil ? "Échéances à partir du \($0) :\n" : "Échéances à partir du \(DateText.long($0)) :\n" }
+            ?? "Échéances :\n"
+        if let words {
+            return out + render(dated: list, words)
+        }
         if list.dated.isEmpty {
             out += "\n  Aucune échéance datée.\n"
         } else {
             var rows = AlignedText()
             for deadline in list.dated {
-                let written = deadline.written.flatMap { $0 == deadline.date.description ? nil : $0 } ?? ""
-                rows.add([deadline.date.description, deadline.task, deadline.label.map(shown) ?? "", written,
+                var written = deadline.written.flatMap { $0 == deadline.date.description ? nil : $0 } ?? ""
+                if let words { written = deadline.written.flatMap { DeadlineWords.phrase($0, calendar: words.charter.calendar) } ?? "" }
+                rows.add([words == nil ? deadline.date.description : DateText.long(deadline.date), deadline.task, deadline.label ?? "", written,
                           "R " + deadline.responsables.joined(separator: ", ")])
             }
             out += "\n" + rows.rendered
@@ -170,10 +225,30 @@ public enum QueryText {
             out += "\nSur événement (sans date fixe) :\n\n"
             var rows = AlignedText()
             for deadline in list.triggered {
-                rows.add(["\(deadline.delay.description) après « \(deadline.event) »", deadline.task, deadline.label.map(shown) ?? "",
+                rows.add(["\(deadline.delay.description) après " + (words?.event(deadline.event) ?? "« \(deadline.event) »"), deadline.task, deadline.label ?? "",
                           "R " + deadline.responsables.joined(separator: ", ")])
             }
             out += rows.rendered
+        }
+        return out
+    }
+
+    /// The deadlines in words: each task on a line (date, label, id), what its date says and its responsables below.
+    private static func render(dated list: DeadlineList, _ words: QueryWords) -> String {
+        var out = ""
+        if list.dated.isEmpty { out += "\n  Aucune échéance datée.\n" } else { out += "\n" }
+        for deadline in list.dated {
+            out += "  \(DateText.long(deadline.date)) — " + (deadline.label.map { "\($0) (\(deadline.task))" } ?? deadline.task) + "\n"
+            let phrase = deadline.written.flatMap { DeadlineWords.phrase($0, calendar: words.charter.calendar) }
+            out += "    " + ((phrase.map { [$0] } ?? []) + ["R " + deadline.responsables.joined(separator: ", ")]).joined(separator: " · ") + "\n"
+        }
+        if !list.triggered.isEmpty {
+            out += "\nSur événement (sans date fixe) :\n\n"
+            for deadline in list.triggered {
+                out += "  \(deadline.delay.description) après chaque \(words.event(deadline.event)) — "
+                    + (deadline.label.map { "\($0) (\(deadline.task))" } ?? deadline.task) + "\n"
+                out += "    R " + deadline.responsables.joined(separator: ", ") + "\n"
+            }
         }
         return out
     }
@@ -196,6 +271,6 @@ public enum QueryText {
 
     /// An object as a query writes it: `livre(genre: album)`.
     public static func written(_ object: ObjectDescription) -> String {
-        object.type + "(" + object.fields.map { "\($0.attribute): \(shown($0.value))" }.joined(separator: ", ") + ")"
+        object.type + "(" + object.fields.map { "\($0.attribute): \($0.value)" }.joined(separator: ", ") + ")"
     }
 }
