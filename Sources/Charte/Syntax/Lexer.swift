@@ -21,7 +21,7 @@ public struct Lexer {
     /// Counts the diagnostics beyond the phase's share (see `DiagnosticCap`).
     private var cap = DiagnosticCap()
     /// The distinct words read so far.
-    private var words = WordTable()
+    private var words = ByteStringTable<Word>()
     /// Whether the end of the file was reached (the diagnostic cap is closed once).
     private var finished = false
 
@@ -336,8 +336,8 @@ public struct Lexer {
         var end = start
         var allASCII = true
         var scripts = ScriptSet()
-        var hash = WordTable.initialHash
-        var found: (slot: Int, word: Int?) = (0, nil)
+        var hash = ByteStringTable<Word>.initialHash
+        var found: (slot: Int, index: Int?) = (0, nil)
         var sawLetter = false
         bytes.withUnsafeBufferPointer { buffer in
             // The hottest loop of the lexer: over the buffer, without bounds checks.
@@ -347,32 +347,34 @@ public struct Lexer {
                 if byte < 0x80 {
                     guard Lexer.isWordByte(byte) else { break }
                     sawLetter = sawLetter || byte >= 65
-                    hash = WordTable.hash(hash, byte)
+                    hash = ByteStringTable<Word>.hash(hash, byte)
                     position += 1
                 } else {
                     let (scalar, length) = Lexer.decode(buffer, at: position)
                     guard let scalar, Lexer.isIdentifierContinue(scalar) else { break }
                     allASCII = false
                     scripts.insert(ScriptSet.script(of: scalar))
-                    for index in position..<position + length { hash = WordTable.hash(hash, buffer[index]) }
+                    for index in position..<position + length { hash = ByteStringTable<Word>.hash(hash, buffer[index]) }
                     position += length
                 }
             }
             end = position
-            found = words.find(buffer, start: start, end: end, hash: hash)
+            found = words.find(UnsafeBufferPointer(rebasing: buffer[start..<end]), hash: hash)
         }
         if sawLetter { scripts.insert(.latin) }
         offset = end
         // A word met before reuses its string and keyword: no decoding, no allocation, no look-up.
         let text: String, keyword: Keyword?
-        if let word = found.word {
-            (text, keyword) = (words.entries[word].text, words.entries[word].keyword)
+        if let index = found.index {
+            (text, keyword) = (words.values[index].text, words.values[index].keyword)
         } else {
             let spelling = bytes[start..<end]
             text = String(decoding: spelling, as: UTF8.self)
             // ASCII words (nearly all) are matched against the keyword table without building a folded string.
             keyword = allASCII ? Keyword.lookup(ascii: spelling) : Keyword.lookup(folded: Folding.fold(text))
-            words.insert(start: start, count: end - start, hash: hash, text: text, keyword: keyword, at: found.slot)
+            _ = bytes.withUnsafeBufferPointer { buffer in
+                words.insert(UnsafeBufferPointer(rebasing: buffer[start..<end]), hash: hash, value: Word(text: text, keyword: keyword), at: found.slot)
+            }
         }
         if scripts.isMixed {
             report(.mixedScripts(name: text, scripts: scripts.names), start, end)
@@ -692,82 +694,8 @@ struct ScriptSet {
     }
 }
 
-/// The distinct words of one file, by their bytes: an open-addressing hash table (FNV-1a,
-/// linear probing) over the source itself, so a repeated identifier or keyword shares the
-/// string and keyword of its first occurrence.
-///
-/// A slot holds the word's hash beside its index, so probing past other words reads only the
-/// slot array (in large files most look-ups miss the cache; each line read counts).
-struct WordTable {
-    /// A distinct word: where it first occurs, its text and keyword.
-    struct Entry {
-        let start: Int
-        let count: Int
-        let text: String
-        let keyword: Keyword?
-    }
-
-    static let initialHash: UInt32 = 2_166_136_261
-
-    /// One step of FNV-1a.
-    @inline(__always)
-    static func hash(_ hash: UInt32, _ byte: UInt8) -> UInt32 { (hash ^ UInt32(byte)) &* 16_777_619 }
-
-    private(set) var entries: [Entry] = []
-    /// `hash << 32 | (index + 1)`, or 0 for an empty slot; a power of two of them, at most half full.
-    private var slots = [UInt64](repeating: 0, count: 256)
-
-    /// The index of the word spelled by `bytes[start..<end]` if met before, and else the slot where to insert it.
-    func find(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int, hash: UInt32) -> (slot: Int, word: Int?) {
-        let mask = slots.count - 1
-        let count = end - start
-        var slot = Int(hash) & mask
-        while true {
-            let content = slots[slot]
-            if content == 0 { return (slot, nil) }
-            if UInt32(truncatingIfNeeded: content >> 32) == hash {
-                let index = Int(UInt32(truncatingIfNeeded: content)) - 1
-                if entries[index].count == count, WordTable.equal(bytes, entries[index].start, start, count: count) {
-                    return (slot, index)
-                }
-            }
-            slot = (slot + 1) & mask
-        }
-    }
-
-    /// Whether two byte ranges of one buffer are equal, compared eight bytes at a time.
-    @inline(__always)
-    static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ first: Int, _ second: Int, count: Int) -> Bool {
-        guard let base = bytes.baseAddress else { return count == 0 }
-        let raw = UnsafeRawPointer(base)
-        var position = 0
-        while position + 8 <= count {
-            if raw.loadUnaligned(fromByteOffset: first + position, as: UInt64.self)
-                != raw.loadUnaligned(fromByteOffset: second + position, as: UInt64.self) { return false }
-            position += 8
-        }
-        while position < count {
-            if bytes[first + position] != bytes[second + position] { return false }
-            position += 1
-        }
-        return true
-    }
-
-    /// Adds a word not yet present, at the slot `find` gave.
-    mutating func insert(start: Int, count: Int, hash: UInt32, text: String, keyword: Keyword?, at slot: Int) {
-        entries.append(Entry(start: start, count: count, text: text, keyword: keyword))
-        slots[slot] = UInt64(hash) << 32 | UInt64(UInt32(truncatingIfNeeded: entries.count))
-        if entries.count * 2 > slots.count { grow() }
-    }
-
-    private mutating func grow() {
-        let old = slots
-        slots = [UInt64](repeating: 0, count: old.count * 2)
-        let mask = slots.count - 1
-        for content in old where content != 0 {
-            var slot = Int(UInt32(truncatingIfNeeded: content >> 32)) & mask
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = content
-        }
-    }
+/// A distinct word of a file: its text and keyword, shared by its later occurrences.
+struct Word {
+    let text: String
+    let keyword: Keyword?
 }

@@ -1,7 +1,7 @@
 /// Checks a journal (what really happened) against a charter, at a date (spec section 8).
 ///
 /// The journal is streamed: rows are read one at a time from the CSV reader, each distinct
-/// cell is resolved once (`FieldCache`), permissions use the authorizer's fast path and only
+/// cell is resolved once (`ByteStringTable`), permissions use the authorizer's fast path and only
 /// rows that are not permitted are explained. What is kept per row is a few integers for events
 /// and completions, so memory grows with the findings, not with the file.
 public struct JournalChecker: Sendable {

@@ -19,11 +19,11 @@ struct JournalRun {
     var events: [DeadlineSchedule.EventRow] = []
     var completions: [DeadlineSchedule.Completion] = []
     var roles: [RoleSummary]
-    var actionCache = FieldCache<ActionCell>()
-    var taskCache = FieldCache<TaskCell>()
-    var actorCache = FieldCache<ActorCell>()
+    var actionCache = ByteStringTable<ActionCell>(limit: 4096)
+    var taskCache = ByteStringTable<TaskCell>(limit: 4096)
+    var actorCache = ByteStringTable<ActorCell>(limit: 4096)
     /// Value caches of every attribute of every type, flattened: type `t`'s start at `valueCacheBase[t]`.
-    var valueCaches: [FieldCache<JournalCell.Parsed>]
+    var valueCaches: [ByteStringTable<JournalCell.Parsed>]
     let valueCacheBase: [Int]
     var verdicts: [VerdictKey: JournalVerdict] = [:]
     /// One reused value array per object type: filling an object allocates nothing.
@@ -45,7 +45,7 @@ struct JournalRun {
             total += type.attributes.count
         }
         self.valueCacheBase = base
-        self.valueCaches = Array(repeating: FieldCache(limit: 1024), count: total)
+        self.valueCaches = Array(repeating: ByteStringTable(limit: 1024), count: total)
         self.scratch = charter.objectTypes.map { Array(repeating: nil, count: $0.attributes.count) }
     }
 
