@@ -24,6 +24,9 @@ public final class FlaggedRows: @unchecked Sendable {
     /// The verdicts, each distinct one once (equal verdicts share a slot).
     private var verdicts: [JournalVerdict] = []
     private var verdictIndex: [JournalVerdict: UInt32] = [:]
+    /// The same by identity: the run shares one verdict between identical rows, so most rows
+    /// are found here without hashing the verdict's contents.
+    private var verdictIdentity: [ObjectIdentifier: UInt32] = [:]
     /// The task ids of the charter (records name a task by its index).
     private let tasks: [String]
     /// Records not yet written to the file (or all of them, without a file).
@@ -67,12 +70,16 @@ public final class FlaggedRows: @unchecked Sendable {
             actorIndex[actor] = actorSlot
         }
         let verdictSlot: UInt32
-        if let known = verdictIndex[verdict] {
+        if let known = verdictIdentity[ObjectIdentifier(verdict)] {
+            verdictSlot = known
+        } else if let known = verdictIndex[verdict] {
             verdictSlot = known
         } else {
             verdictSlot = UInt32(verdicts.count)
+            // Kept alive in `verdicts`, so its identity is never reused.
             verdicts.append(verdict)
             verdictIndex[verdict] = verdictSlot
+            verdictIdentity[ObjectIdentifier(verdict)] = verdictSlot
         }
         put(Int64(line))
         put(Int32(date.dayNumber))
