@@ -10,7 +10,10 @@ enum ExportCommand {
         description: """
         Formats : markdown et html (la charte telle qu'on la lit : tableau étapes × rôles,
         matrice RACI, une fiche par rôle, calendrier des échéances ; la page HTML est
-        autonome et s'imprime en A4 paysage), csv et tsv (pour un tableur : --vue tableau,
+        autonome — elle marche sans réseau, depuis une clé USB ou l'ENT —, se lit sur un
+        téléphone, s'imprime en A4 paysage, et offre à l'écran une recherche « Qui s'occupe
+        de… ? » avec des filtres par rôle et par étape, et un formulaire « Puis-je… ? » qui
+        répond comme charte peut), csv et tsv (pour un tableur : --vue tableau,
         par défaut, reprend le tableau étapes × rôles ; --vue raci donne la matrice des
         lettres ; --excel les écrit pour Excel en français : marque UTF-8 en tête et « ; »
         entre les champs du csv), ics (calendrier RFC 5545 des échéances, à importer dans un agenda), dot (graphe Graphviz des étapes et des prérequis), json (le modèle vérifié,

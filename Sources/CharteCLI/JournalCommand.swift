@@ -66,7 +66,9 @@ enum JournalCommand {
         switch format {
         case .texte:
             // Written piece by piece: a report of millions of rows is never held whole.
-            JournalTextRenderer(charter: charter.model, charterName: charterPath, journalName: journalPath).render(report) { console.out($0) }
+            var renderer = JournalTextRenderer(charter: charter.model, charterName: charterPath, journalName: journalPath)
+            renderer.width = console.textWidth
+            renderer.render(report) { console.out($0) }
         case .json:
             JournalJSONRenderer(charter: charter.model, charterName: charterPath, journalName: journalPath).render(report) { console.out($0) }
         }

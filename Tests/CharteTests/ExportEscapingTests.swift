@@ -8,8 +8,11 @@ struct ExportEscapingTests {
     // MARK: - HTML
 
     @Test func htmlEscapesEveryText() throws {
-        let html = HTMLExport.render(CharterDocument(charter: try ExportSupport.hostile()))
-        #expect(!html.contains("<script"))
+        let html = HTMLExport.render(try ExportSupport.hostile(), file: nil)
+        // The page's own two scripts (its data, its code), and no other.
+        #expect(html.components(separatedBy: "<script").count == 3)
+        #expect(html.components(separatedBy: "</script>").count == 3, "a label cannot close the script elements")
+        #expect(!html.contains("<script>alert"))
         #expect(!html.contains("<b>Étape"))
         #expect(!html.contains("<i>1</i>"))
         #expect(!html.contains("</style><img"))
@@ -21,9 +24,11 @@ struct ExportEscapingTests {
     }
 
     @Test func htmlIsSelfContained() throws {
-        for (html, isHostile) in [(HTMLExport.render(CharterDocument(charter: try ExportSupport.hostile())), true),
-                                  (HTMLExport.render(CharterDocument(charter: try ExportSupport.exportFixture().charter)), false)] {
-            #expect(!html.lowercased().contains("<script"))
+        for (html, isHostile) in [(HTMLExport.render(try ExportSupport.hostile(), file: nil), true),
+                                  (HTMLExport.render(try ExportSupport.exportFixture().charter, file: nil), false)] {
+            // Inline scripts only: the data (JSON) and the code, nothing loaded.
+            #expect(html.lowercased().components(separatedBy: "<script").count == 3)
+            #expect(html.contains("<script type=\"application/json\" id=\"charte-donnees\">"))
             #expect(!html.lowercased().contains("<img"))
             // The ExportSupport.hostile charter shows `src=` as escaped text; the fixture has none at all.
             #expect(isHostile || !html.contains("src="))

@@ -15,10 +15,11 @@ struct JournalCommandTests {
 
     @Test("a refused action exits 1 and is listed")
     func refused() {
-        let result = runCLI(["journal", journalFixturePath, refusing, "--date", "2026-09-07"])
+        let result = runCLI(["journal", journalFixturePath, refusing, "--date", "2026-09-07"], environment: ["COLUMNS": "200"])
         #expect(result.status == 1)
         #expect(result.out.contains("Actions refusées (1)"))
-        #expect(result.out.contains("interdit documentaliste attribuer_licence (ligne \(fixtureLine(of: "interdit documentaliste attribuer_licence") ?? 0))"))
+        #expect(result.out.contains("refusée par : Interdit : Professeur-documentaliste — Attribuer des licences dans le GAR, si la catégorie est manuel"
+                                    + " (ligne \(fixtureLine(of: "interdit documentaliste attribuer_licence") ?? 0))"))
         #expect(result.err.isEmpty)
     }
 

@@ -32,7 +32,9 @@ struct JournalExampleTests {
     @Test("the report, as text")
     func text() throws {
         let (loaded, report) = (try #require(loaded), try #require(report))
-        let text = JournalTextRenderer(charter: loaded.model, charterName: exampleCharter, journalName: exampleJournal).render(report)
+        var renderer = JournalTextRenderer(charter: loaded.model, charterName: exampleCharter, journalName: exampleJournal)
+        renderer.width = 80  // as `charte journal` prints it when not on a terminal
+        let text = renderer.render(report)
         expectGolden(text, "Tests/CharteTests/Golden/journal/journal-2026-2027.texte.attendu")
     }
 

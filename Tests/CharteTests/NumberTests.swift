@@ -147,6 +147,6 @@ import Testing
         let report = checkJournal(csv, at: "2026-09-10", charter: loaded)
         let text = JournalTextRenderer(charter: loaded.model, charterName: "c", journalName: "j").render(report)
         #expect(text.contains("ligne 3 : valeur « 4.000,00 » invalide pour « montant »"))
-        #expect(text.contains("commander commande(montant: 4 000,01 €, lignes: 4000)"))
+        #expect(text.contains("« Commander » quand le montant est 4\u{00A0}000,01\u{00A0}€"))
     }
 }

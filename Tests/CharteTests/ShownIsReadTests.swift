@@ -150,7 +150,7 @@ import Testing
         #expect(!ControlCharacters.needsEscaping(text, keepingLineBreaks: true))
         let bilans = text.split(separator: "\n").filter { $0.hasPrefix("Bilan :") }
         #expect(bilans.count == 1, "\(text)")
-        #expect(text.hasPrefix("Journal « j\\u{07}.csv » au 2026-10-01, selon « c\\u{1B}.charte »\n"))
+        #expect(text.hasPrefix("Journal « j\\u{07}.csv » au jeudi 1er octobre 2026, selon « c\\u{1B}.charte »\n"))
         #expect(text.contains("acteur inconnu « \\u{1B}[1A\\u{1B}[2KBilan : 0 action refusée. »"))
         #expect(report.hasProblems)
         let json = JournalJSONRenderer(charter: journalFixture.model, charterName: "c", journalName: "j").render(report)

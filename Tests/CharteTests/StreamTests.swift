@@ -30,7 +30,7 @@ struct StreamTests {
     func journalFromStandardInput() throws {
         let result = try runBinary(["journal", Self.charter, "-", "--date", "2026-09-05"], stdin: Self.journal)
         #expect(result.status == 1)
-        #expect(result.out.hasPrefix("Journal « - » au 2026-09-05"))
+        #expect(result.out.hasPrefix("Journal « - » au samedi 5 septembre 2026"))
         #expect(result.out.contains("Actions refusées (1)"))
         #expect(result.err.isEmpty)
     }

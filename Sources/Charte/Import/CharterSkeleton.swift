@@ -1,9 +1,13 @@
-/// A charter skeleton generated from a steps × roles table (`charte importer`): one role
-/// per column, one step per row, one task per filled cell with the column's role as
-/// responsable and the cell's text as label and note, and comments saying what to refine.
+/// A charter generated from a steps × roles table (`charte importer`): one role per column,
+/// one step per row, one task per filled cell with the column's role as responsable, a
+/// short label from the cell's first clause and the whole cell as note, and what the cell's
+/// words let the importer guess (see `ImportGuess`): councils as instances, actions from
+/// the verbs (shared between cells), deadlines and delays with the calendar they need, and
+/// the other roles named as `aide`/`informe` proposals.
 ///
-/// The text checks clean (no error, no warning): a column without any filled cell and a
-/// row without any are written as comments rather than as an unused role or an empty step.
+/// The text always checks clean (no error, no warning): a guess the checker would reject is
+/// written as a `# proposé :` comment with the reason, and a column or row without any filled
+/// cell is a comment rather than an unused role or an empty step.
 public struct CharterSkeleton: Sendable {
     /// A role made from a column.
     public struct Role: Sendable, Hashable {
@@ -17,12 +21,14 @@ public struct CharterSkeleton: Sendable {
 
     /// A task made from a filled cell.
     public struct Task: Sendable, Hashable {
-        /// The task's identifier: the step's first words, then the role's.
+        /// The task's identifier, from its label's first words.
         public let id: String
         /// The responsable role.
         public let role: Role
-        /// The cell's text.
+        /// The cell's text (the task's note).
         public let text: String
+        /// The short label: the cell's first clause.
+        public let label: String
         /// Other roles the text names: candidates for `aide`, `consulte` or `informe`.
         public let mentions: [Role]
     }
@@ -43,116 +49,119 @@ public struct CharterSkeleton: Sendable {
     public let roles: [Role]
     /// The steps, in row order.
     public let steps: [Step]
+    /// What was guessed, in the order of the charter; `isProposal` tells the comments apart.
+    public let guesses: [ImportGuess]
     /// The charter, in canonical layout.
     public let text: String
+    /// The short French report of what was guessed (`charte importer` prints it on stderr).
+    public let report: String
+    /// Identifier look-ups and check rounds: the work done, for the linearity test.
+    let work: Int
 
-    /// Builds the skeleton of a table read from the file `source` (named in a comment).
+    /// Builds the charter of a table read from the file `source` (named in a comment).
     public init(table: RoleTable, source: String) {
         var identifiers = IdentifierMaker()
         let roles = table.roles.enumerated().map { column, name in
-            Role(id: identifiers.make(from: name, kind: "role"), label: CharterSkeleton.clean(name),
-                 isUsed: table.rows.contains { !$0.cells[column].isEmpty })
+            Role(id: CharterSkeleton.roleID(name, identifiers: &identifiers), label: CharterSkeleton.clean(name),
+                 isUsed: table.rows.contains { column < $0.cells.count && !$0.cells[column].isEmpty })
         }
-        var steps: [Step] = []
+        let roleKeys = table.roles.map(CharterSkeleton.keys(naming:))
+        var plan = SkeletonPlan()
+        // Read every cell first: councils, events and actions are named once, before the steps.
+        var readings: [[CellReading?]] = []
         for row in table.rows {
-            let id = identifiers.make(from: row.step, kind: "etape")
+            readings.append(row.cells.enumerated().map { column, cell in
+                cell.isEmpty ? nil : CellReading(text: CharterSkeleton.clean(cell), role: column, roleKeys: roleKeys)
+            })
+        }
+        for reading in readings.joined().compactMap({ $0 }) { plan.collect(reading) }
+        plan.name(with: &identifiers)
+
+        var steps: [Step] = []
+        var cells: [SkeletonPlan.Cell] = []
+        for (rowIndex, row) in table.rows.enumerated() {
+            let id = identifiers.make(from: CharterSkeleton.withoutNumber(row.step), kind: "etape", words: 2)
             var tasks: [Task] = []
             for (column, cell) in row.cells.enumerated() where !cell.isEmpty {
+                guard let reading = readings[rowIndex][column] else { continue }
                 let role = roles[column]
-                let text = CharterSkeleton.clean(cell)
-                let mentions = roles.filter { $0 != role && $0.isUsed && CharterSkeleton.text(text, names: $0.label) }
-                let name = IdentifierMaker.shortSlug(row.step, words: 3) + "_" + IdentifierMaker.shortSlug(role.label, words: 2)
-                tasks.append(Task(id: identifiers.make(from: name, kind: "tache"), role: role,
-                                  text: text, mentions: mentions))
+                var base = IdentifierMaker.valid(IdentifierMaker.shortSlug(reading.label, words: 3), kind: "tache")
+                if identifiers.isUsed(base) {
+                    // Two cells saying alike: tell them apart by the role, with a word the id does not have yet.
+                    let taken = Set(base.split(separator: "_"))
+                    if let word = role.id.split(separator: "_").first(where: { !taken.contains($0) }) { base += "_" + word }
+                }
+                let task = Task(id: identifiers.unique(base), role: role, text: CharterSkeleton.clean(cell),
+                                label: reading.label, mentions: reading.mentions.map { roles[$0.role] }.filter(\.isUsed))
+                tasks.append(task)
+                cells.append(SkeletonPlan.Cell(task: task, reading: reading, line: row.line))
             }
             steps.append(Step(id: id, label: CharterSkeleton.clean(row.step), line: row.line, tasks: tasks))
         }
         self.roles = roles
         self.steps = steps
-        let raw = CharterSkeleton.write(table: table, roles: roles, steps: steps, source: source)
-        self.text = Formatter.format(text: raw).text ?? raw
+
+        let writer = SkeletonWriter(table: table, source: source, roles: roles, steps: steps, plan: plan, cells: cells)
+        let settled = writer.settle()
+        self.guesses = settled.guesses
+        self.text = Formatter.format(text: settled.text).text ?? settled.text
+        self.work = identifiers.probes + settled.rounds
+        let taskCount = steps.reduce(0) { $0 + $1.tasks.count }
+        self.report = ImportReport.render(source: CharterSkeleton.baseName(source), steps: steps.count, roles: roles.count,
+                                          tasks: taskCount, guesses: settled.guesses, clean: settled.clean)
     }
 
-    // MARK: - Writing
+    // MARK: - Names
 
-    private static func write(table: RoleTable, roles: [Role], steps: [Step], source: String) -> String {
-        let quoted = ExpressionPrinter.quoted
-        var out = "# Charte générée par « charte importer » à partir de « \(comment(baseName(source))) ».\n"
-        for line in table.title { out += "# Titre du tableau : \(comment(line))\n" }
-        out += """
-            #
-            # Chaque colonne du tableau est devenue un rôle, chaque ligne une étape, et chaque case
-            # remplie une tâche dont le rôle de la colonne est responsable ; le texte de la case est
-            # à la fois le libellé et la note de la tâche. Pour affiner cette charte :
-            #   - découpez en plusieurs tâches une case qui décrit plusieurs choses ;
-            #   - raccourcissez les libellés (le texte d'origine reste dans la note) ;
-            #   - ajoutez qui approuve (approbateur), aide (aide), est consulté (consulte) ou informé (informe) ;
-            #   - déclarez les objets et les actions (objet, action), puis reliez-les aux tâches (action … si …) ;
-            #   - déclarez un calendrier, les échéances (echeance) et l'ordre des tâches et des étapes (apres) ;
-            #   - écrivez les permissions (autorise, interdit) et des tests (test).
-            # « charte verifier » signale ce qui manque, « charte fmt » remet la charte en forme.
+    /// A role's identifier: its name's first two significant words (`equipe_direction`), or
+    /// the whole name when that would be a keyword (`Rôle A` is `role_a`, not `role`).
+    static func roleID(_ name: String, identifiers: inout IdentifierMaker) -> String {
+        let short = IdentifierMaker.shortSlug(name, words: 2)
+        if Keyword.lookup(folded: short) != nil { return identifiers.make(from: name, kind: "role") }
+        return identifiers.make(from: name, kind: "role", words: 2)
+    }
 
-            # etablissement "Nom de l'établissement"
-
-            # ---------------------------------------------------------------- rôles (colonnes du tableau)
-
-
-            """
-        for role in roles {
-            if role.isUsed {
-                out += "role \(role.id) \(quoted(role.label))\n"
-            } else {
-                out += "# role \(role.id) \(comment(quoted(role.label)))  -- colonne sans case remplie : utilisez ce rôle ou supprimez-le\n"
+    /// The folded word sequences that name a role in a cell: its name's significant words,
+    /// then aliases (`direction` → `chef d'établissement`).
+    static func keys(naming name: String) -> [[String]] {
+        let words = CellWords(name).words.map(\.folded).filter { !ImportLexicon.stopWords.contains($0) }
+        guard !words.isEmpty else { return [] }
+        var keys = [words]
+        for word in words {
+            for alias in ImportLexicon.roleAliases[CellWords.singular(word)] ?? ImportLexicon.roleAliases[word] ?? []
+            where !keys.contains(alias) {
+                keys.append(alias)
             }
         }
-        out += "\n# ---------------------------------------------------------------- étapes (lignes du tableau)\n"
-        for step in steps {
-            out += "\n"
-            guard !step.tasks.isEmpty else {
-                out += "# etape \(step.id) \(comment(quoted(step.label)))  -- ligne \(step.line) sans case remplie : ajoutez-lui des tâches\n"
-                continue
-            }
-            out += "# Ligne \(step.line) du tableau.\n"
-            out += "etape \(step.id) \(quoted(step.label)) {\n"
-            for (index, task) in step.tasks.enumerated() {
-                if index > 0 { out += "\n" }
-                out += "  # Case « \(comment(task.role.label)) » : une ou plusieurs tâches ? actions, approbateur, échéance ?\n"
-                if !task.mentions.isEmpty {
-                    let names = task.mentions.map { "« \(comment($0.label)) » (\($0.id))" }.joined(separator: ", ")
-                    out += "  # Le texte cite aussi \(names) : aide, consulte ou informe ?\n"
-                }
-                out += "  tache \(task.id) \(quoted(task.text)) {\n"
-                out += "    responsable \(task.role.id)\n"
-                out += "    note \(quoted(task.text))\n"
-                out += "  }\n"
-            }
-            out += "}\n"
+        return keys
+    }
+
+    /// `Point 1 : Connaître l'offre` → `Connaître l'offre`: a step's number is not its name.
+    static func withoutNumber(_ step: String) -> String {
+        let words = CellWords(step)
+        var index = 0
+        while index < words.count - 1, ["point", "etape", "phase", "partie"].contains(words[index]) || Int(words[index]) != nil {
+            index += 1
         }
-        return out
+        guard index > 0, index < words.count else { return step }
+        return String(step[words.words[index].start...])
     }
 
     // MARK: - Text
 
-    /// Whether `text` names `label` as whole words, ignoring case, accents and punctuation.
-    static func text(_ text: String, names label: String) -> Bool {
-        let needle = words(label)
-        return needle != "  " && words(text).contains(needle)
-    }
-
-    /// ` mot mot ` — folded words between single spaces, for whole-word search.
-    private static func words(_ text: String) -> String {
-        " " + IdentifierMaker.slug(text).split(separator: "_").joined(separator: " ") + " "
-    }
-
-    /// The text without invisible bidirectional controls (they would be a warning, W601).
+    /// The text without invisible bidirectional controls (they would be a warning, W601) nor
+    /// control characters other than tab and line feed (a spreadsheet never means them).
     static func clean(_ text: String) -> String {
         var view = String.UnicodeScalarView()
-        view.append(contentsOf: text.unicodeScalars.filter { !Lexer.isBidiControl($0) })
+        view.append(contentsOf: text.unicodeScalars.filter { scalar in
+            !Lexer.isBidiControl(scalar)
+                && (scalar == "\t" || scalar == "\n" || scalar.properties.generalCategory != .control)
+        })
         return String(view)
     }
 
     /// Text made safe for a comment: on one line, without control characters.
-    private static func comment(_ text: String) -> String {
+    static func comment(_ text: String) -> String {
         var view = String.UnicodeScalarView()
         for scalar in clean(text).unicodeScalars {
             view.append(scalar.properties.generalCategory == .control ? " " : scalar)
@@ -160,7 +169,7 @@ public struct CharterSkeleton: Sendable {
         return String(view)
     }
 
-    private static func baseName(_ path: String) -> String {
+    static func baseName(_ path: String) -> String {
         path.split(separator: "/").last.map(String.init) ?? path
     }
 }

@@ -8,6 +8,9 @@ public enum ImportError: Error, Sendable, Equatable {
     case noHeader
     /// The header names no role, or no row has a filled cell.
     case emptyTable
+    /// The file holds NUL bytes without a UTF-16 byte order mark: a spreadsheet's own
+    /// format (`.xlsx`, `.ods`) or UTF-16 text without its mark, not a TSV or CSV export.
+    case notText(offset: Int)
 
     /// The French message shown to the user.
     public var message: String {
@@ -17,6 +20,10 @@ public enum ImportError: Error, Sendable, Equatable {
         case .noHeader:
             "aucune ligne d'en-tête : il faut une ligne d'au moins \(RoleTable.minimumHeaderCells) cases remplies (les étapes, puis un rôle par colonne)"
         case .emptyTable: "le tableau n'a aucune case remplie sous l'en-tête des rôles"
+        case .notText(let offset):
+            "le fichier n'est pas un tableau en texte (octet nul à la position \(offset + 1)) : c'est peut-être un classeur "
+                + "(.xlsx, .ods) ou un texte UTF-16 sans marque d'ordre des octets ; enregistrez-le depuis le tableur en "
+                + "« CSV UTF-8 » ou en « Texte Unicode »"
         }
     }
 }
@@ -45,6 +52,8 @@ public enum TableReader {
     /// Each separator is tried and the one whose header row comes first (then has the
     /// most cells) wins: a wrong separator only finds a header further down, in the prose.
     public static func read(bytes: [UInt8], name: String, limits: Limits = .standard) throws(ImportError) -> TableReading {
+        let hasUTF16Mark = bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
+        if !hasUTF16Mark, let nul = bytes.firstIndex(of: 0) { throw .notText(offset: nul) }
         let lowered = name.lowercased()
         let tab = UInt8(ascii: "\t")
         let separators: [UInt8] = lowered.hasSuffix(".tsv") || lowered.hasSuffix(".tab")

@@ -2,7 +2,7 @@
 public enum ExportFormat: String, Sendable, CaseIterable {
     /// A Markdown document (steps × roles, RACI, sheets, calendar).
     case markdown
-    /// A self-contained HTML page, printable on A4 landscape.
+    /// A self-contained HTML page: search and « Puis-je… ? » on screen, printable on A4 landscape.
     case html
     /// A spreadsheet table, RFC 4180 CSV.
     case csv
@@ -35,7 +35,7 @@ public enum CharterExporter {
                        view: DelimitedExport.View = .tableau, excel: Bool = false) -> String {
         switch format {
         case .markdown: MarkdownExport.render(CharterDocument(charter: charter))
-        case .html: HTMLExport.render(CharterDocument(charter: charter))
+        case .html: HTMLExport.render(charter, file: file)
         case .csv: DelimitedExport.render(charter, dialect: .csv, view: view, excel: excel)
         case .tsv: DelimitedExport.render(charter, dialect: .tsv, view: view, excel: excel)
         case .dot: DOTExport.render(charter)

@@ -1,20 +1,36 @@
-/// The charter as one self-contained HTML page to read on screen or print on A4 landscape:
-/// the steps × roles table, the RACI matrix, one sheet per actor, the deadline calendar and
-/// the permission rules.
+/// The charter as one self-contained HTML page to read on screen, on a phone, or print on A4
+/// landscape: the steps × roles table, the RACI matrix, one sheet per actor, the deadline
+/// calendar and the permission rules — and, on screen, the « Qui s'occupe de… ? » search and
+/// the « Puis-je… ? » form (`HTMLQuestions`), whose answers are `charte peut`'s.
 ///
-/// The page has inline CSS only: no script, no external resource, no `src`. Every text
-/// from the charter goes through `escape`, so a label such as `<b>` shows as written.
+/// Everything is inline (CSS, the script, its data): no external resource, no `src`, so the
+/// page works offline, from a USB key or the ENT. Every text from the charter goes through
+/// `escape`, or into the data as JSON safe inside `<script>`, so a label such as `<b>` shows
+/// as written.
 public enum HTMLExport {
-    /// The page, ending with a newline.
+    /// The interactive page of a model, ending with a newline; `file` gives the rules' lines.
+    static func render(_ charter: Charter, file: SourceFile?) -> String {
+        render(CharterDocument(charter: charter),
+               questions: (HTMLQuestions.panel(charter), HTMLQuestions.data(charter, file: file)))
+    }
+
+    /// The page of a document alone, without the questions panel and its script.
     public static func render(_ document: CharterDocument) -> String {
+        render(document, questions: nil)
+    }
+
+    /// The page, with the questions' panel and data when given.
+    static func render(_ document: CharterDocument, questions: (panel: String, data: String)?) -> String {
         var body = header(document)
+        if let questions { body += questions.panel }
         body += stepTable(document.table)
         body += "</section>\n"
         body += matrix(document.matrix)
         body += sheets(document.sheets)
         body += calendar(document.calendar)
         if !document.permissions.isEmpty { body += permissions(document.permissions) }
-        let css = HTMLStyle.css.replacing("TITLE", with: cssString(document.title))
+        let css = HTMLStyle.css.replacing("TITLE", with: cssString(document.title)) + "\n" + HTMLStyle.screens
+        let script = questions.map { "<script type=\"application/json\" id=\"charte-donnees\">\($0.data)</script>\n<script>\n\(HTMLScript.source)\n</script>\n" } ?? ""
         return """
         <!DOCTYPE html>
         <html lang="fr">
@@ -30,7 +46,7 @@ public enum HTMLExport {
         <main>
         \(body)</main>
         <footer>Document produit par charte à partir de la charte vérifiée. Lettres RACI : R responsable, A approbateur, S aide (soutien), C consulté, I informé.</footer>
-        </body>
+        \(script)</body>
         </html>
 
         """
@@ -59,12 +75,13 @@ public enum HTMLExport {
         out += table.columns.map { "<th scope=\"col\">\(escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for row in table.rows {
             out += "<tr><th scope=\"row\">\(stepLabel(row.label))</th>"
-            for cell in row.cells {
+            for (column, cell) in zip(table.columns, row.cells) {
                 guard !cell.isEmpty else {
                     out += "<td></td>"
                     continue
                 }
-                out += "<td><ul class=\"cases\">"
+                // The column's name rides along, for the phone layout that shows cells as a list.
+                out += "<td data-role=\"\(escape(column))\"><ul class=\"cases\">"
                 for entry in cell {
                     let mark = entry.letter == .responsable ? "" : badge(entry.letter) + " "
                     out += "<li class=\"\(entry.letter.rawValue)\">\(mark)<span>\(escape(entry.label))</span></li>"
@@ -79,7 +96,7 @@ public enum HTMLExport {
     static func matrix(_ matrix: RaciMatrix) -> String {
         var out = "<section class=\"feuille\" id=\"raci\">\n<h2><span class=\"num\">2</span> Matrice RACI"
         out += " <span class=\"aide\">une ligne par tâche, une colonne par acteur</span></h2>\n"
-        out += "<table class=\"raci\">\n<thead><tr><th scope=\"col\">Tâche</th>"
+        out += "<div class=\"defile\">\n<table class=\"raci\">\n<thead><tr><th scope=\"col\">Tâche</th>"
         for column in matrix.columns {
             out += "<th scope=\"col\" class=\"acteur \(column.kind.rawValue)\" title=\"\(escape(column.label))\">"
             out += "<span>\(escape(column.label))</span></th>"
@@ -101,7 +118,7 @@ public enum HTMLExport {
             }
             out += "</tr>\n"
         }
-        return out + "</tbody>\n</table>\n</section>\n"
+        return out + "</tbody>\n</table>\n</div>\n</section>\n"
     }
 
     static func sheets(_ sheets: [RoleSheet]) -> String {

@@ -7,6 +7,9 @@ public struct JournalTextRenderer: Sendable {
     public let charterName: String
     /// The journal's name.
     public let journalName: String
+    /// The width the report's sentences wrap to (see `TextWrap`; the table by role is never
+    /// wrapped), nil for no wrapping.
+    public var width: Int? = nil
 
     /// Creates a renderer.
     public init(charter: Charter, charterName: String, journalName: String) {
@@ -23,14 +26,16 @@ public struct JournalTextRenderer: Sendable {
     }
 
     /// The report written piece by piece to `write` (64 KiB at a time): the flagged rows are
-    /// read back one at a time, so memory does not grow with them.
+    /// read back one at a time, so memory does not grow with them. Wrapping works line by line,
+    /// so each piece is wrapped on its own, with the same result as the whole text.
     public func render(_ report: JournalReport, to write: (String) -> Void) {
         ChunkedText.writing(to: write) { out in render(report, into: &out) }
     }
 
     func render(_ report: JournalReport, into out: inout ChunkedText) {
-        out += "Journal « \(ControlCharacters.escaped(journalName)) » au \(report.date), selon « \(ControlCharacters.escaped(charterName)) »\n"
-        out += countsLine(report) + "\n"
+        out += wrapped("Journal « \(ControlCharacters.escaped(journalName)) » au \(DateText.long(report.date)), "
+            + "selon « \(ControlCharacters.escaped(charterName)) »\n")
+        out += wrapped(countsLine(report) + "\n")
         flaggedSection(&out, "Actions refusées", report, .refuse)
         flaggedSection(&out, "Actions indéterminées (attributs manquants)", report, .indetermine)
         section(&out, "Tâches en retard", report.instances(.overdue)) { [instanceLine($0)] }
@@ -39,14 +44,29 @@ public struct JournalTextRenderer: Sendable {
         section(&out, "Tâches faites avant leurs prérequis", report.outOfOrder) { [outOfOrderLine($0)] }
         section(&out, "Lignes non vérifiables, non lues ou lues en partie", report.issues) { [issueLine($0)] }
         out += "\n" + roleTable(report)
-        out += "\n" + summaryLine(report) + "\n"
+        out += "\n" + wrapped(summaryLine(report) + "\n")
+    }
+
+    private func wrapped(_ text: String) -> String { width.map { TextWrap.wrap(text, width: $0) } ?? text }
+
+    /// `« Attribuer des licences dans le GAR »`: an action's label, else its id.
+    func actionName(_ id: String) -> String {
+        "« \(charter.action(named: id).flatMap { charter.actions[$0].label } ?? id) »"
+    }
+
+    /// ` quand la catégorie est manuel`: the object's known attributes in words.
+    func objectWords(_ action: JournalAction) -> String {
+        guard let typeName = action.objectType, let type = charter.objectType(named: typeName).map({ charter.objectTypes[$0] }),
+              !action.attributes.isEmpty else { return action.objectText.map { " \($0)" } ?? "" }
+        let fields = action.attributes.map { ObjectDescription.Field(attribute: $0.name, value: $0.value) }
+        return " quand " + ConditionWords(objectType: type).text(fields: fields)
     }
 
     // MARK: - Sections
 
     private func section<Item>(_ out: inout ChunkedText, _ title: String, _ items: [Item], _ lines: (Item) -> [String]) {
         guard !items.isEmpty else { return }
-        out += "\n\(title) (\(items.count))\n"
+        out += wrapped("\n\(title) (\(items.count))\n")
         for item in items { write(lines(item), to: &out) }
     }
 
@@ -54,16 +74,18 @@ public struct JournalTextRenderer: Sendable {
     private func flaggedSection(_ out: inout ChunkedText, _ title: String, _ report: JournalReport, _ outcome: Outcome) {
         let count = outcome == .refuse ? report.rows.refusedCount : report.rows.undeterminedCount
         guard count > 0 else { return }
-        out += "\n\(title) (\(count))\n"
+        out += wrapped("\n\(title) (\(count))\n")
         report.forEachFlagged(outcome) { write(actionLines($0), to: &out) }
     }
 
     /// One item's lines, indented.
     private func write(_ lines: [String], to out: inout ChunkedText) {
         // Each line holds cells of the journal and texts of the charter: escaped, it stays one line.
+        var text = ""
         for (index, line) in lines.enumerated() {
-            out += (index == 0 ? "  " : "      ") + ControlCharacters.escaped(line) + "\n"
+            text += (index == 0 ? "  " : "      ") + ControlCharacters.escaped(line) + "\n"
         }
+        out += wrapped(text)
     }
 
     func countsLine(_ report: JournalReport) -> String {
@@ -84,7 +106,7 @@ public struct JournalTextRenderer: Sendable {
             parts.append("\(counts.skipped) \(plural(counts.skipped, "ligne non lue", "lignes non lues"))")
         }
         if counts.afterDate > 0 {
-            parts.append("\(counts.afterDate) \(plural(counts.afterDate, "ligne postérieure", "lignes postérieures")) au \(report.date) laissée\(counts.afterDate > 1 ? "s" : "") de côté")
+            parts.append("\(counts.afterDate) \(plural(counts.afterDate, "ligne postérieure", "lignes postérieures")) au \(DateText.long(report.date)) laissée\(counts.afterDate > 1 ? "s" : "") de côté")
         }
         var line = "\(counts.rows) \(plural(counts.rows, "ligne", "lignes")) : " + parts.joined(separator: ", ") + "."
         if report.encoding != .utf8 { line += " Lu en \(report.encoding.rawValue)." }
@@ -92,13 +114,14 @@ public struct JournalTextRenderer: Sendable {
     }
 
     func actionLines(_ action: JournalAction) -> [String] {
-        var head = "ligne \(action.line) · \(action.date) · \(action.actor)"
+        var head = "ligne \(action.line) · \(DateText.long(action.date)) · \(action.actor)"
         if action.roles != [action.actor] { head += " (\(action.roles.joined(separator: ", ")))" }
-        head += " : \(action.action)"
-        if let object = action.objectText { head += " \(object)" }
+        head += " : \(actionName(action.action))" + objectWords(action)
         if let task = action.task { head += " — tâche \(task)" }
         var lines = [head]
-        if !action.missing.isEmpty { lines.append("manque : " + action.missing.joined(separator: ", ")) }
+        if !action.missing.isEmpty {
+            lines.append("manque : " + ConditionWords.joined(action.missing.map { PlainWords.withArticle(PlainWords.readable($0)) }, with: "et"))
+        }
         let verb = action.outcome == .refuse ? "refusée par" : "selon"
         lines.append("\(verb) : " + action.rules.map(ruleText).joined(separator: " ; "))
         return lines
@@ -108,8 +131,14 @@ public struct JournalTextRenderer: Sendable {
         let where_ = rule.line.map { " (ligne \($0))" } ?? ""
         switch rule.kind {
         case .defaut: return "aucune règle ne l'autorise (refus par défaut)"
-        case .tache: return "tâche \(rule.id)\(where_)"
-        case .autorise, .interdit: return rule.id + where_
+        case .tache:
+            let label = charter.task(named: rule.id).flatMap { charter.tasks[$0].label }
+            return "tâche \(rule.id)" + (label.map { " — \($0)" } ?? "") + where_
+        case .autorise, .interdit:
+            // The rule as a sentence, its condition in words.
+            guard let span = rule.span, let index = charter.permissions.firstIndex(where: { $0.span == span }) else { return rule.id + where_ }
+            let lines = PermissionLine.lines(of: charter)
+            return (lines.indices.contains(index) ? lines[index].text : rule.id) + where_
         }
     }
 
@@ -117,18 +146,18 @@ public struct JournalTextRenderer: Sendable {
         let task = charter.tasks[instance.task]
         var name = task.id
         if let eventDate = instance.eventDate, let line = instance.eventLine {
-            name += " (événement du \(eventDate), ligne \(line))"
+            name += " (événement du \(DateText.long(eventDate)), ligne \(line))"
         }
         return name
     }
 
     func instanceLine(_ instance: DeadlineInstance) -> String {
         let task = charter.tasks[instance.task]
-        var line = "\(instance.due) · \(instanceName(instance))"
+        var line = "\(DateText.long(instance.due)) · \(instanceName(instance))"
         if let label = task.label { line += " — \(label)" }
         line += " — "
         if let doneOn = instance.doneOn {
-            line += "faite le \(doneOn)" + (instance.doneLine.map { " (ligne \($0))" } ?? "") + ", "
+            line += "faite le \(DateText.long(doneOn))" + (instance.doneLine.map { " (ligne \($0))" } ?? "") + ", "
             line += instance.status == .doneLate ? "\(DeadlineStatus.days(instance.days)) de retard" : "à temps"
         } else {
             line += instance.status.describe(days: instance.days)
@@ -138,9 +167,9 @@ public struct JournalTextRenderer: Sendable {
 
     func outOfOrderLine(_ item: OutOfOrderTask) -> String {
         let task = charter.tasks[item.task].id, prerequisite = charter.tasks[item.prerequisite].id
-        var line = "\(task) faite le \(item.doneOn) (ligne \(item.line)) avant son prérequis « \(prerequisite) »"
+        var line = "\(task) faite le \(DateText.long(item.doneOn)) (ligne \(item.line)) avant son prérequis « \(prerequisite) »"
         if let other = item.prerequisiteDoneOn {
-            line += " (faite le \(other)" + (item.prerequisiteLine.map { ", ligne \($0)" } ?? "") + ")"
+            line += " (faite le \(DateText.long(other))" + (item.prerequisiteLine.map { ", ligne \($0)" } ?? "") + ")"
         } else {
             line += " (pas encore faite)"
         }

@@ -6,6 +6,19 @@ public struct JournalRule: Sendable, Hashable {
     public var id: String
     /// The 1-based line in the charter (nil for the default deny).
     public var line: Int?
+    /// The rule's span in the charter (to find the rule itself, for its words); nil for the default
+    /// deny. Like every span, not part of `==`.
+    public var span: Span? = nil
+
+    public static func == (lhs: JournalRule, rhs: JournalRule) -> Bool {
+        lhs.kind == rhs.kind && lhs.id == rhs.id && lhs.line == rhs.line
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(kind)
+        hasher.combine(id)
+        hasher.combine(line)
+    }
 }
 
 /// An attribute of a journal row's object, as read.

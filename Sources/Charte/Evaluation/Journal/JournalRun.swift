@@ -194,7 +194,8 @@ struct JournalRun {
             }
         }
         let rules = decision.rules.map { rule in
-            JournalRule(kind: rule.kind, id: rule.id, line: rule.span.flatMap { span in checker.charterSource?.location(of: span.start).line })
+            JournalRule(kind: rule.kind, id: rule.id, line: rule.span.flatMap { span in checker.charterSource?.location(of: span.start).line },
+                        span: rule.span)
         }
         let verdict = JournalVerdict(roles: actors.map { charter.actors[$0].id }, action: charter.actions[action].id,
                                      objectType: object.type.map { charter.objectTypes[$0].id }, attributes: attributes,
