@@ -1,6 +1,6 @@
 // charte-bench: performance measurements of the Charte engine, on generated inputs.
 //
-//   swift run -c release charte-bench [verifier] [peut] [qui] [journal] [demarrage] [lsp] [diff] [import] [--json] [--rapide]
+//   swift run -c release charte-bench [verifier] [peut] [qui] [journal] [demarrage] [lsp] [diff] [import] [analyser] [--json] [--rapide]
 //   swift run -c release charte-bench peut --charte FICHIER --requetes FICHIER [--json]
 //
 // Every measurement also checks its answers (exit 1 on a mismatch); `--rapide` runs tiny
@@ -14,7 +14,7 @@ import Darwin
 import Charte
 
 let usage = """
-Usage : charte-bench [verifier] [peut] [qui] [journal] [demarrage] [lsp] [diff] [import] [--rapide] [--json]
+Usage : charte-bench [verifier] [peut] [qui] [journal] [demarrage] [lsp] [diff] [import] [analyser] [--rapide] [--json]
         charte-bench peut --charte FICHIER --requetes FICHIER [--json]
 
 Mesure le vérificateur (lexer, parseur, checker) sur des chartes générées de 1 000,
@@ -23,7 +23,8 @@ d'exemple et sur une charte de 5 000 règles, un journal d'un million de lignes,
 démarrage de « charte verifier », et le serveur de langage (d'un « didChange » aux
 diagnostics publiés, sur la charte d'exemple), « charte diff » (les chartes fournies,
 et une charte de 5 000 règles contre sa copie dont 1 % des règles changent), et l'import de
-tableaux de 5 000, 10 000 et 20 000 lignes. Chaque débit est aussi donné en
+tableaux de 5 000, 10 000 et 20 000 lignes, et « charte analyser » (les chartes
+fournies, et l'exemple avec son journal). Chaque débit est aussi donné en
 fraction d'un plancher (une simple boucle sur les mêmes octets, ou des lectures dans une
 table de réponses précalculées). Les réponses sont vérifiées contre un évaluateur naïf :
 code de sortie 1 en cas d'écart.
@@ -104,7 +105,7 @@ while !arguments.isEmpty {
     case "--help", "-h", "--aide":
         output(usage)
         exit(0)
-    case "verifier", "peut", "qui", "journal", "demarrage", "lsp", "diff", "import":
+    case "verifier", "peut", "qui", "journal", "demarrage", "lsp", "diff", "import", "analyser":
         suites.append(argument)
     default:
         fail("argument inconnu « \(argument) »\n\n" + usage)
@@ -134,7 +135,7 @@ if charterPath != nil || requestsPath != nil {
         report.note("décisions : " + Outcome.allCases.map { "\($0.rawValue) \(counts[$0] ?? 0)" }.joined(separator: ", "))
     }
 } else {
-    let chosen = suites.isEmpty ? ["verifier", "peut", "qui", "journal", "demarrage", "lsp", "diff", "import"] : suites
+    let chosen = suites.isEmpty ? ["verifier", "peut", "qui", "journal", "demarrage", "lsp", "diff", "import", "analyser"] : suites
     report.note("charge de la machine au début : \(Machine.loadAverage)")
     let start = Clock.now()
     if chosen.contains("verifier") { VerifierSuite(report: report, quick: quick, sizes: verifierSizes).run() }
@@ -145,6 +146,7 @@ if charterPath != nil || requestsPath != nil {
     if chosen.contains("lsp") { LanguageServerSuite(report: report, quick: quick).run() }
     if chosen.contains("diff") { DiffSuite(report: report, quick: quick).run() }
     if chosen.contains("import") { ImportSuite(report: report, quick: quick).run() }
+    if chosen.contains("analyser") { AnalyseSuite(report: report, quick: quick).run() }
     report.note("charge de la machine à la fin : \(Machine.loadAverage)")
     report.note("durée totale : \(Report.number(Clock.now() - start)) s\(quick ? " (mode rapide)" : "")")
 }

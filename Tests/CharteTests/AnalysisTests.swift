@@ -114,6 +114,48 @@ struct AnalysisTests {
         #expect(analysis.journal == nil)
     }
 
+    // MARK: - Thresholds
+
+    @Test("seuils: accents, case and commas do not matter; the defaults fill the rest", arguments: [
+        ("seuils { consultés_max 4, Tâches_par_mois_max 2 }", 4, 2, "(fixés par la charte)."),
+        ("seuils {\n  taches_par_mois_max 9\n}", 3, 9, "(consultes_max : valeur par défaut)."),
+        ("seuils { consultes_max 1 }\nseuils { taches_par_mois_max 999 }", 1, 999, "(fixés par la charte)."),
+        ("", 3, 6, "(valeurs par défaut, qu'une déclaration « seuils » de la charte peut changer)."),
+    ])
+    func thresholds(_ declaration: String, _ consulted: Int, _ perMonth: Int, _ ending: String) throws {
+        let loaded = check("role direction\netape e { tache t { responsable direction } }\n" + declaration + "\n")
+        #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics.map(\.code.rawValue))")
+        let charter = try #require(loaded.checked)
+        #expect(charter.model.thresholds.value(.consultedMax) == consulted)
+        #expect(charter.model.thresholds.value(.tasksPerMonthMax) == perMonth)
+        #expect(AnalysisWords.thresholdsSentence(charter.model.thresholds).hasSuffix(ending))
+    }
+
+    @Test("bad seuils are errors, underlined where they are written", arguments: [
+        ("seuils { consultes_maxi 4 }", ["E330 consultes_maxi"]),
+        ("seuils { taches_par_mois_max 0 }", ["E331 0"]),
+        ("seuils { taches_par_mois_max 1000 }", ["E331 1000"]),
+        ("seuils { consultes_max 2, consultes_max 3 }", ["E332 consultes_max"]),
+        ("seuils { consultes_max 2 }\nseuils { consultés_max 3 }", ["E332 consultés_max"]),
+        ("seuils { consultes_max }", ["E010 }"]),
+        ("seuils { consultes_max 4", ["E011 {"]),
+    ])
+    func badThresholds(_ declaration: String, _ expected: [String]) {
+        #expect(underlined("role direction\netape e { tache t { responsable direction } }\n" + declaration + "\n") == expected)
+    }
+
+    @Test("a charter's seuils change what is exceeded, nothing else")
+    func lowered() throws {
+        let text = try String(contentsOfFile: repositoryPath(Self.example), encoding: .utf8)
+        let lowered = check(text + "\nseuils { consultes_max 1, taches_par_mois_max 4 }\n", name: "abaisse.charte")
+        let charter = try #require(lowered.checked)
+        let analysis = Analysis(charter: charter)
+        #expect(analysis.manyConsulted.map { charter.model.tasks[$0.task].id } 
+            == ["politique_documentaire", "choix_disciplines", "problemes_editeurs"])
+        #expect(analysis.overloads.map { "\(charter.model.actors[$0.actor].id) \($0.month) \($0.count)" } == ["direction 6 5"])
+        #expect(analysis.hasProblems)
+    }
+
     // MARK: - Bad input
 
     @Test("usage problems exit 2 with a French message", arguments: [

@@ -57,6 +57,9 @@ extension DiagnosticCode {
         case .E324: "IncompatibleDeputy"
         case .W602: "ControlCharacter"
         case .W603: "ConfusableIdentifier"
+        case .E330: "UnknownThreshold"
+        case .E331: "ThresholdOutOfRange"
+        case .E332: "DuplicateThreshold"
         }
     }
 }

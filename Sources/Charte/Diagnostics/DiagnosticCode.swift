@@ -24,6 +24,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Comparable
     case E120, E121, E122, E123, W310, W311, W312, W313
     case E320, E321, E322, E323, E324
     case W602, W603
+    case E330, E331, E332
 
     /// The severity implied by the code's letter.
     public var severity: Severity { rawValue.hasPrefix("W") ? .warning : .error }
@@ -83,6 +84,9 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Comparable
         case .E324: "suppléant incompatible avec l'absent"
         case .W602: "caractère de contrôle"
         case .W603: "identifiant qui se confond avec un autre"
+        case .E330: "seuil inconnu"
+        case .E331: "seuil hors des valeurs permises"
+        case .E332: "seuil donné deux fois"
         }
     }
 

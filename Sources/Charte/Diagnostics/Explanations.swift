@@ -58,6 +58,9 @@ extension DiagnosticCode {
         case .E324: ExplanationCatalogue.e324
         case .W602: ExplanationCatalogue.w602
         case .W603: ExplanationCatalogue.w603
+        case .E330: ExplanationCatalogue.e330
+        case .E331: ExplanationCatalogue.e331
+        case .E332: ExplanationCatalogue.e332
         }
     }
 }

@@ -100,6 +100,11 @@ public enum Message: Sendable, Hashable {
     case incompatibilityMixesKinds(first: String, firstKind: String, second: String, secondKind: String)
     case deputyIncompatible(deputy: String, deputised: String)
 
+    // MARK: - Thresholds of the balance of roles
+    case unknownThreshold(String)
+    case thresholdOutOfRange(name: String, value: String)
+    case duplicateThreshold(String)
+
     /// The stable code of the message.
     public var code: DiagnosticCode {
         switch self {
@@ -156,6 +161,9 @@ public enum Message: Sendable, Hashable {
         case .incompatibleActionsInTask: .E322
         case .incompatibilityMixesKinds: .E323
         case .deputyIncompatible: .E324
+        case .unknownThreshold: .E330
+        case .thresholdOutOfRange: .E331
+        case .duplicateThreshold: .E332
         }
     }
 
@@ -262,6 +270,9 @@ public enum Message: Sendable, Hashable {
             "« incompatibles » relie deux acteurs, deux actions ou deux lettres : « \(first) » est \(firstKind), « \(second) » est \(secondKind)"
         case .deputyIncompatible(let deputy, let deputised):
             "« \(deputy) » ne peut pas suppléer « \(deputised) » : les deux sont déclarés incompatibles"
+        case .unknownThreshold(let name): "seuil inconnu « \(name) »"
+        case .thresholdOutOfRange(let name, let value): "le seuil « \(name) » vaut \(value) : il doit être un nombre entier de 1 à 999"
+        case .duplicateThreshold(let name): "le seuil « \(name) » est donné deux fois"
         }
     }
 
@@ -273,7 +284,7 @@ public enum Message: Sendable, Hashable {
         case .unknownAttribute: "attribut inconnu"
         case .unknownValue: "valeur inconnue"
         case .unknownCalendarName: "absent du calendrier"
-        case .duplicate: "déclaré une deuxième fois ici"
+        case .duplicate, .duplicateThreshold: "déclaré une deuxième fois ici"
         case .unterminatedString: "la chaîne commence ici"
         case .unusedActor: "jamais utilisé"
         case .emptyStep: "aucune tâche"
@@ -346,6 +357,9 @@ public enum Message: Sendable, Hashable {
         case .incompatibleLettersInTask, .incompatibleActionsInTask: "confiez l'une des deux lettres ou l'une des deux actions à un autre acteur"
         case .incompatibilityMixesKinds: "écrivez une déclaration « incompatibles » par paire de même sorte"
         case .deputyIncompatible: "choisissez un autre suppléant"
+        case .unknownThreshold: "les seuils possibles sont consultes_max et taches_par_mois_max"
+        case .thresholdOutOfRange: "donnez un nombre de 1 à 999, ou retirez la ligne pour garder la valeur par défaut"
+        case .duplicateThreshold: "gardez une seule ligne pour ce seuil"
         default: nil
         }
     }

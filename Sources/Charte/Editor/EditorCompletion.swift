@@ -20,7 +20,7 @@ enum EditorCompletion {
     enum Block { case top, establishment, calendar, actor, object, step, task, test }
 
     static let declarationKeywords: [Keyword] = [.etablissement, .calendrier, .role, .instance, .externe, .objet, .action,
-                                                 .evenement, .etape, .autorise, .interdit, .test]
+                                                 .evenement, .etape, .autorise, .interdit, .test, .seuils]
     static let clauseKeywords: [Keyword] = [.responsable, .approbateur, .aide, .consulte, .informe, .action, .echeance,
                                             .quand, .delai, .apres, .en, .note]
 

@@ -62,6 +62,11 @@ enum EditorSymbols {
             case .incompatibility(let decl):
                 result.append(symbol("incompatibles " + decl.names.map(\.text).joined(separator: ", "), detail: nil, .operator,
                                      span: decl.span, selection: decl.names.first?.span ?? decl.span))
+            case .thresholds(let decl):
+                let items = decl.items.map { item in
+                    symbol(item.name.text, detail: item.value.map(String.init), .constant, span: item.span, selection: item.name.span)
+                }
+                result.append(symbol("seuils", detail: "seuils", .module, span: decl.span, selection: decl.span, children: items))
             }
         }
         return .array(result)

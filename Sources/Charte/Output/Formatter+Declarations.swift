@@ -81,7 +81,7 @@ struct LayoutBuilder {
     static func isLargeBlock(_ declaration: Declaration) -> Bool {
         switch declaration {
         case .establishment(let d): !d.metadata.isEmpty
-        case .calendar, .step, .test: true
+        case .calendar, .step, .test, .thresholds: true
         case .object(let d): d.attributes.count > 1
         case .deputy(let d): !d.clauses.isEmpty
         case .actor, .action, .event, .permission, .incompatibility: false
@@ -167,6 +167,14 @@ struct LayoutBuilder {
             close(d.span, empty: d.assertions.isEmpty)
         case .deputy(let d):
             buildDeputy(d, rule: rule)
+        case .thresholds(let d):
+            line("\(Keyword.seuils.spelling) {", at: d.span.start, rule: rule)
+            open()
+            for (index, item) in d.items.enumerated() {
+                // The name as written: the tree keeps its text, and a reformatted file reads back the same.
+                line("\(item.name.text) \(item.value.map(String.init) ?? "")", at: item.span.start, rule: index == 0 ? .never : .preserve)
+            }
+            close(d.span, empty: d.items.isEmpty)
         case .incompatibility(let d):
             line("\(Keyword.incompatibles.spelling) " + e.names(d.names) + (d.note.map { " \(Keyword.note.spelling) " + e.string($0) } ?? ""),
                  at: d.span.start, rule: rule)

@@ -64,6 +64,7 @@ public struct Checker {
         resolveAll()
         checkTasks()
         resolveAndCheckAbsences()
+        checkThresholds()
         // Whole-charter analyses would only echo the syntax errors of a damaged file.
         if !damage.hasErrors {
             checkUsage()
@@ -104,7 +105,7 @@ public struct Checker {
                 steps += 1
             case .actor, .object, .action, .event:
                 names += 1
-            case .establishment, .calendar, .permission, .test, .deputy, .incompatibility:
+            case .establishment, .calendar, .permission, .test, .deputy, .incompatibility, .thresholds:
                 break
             }
         }
@@ -176,7 +177,7 @@ public struct Checker {
                                                      span: task.span, nameSpan: task.name.span))
                 }
                 charter.steps.append(step)
-            case .permission, .test, .deputy, .incompatibility:
+            case .permission, .test, .deputy, .incompatibility, .thresholds:
                 break
             }
         }

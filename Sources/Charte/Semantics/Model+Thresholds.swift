@@ -36,3 +36,14 @@ public struct Thresholds: Sendable, Hashable {
     /// Whether the charter set this threshold.
     public func isWritten(_ kind: Kind) -> Bool { written[kind] != nil }
 }
+
+extension Thresholds.Kind {
+    /// The kind a keyword of the table names (`consultes_max`), if it names one.
+    public init?(keyword: Keyword) {
+        switch keyword {
+        case .consultesMax: self = .consultedMax
+        case .tachesParMoisMax: self = .tasksPerMonthMax
+        default: return nil
+        }
+    }
+}

@@ -72,6 +72,7 @@ public enum Declaration: Sendable, Hashable {
     case test(TestDecl)
     case deputy(DeputyDecl)
     case incompatibility(IncompatibilityDecl)
+    case thresholds(ThresholdsDecl)
 
     /// The span of the whole declaration.
     public var span: Span {
@@ -87,6 +88,7 @@ public enum Declaration: Sendable, Hashable {
         case .test(let d): d.span
         case .deputy(let d): d.span
         case .incompatibility(let d): d.span
+        case .thresholds(let d): d.span
         }
     }
 }

@@ -16,6 +16,7 @@ public enum Keyword: String, CaseIterable, Sendable, Hashable {
     case booleen, texte, nombre, date, euros
     case ouvre, zone
     case suppleance, par, du, au, nature, signature, pouvoir, incompatibles
+    case seuils, consultesMax = "consultes_max", tachesParMoisMax = "taches_par_mois_max"
 
     /// The canonical spelling, as the formatter writes it.
     public var spelling: String {
@@ -49,6 +50,7 @@ public enum Keyword: String, CaseIterable, Sendable, Hashable {
         case .euros: ["euro"]
         case .suppleance: ["suppleances"]
         case .incompatibles: ["incompatible"]
+        case .seuils: ["seuil"]
         default: []
         }
     }
