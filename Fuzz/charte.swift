@@ -86,6 +86,9 @@ func decideEverything(_ charter: Charter) {
                 require(decision.outcome == authorizer.outcome(actors: [actor], action: action, object: object),
                         "outcome et decide ne s'accordent pas")
                 requireForbidNeverPermits(authorizer, charter: charter, actor: actor, action: action, object: object, decision: decision)
+                if let scope = charter.actions[action].scope, scope.evaluate(object) != .yes {
+                    require(decision.outcome != .autorise, "une action autorisée hors de sa portée")
+                }
             }
         }
     }

@@ -18,7 +18,7 @@ import os
 import sys
 
 COLUMNS = ["date", "acteur", "action", "tache", "categorie", "licence", "abonnement",
-           "discipline", "mouvement", "origine", "nature", "commentaire"]
+           "discipline", "mouvement", "origine", "nature", "numero", "montant", "commentaire"]
 
 
 class Generator:
@@ -249,6 +249,17 @@ for index in range(5):
     add(d("2027-05-25") + datetime.timedelta(days=index * 2), "gestionnaire", "commander",
         "commandes_editeurs" if index == 4 else "", categorie=rng.pick(["manuel", "documentaire", "outil"]),
         licence="nominative", abonnement="oui", discipline=disciplines[index])
+
+# ---------------------------------------------------------------- bons de commande
+# Au-delà de 4 000 €, la direction signe le bon avant que le gestionnaire ne l'engage : BC-2026-031
+# est en règle, BC-2026-032 est engagé sans signature (le journal le signale), BC-2026-033
+# reste sous le seuil et le gestionnaire le signe lui-même.
+add("2026-11-30", "direction", "signer_bon", "", numero="BC-2026-031", montant="5 400,00 €")
+add("2026-12-01", "gestionnaire", "engager_bon", "", numero="BC-2026-031", montant="5 400,00 €")
+add("2026-12-02", "gestionnaire", "engager_bon", "commandes_fin_exercice", numero="BC-2026-032", montant="6 120,00 €",
+    commentaire="Engagé avant la signature du principal")
+add("2026-12-02", "gestionnaire", "signer_bon", "", numero="BC-2026-033", montant="1 250,00 €")
+add("2026-12-03", "gestionnaire", "engager_bon", "", numero="BC-2026-033", montant="1 250,00 €")
 
 # ---------------------------------------------------------------- évaluer
 add("2027-05-27", "coordinateurs", "", "remontee_usages", commentaire="Synthèse des usages par discipline")

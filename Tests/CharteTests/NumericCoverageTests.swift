@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Charte
 
@@ -91,7 +92,9 @@ import Testing
     @Test("a numeric threshold change in charte diff", arguments: ["texte", "json"])
     func diffOfAThreshold(format: String) {
         let folder = "Tests/Fixtures/Diff/seuil/"
-        let result = runCLI(["diff", repositoryPath(folder + "avant.charte"), repositoryPath(folder + "apres.charte"), "--format", format])
+        let relative = FileManager.default.currentDirectoryPath == repositoryRoot
+        let path = { (name: String) in relative ? folder + name : repositoryPath(folder + name) }
+        let result = runCLI(["diff", path("avant.charte"), path("apres.charte"), "--format", format])
         #expect(result.status == 0)
         #expect(result.err == "")
         expectGolden(result.out.replacing(repositoryRoot + "/", with: ""), "Tests/Golden/Diff/seuil.\(format == "texte" ? "txt" : format)")

@@ -23,6 +23,22 @@ private struct TestRandom {
 
 /// The decision as `Authorizer.decide` made it before the table: scan every rule of the action.
 private func scanningDecision(_ authorizer: Authorizer, actors: [Int], action: Int, object: ObjectValue) -> Decision {
+    // The action's scope (version 2): refused outside it; where unknown, never `autorise`.
+    guard let scope = authorizer.scopes[action]?.evaluateExplaining(object) else {
+        return scanningDecisionInScope(authorizer, actors: actors, action: action, object: object)
+    }
+    let inside = scanningDecisionInScope(authorizer, actors: actors, action: action, object: object)
+    switch scope.truth {
+    case .no: return Decision(outcome: .refuse, missing: [], rules: [authorizer.scopeRule(action)])
+    case .yes: return inside
+    case .unknown:
+        guard inside.outcome != .refuse else { return inside }
+        let missing = Set(inside.missing).union(authorizer.attributeNames(scope.missing, type: object.type)).sorted()
+        return Decision(outcome: .indetermine, missing: missing, rules: (inside.rules + [authorizer.scopeRule(action)]).sorted())
+    }
+}
+
+private func scanningDecisionInScope(_ authorizer: Authorizer, actors: [Int], action: Int, object: ObjectValue) -> Decision {
     let applicableForbids = authorizer.forbids[action].filter { $0.applies(to: actors) }
     let applicablePermits = authorizer.permits[action].filter { $0.applies(to: actors) }
     let forbidTruths = applicableForbids.map { $0.condition?.evaluateExplaining(object) ?? (.yes, []) }
@@ -80,7 +96,9 @@ private func specOutcome(_ charter: Charter, actors: [Int], action: Int, object:
             permitted = permitted || (performed.condition?.evaluate(object) ?? .yes)
         }
     }
-    switch !forbidden && permitted {
+    // With a scope S on the action (version 2): `S et non F et P`.
+    let scope = charter.actions[action].scope?.evaluate(object) ?? .yes
+    switch scope && !forbidden && permitted {
     case .yes: return .autorise
     case .no: return .refuse
     case .unknown: return .indetermine

@@ -24,6 +24,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Comparable
     case E120, E121, E122, E123, W310, W311, W312, W313
     case E320, E321, E322, E323, E324
     case W602, W603
+    case E110, E205, E206, E207, E208, W504, W505
     case E330, E331, E332
 
     /// The severity implied by the code's letter.
@@ -84,6 +85,13 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Comparable
         case .E324: "suppléant incompatible avec l'absent"
         case .W602: "caractère de contrôle"
         case .W603: "identifiant qui se confond avec un autre"
+        case .E110: "portée d'une action sans type d'objet"
+        case .E205: "clé qui n'est pas un attribut"
+        case .E206: "exigence entre actions de types différents"
+        case .E207: "exigence sur un type sans clé"
+        case .E208: "exigence sans acteur ni approbateur"
+        case .W504: "condition hors de la portée de l'action"
+        case .W505: "portée d'action vide"
         case .E330: "seuil inconnu"
         case .E331: "seuil hors des valeurs permises"
         case .E332: "seuil donné deux fois"

@@ -58,6 +58,13 @@ extension DiagnosticCode {
         case .E324: ExplanationCatalogue.e324
         case .W602: ExplanationCatalogue.w602
         case .W603: ExplanationCatalogue.w603
+        case .E110: ExplanationCatalogue.e110
+        case .E205: ExplanationCatalogue.e205
+        case .E206: ExplanationCatalogue.e206
+        case .E207: ExplanationCatalogue.e207
+        case .E208: ExplanationCatalogue.e208
+        case .W504: ExplanationCatalogue.w504
+        case .W505: ExplanationCatalogue.w505
         case .E330: ExplanationCatalogue.e330
         case .E331: ExplanationCatalogue.e331
         case .E332: ExplanationCatalogue.e332

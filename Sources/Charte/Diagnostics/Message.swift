@@ -100,6 +100,21 @@ public enum Message: Sendable, Hashable {
     case incompatibilityMixesKinds(first: String, firstKind: String, second: String, secondKind: String)
     case deputyIncompatible(deputy: String, deputised: String)
 
+    // MARK: - Action scopes and approvals (version 2)
+    /// `action a si …` without `sur TYPE`.
+    case scopeWithoutObject(action: String)
+    /// `objet t cle k` where `k` is not an attribute of `t`.
+    case keyNotAnAttribute(type: String, key: String)
+    /// `exige` between actions on different object types (nil: no object).
+    case requirementTypesDiffer(action: String, actionType: String?, prior: String, priorType: String?)
+    /// `exige` on a type without `cle`.
+    case requirementWithoutKey(type: String)
+    /// `exige` without `par`, and no task of the action has an approbateur.
+    case requirementWithoutApprover(action: String)
+    /// A task's or rule's condition meets no object of the action's scope (`rule`: « la tâche « t » »…).
+    case conditionOutsideScope(action: String, rule: String)
+    /// An action's scope holds no object.
+    case emptyScope(action: String)
     // MARK: - Thresholds of the balance of roles
     case unknownThreshold(String)
     case thresholdOutOfRange(name: String, value: String)
@@ -161,6 +176,13 @@ public enum Message: Sendable, Hashable {
         case .incompatibleActionsInTask: .E322
         case .incompatibilityMixesKinds: .E323
         case .deputyIncompatible: .E324
+        case .scopeWithoutObject: .E110
+        case .keyNotAnAttribute: .E205
+        case .requirementTypesDiffer: .E206
+        case .requirementWithoutKey: .E207
+        case .requirementWithoutApprover: .E208
+        case .conditionOutsideScope: .W504
+        case .emptyScope: .W505
         case .unknownThreshold: .E330
         case .thresholdOutOfRange: .E331
         case .duplicateThreshold: .E332
@@ -270,6 +292,21 @@ public enum Message: Sendable, Hashable {
             "« incompatibles » relie deux acteurs, deux actions ou deux lettres : « \(first) » est \(firstKind), « \(second) » est \(secondKind)"
         case .deputyIncompatible(let deputy, let deputised):
             "« \(deputy) » ne peut pas suppléer « \(deputised) » : les deux sont déclarés incompatibles"
+        case .scopeWithoutObject(let action):
+            "l'action « \(action) » a une portée (« si … ») mais pas de type d'objet (« sur … »)"
+        case .keyNotAnAttribute(let type, let key):
+            "« \(key) » n'est pas un attribut de « \(type) » : il ne peut pas en être la clé"
+        case .requirementTypesDiffer(let action, let actionType, let prior, let priorType):
+            "« exige » relie deux actions sur le même type d'objet : « \(action) » porte sur "
+                + (actionType.map { "« \($0) »" } ?? "aucun objet") + ", « \(prior) » sur " + (priorType.map { "« \($0) »" } ?? "aucun objet")
+        case .requirementWithoutKey(let type):
+            "le type « \(type) » n'a pas de clé : rien ne dit quelles lignes du journal concernent le même objet"
+        case .requirementWithoutApprover(let action):
+            "« exige » sans « par » : aucune tâche qui fait « \(action) » n'a d'approbateur"
+        case .conditionOutsideScope(let action, let rule):
+            "\(rule) ne s'applique à aucun objet de la portée de l'action « \(action) »"
+        case .emptyScope(let action):
+            "la portée de l'action « \(action) » ne contient aucun objet : l'action est toujours refusée"
         case .unknownThreshold(let name): "seuil inconnu « \(name) »"
         case .thresholdOutOfRange(let name, let value): "le seuil « \(name) » vaut \(value) : il doit être un nombre entier de 1 à 999"
         case .duplicateThreshold(let name): "le seuil « \(name) » est donné deux fois"
@@ -357,6 +394,13 @@ public enum Message: Sendable, Hashable {
         case .incompatibleLettersInTask, .incompatibleActionsInTask: "confiez l'une des deux lettres ou l'une des deux actions à un autre acteur"
         case .incompatibilityMixesKinds: "écrivez une déclaration « incompatibles » par paire de même sorte"
         case .deputyIncompatible: "choisissez un autre suppléant"
+        case .scopeWithoutObject: "écrivez « sur TYPE » avant « si », ou retirez la condition"
+        case .keyNotAnAttribute: "nommez comme clé un attribut déclaré dans le bloc de l'objet"
+        case .requirementTypesDiffer: "faites porter les deux actions sur le même type d'objet"
+        case .requirementWithoutKey(let type): "déclarez sa clé, par exemple : objet \(type) cle numero { numero: texte … }"
+        case .requirementWithoutApprover: "nommez l'acteur (« par proviseur ») ou donnez un approbateur à la tâche"
+        case .conditionOutsideScope: "élargissez la portée de l'action, ou corrigez la condition"
+        case .emptyScope: "corrigez la condition de la portée (« si … » après « sur »)"
         case .unknownThreshold: "les seuils possibles sont consultes_max et taches_par_mois_max"
         case .thresholdOutOfRange: "donnez un nombre de 1 à 999, ou retirez la ligne pour garder la valeur par défaut"
         case .duplicateThreshold: "gardez une seule ligne pour ce seuil"
@@ -382,6 +426,8 @@ public enum NoteMessage: Sendable, Hashable {
     case deputyDeclaredHere(String)
     case incompatibilityDeclaredHere
     case lookAlikeDeclaredHere(String)
+    case scopeDeclaredHere
+    case requirementDeclaredHere
 
     /// The note's text.
     public var text: String {
@@ -401,6 +447,8 @@ public enum NoteMessage: Sendable, Hashable {
         case .deputyDeclaredHere(let deputy): "suppléance par « \(deputy) » déclarée ici"
         case .incompatibilityDeclaredHere: "incompatibilité déclarée ici"
         case .lookAlikeDeclaredHere(let name): "« \(name) » déclaré ici"
+        case .scopeDeclaredHere: "portée de l'action déclarée ici"
+        case .requirementDeclaredHere: "exigence déclarée ici"
         }
     }
 }

@@ -111,11 +111,30 @@ public enum QueryCompletion {
             switch type.attributes[attribute].type {
             case .enumeration(let values): return (values, "")
             case .boolean: return (["vrai", "faux"], "")
-            case .text, .number, .date, .euros: return ([], "")
+            case .number, .date, .euros:
+                // The thresholds the charter's conditions use: where the answers change.
+                let values = thresholds(of: attribute, type: typeIndex, in: charter)
+                return (values.map { $0.written(as: type.attributes[attribute].type) }, "")
+            case .text: return ([], "")
             }
         default:
             return ([], "")
         }
+    }
+
+    /// The constants the charter compares an attribute with (tasks, rules, scopes and
+    /// approvals of the actions on its type), in increasing order.
+    static func thresholds(of attribute: Int, type: Int, in charter: Charter) -> [Value] {
+        var conditions: [Predicate] = []
+        for task in charter.tasks {
+            for clause in task.actions where charter.actions[clause.action].objectType == type { clause.condition.map { conditions.append($0) } }
+        }
+        for rule in charter.permissions where charter.actions[rule.action].objectType == type { rule.condition.map { conditions.append($0) } }
+        for action in charter.actions where action.objectType == type { action.scope.map { conditions.append($0) } }
+        for requirement in charter.requirements where requirement.objectType == type { requirement.condition.map { conditions.append($0) } }
+        var constants: [Int: Set<Value>] = [:], coupled = Set<Int>()
+        for condition in conditions { condition.collectConstants(into: &constants, coupled: &coupled) }
+        return (constants[attribute] ?? []).sorted()
     }
 
     /// The object type an action is on, by the action's id.

@@ -82,8 +82,12 @@ enum EditorCompletion {
             case .echeance:
                 return names(.calendar, index) { _ in true }
             case .si:
-                guard position > 0, let type = objectType(ofAction: tokens[position - 1].text, index: index) else { return [] }
+                guard position > 0, let type = conditionType(before: position, tokens, index: index) else { return [] }
                 return names(.attribute(type: type), index) { _ in true }
+            case .exige, .avant:
+                return names(.shared, index) { $0 == .action }
+            case .par where block == .top:
+                return names(.shared, index) { if case .actor = $0 { true } else { false } }
             default:
                 break
             }
@@ -122,7 +126,7 @@ enum EditorCompletion {
         guard tokens.count - 1 == position || tokens.last?.kind == .comma else { return nil }
         let attribute = tokens[attributePosition].text
         guard let si = tokens[..<attributePosition].lastIndex(where: { $0.is(.si) }), si > 0,
-              let type = objectType(ofAction: tokens[si - 1].text, index: index) else { return nil }
+              let type = conditionType(before: si, tokens, index: index) else { return nil }
         return names(.value(type: type, attribute: attribute), index) { _ in true }
     }
 
@@ -220,6 +224,13 @@ enum EditorCompletion {
         case .attribute: 5
         case .value: 20
         }
+    }
+
+    /// The object type a condition after `si` at `position` reads: that of the action before
+    /// it, or the type named by `sur TYPE si` in an action's scope.
+    private static func conditionType(before position: Int, _ tokens: [Token], index: NameIndex) -> String? {
+        if position >= 2, tokens[position - 2].is(.sur) { return tokens[position - 1].text }
+        return objectType(ofAction: tokens[position - 1].text, index: index)
     }
 
     /// The object type an action (or event) is declared on.

@@ -62,6 +62,9 @@ enum EditorSymbols {
             case .incompatibility(let decl):
                 result.append(symbol("incompatibles " + decl.names.map(\.text).joined(separator: ", "), detail: nil, .operator,
                                      span: decl.span, selection: decl.names.first?.span ?? decl.span))
+            case .requirement(let decl):
+                result.append(symbol("exige \(decl.prior.text) avant \(decl.action.text)", detail: "exigence", .operator,
+                                     span: decl.span, selection: decl.action.span))
             case .thresholds(let decl):
                 let items = decl.items.map { item in
                     symbol(item.name.text, detail: item.value.map(String.init), .constant, span: item.span, selection: item.name.span)

@@ -161,9 +161,11 @@ public struct NameIndex: Sendable {
                     }
                 }
             }
+            decl.key.map { use($0, .attribute(type: decl.name.text)) }
         case .action(let decl):
             declare(decl.name, .shared, .action, span: decl.span, label: decl.label)
             decl.objectType.map { use($0) }
+            if let scope = decl.scope { visit(scope, type: decl.objectType?.text) }
         case .event(let decl):
             declare(decl.name, .shared, .event, span: decl.span, label: decl.label)
             decl.objectType.map { use($0) }
@@ -192,6 +194,11 @@ public struct NameIndex: Sendable {
             }
         case .incompatibility(let decl):
             decl.names.forEach { use($0) }
+        case .requirement(let decl):
+            use(decl.prior)
+            decl.actors.forEach { use($0) }
+            use(decl.action)
+            if let condition = decl.condition { visit(condition, type: objectTypeOf[decl.action.text]) }
         default:
             break
         }

@@ -8,6 +8,8 @@ public struct DecidingRule: Sendable, Hashable, Comparable {
     /// What kind of rule decided.
     public enum Kind: String, Sendable, Hashable, Comparable {
         case tache, autorise, interdit, defaut
+        /// The action's scope (`action a sur T si …`): outside it, the action is refused.
+        case portee
         public static func < (lhs: Kind, rhs: Kind) -> Bool { lhs.rawValue < rhs.rawValue }
     }
 
@@ -63,6 +65,8 @@ public struct Authorizer: Sendable {
     let permits: [[Rule]]
     /// The same rules by (action, actor), compiled.
     let table: DecisionTable
+    /// Each action's scope (nil: every object), by action index.
+    let scopes: [Predicate?]
 
     /// Indexes the rules of a checked charter.
     public init(charter: CheckedCharter) { self.init(charter: charter.model) }
@@ -98,16 +102,37 @@ public struct Authorizer: Sendable {
         self.forbids = forbids
         self.permits = permits
         table = DecisionTable(charter: charter, forbids: forbids, permits: permits)
+        scopes = charter.actions.map(\.scope)
+    }
+
+    /// The rule an action's scope stands for in a decision.
+    func scopeRule(_ action: Int) -> DecidingRule {
+        DecidingRule(kind: .portee, id: charter.actions[action].id, span: charter.actions[action].scopeSpan)
     }
 
     /// The decision for actors (one role, or every role of a person) doing an action on an object.
     ///
     /// Refused if a forbid applies; else permitted if a permit applies; else refused by default.
-    /// In three-valued logic the decision is `non F et P` (spec section 12).
+    /// In three-valued logic the decision is `non F et P` (spec section 12), and with a
+    /// scope S on the action, `S et non F et P`: outside the scope, refused.
     public func decide(actors: [Int], action: Int, object: ObjectValue) -> Decision {
         guard forbids.indices.contains(action) else {
             return Decision(outcome: .refuse, missing: [], rules: [DecidingRule(kind: .defaut, id: "defaut", span: nil)])
         }
+        guard let scope = scopes[action]?.evaluateExplaining(object) else { return decideInScope(actors: actors, action: action, object: object) }
+        switch scope.truth {
+        case .no: return Decision(outcome: .refuse, missing: [], rules: [scopeRule(action)])
+        case .yes: return decideInScope(actors: actors, action: action, object: object)
+        case .unknown:
+            let inside = decideInScope(actors: actors, action: action, object: object)
+            guard inside.outcome != .refuse else { return inside }
+            let missing = Set(inside.missing).union(attributeNames(scope.missing, type: object.type)).sorted()
+            return Decision(outcome: .indetermine, missing: missing, rules: (inside.rules + [scopeRule(action)]).sorted())
+        }
+    }
+
+    /// The decision as if the object were inside the action's scope.
+    func decideInScope(actors: [Int], action: Int, object: ObjectValue) -> Decision {
         // The rules of these actors for this action, in rule order, from the index.
         let applicableForbids = table.ruleIndices(actors: actors, action: action, forbids: true).map { forbids[action][$0] }
         let applicablePermits = table.ruleIndices(actors: actors, action: action, forbids: false).map { permits[action][$0] }
@@ -157,6 +182,20 @@ public struct Authorizer: Sendable {
     /// table (a value of another kind than its attribute's) is decided rule by rule.
     public func outcome(actors: [Int], action: Int, object: ObjectValue) -> Outcome {
         guard action >= 0, action < forbids.count else { return .refuse }
+        if let scope = scopes[action] {
+            switch scope.evaluate(object) {
+            case .no: return .refuse
+            case .yes: break
+            case .unknown:
+                let inside = outcomeInScope(actors: actors, action: action, object: object)
+                return inside == .refuse ? .refuse : .indetermine
+            }
+        }
+        return outcomeInScope(actors: actors, action: action, object: object)
+    }
+
+    /// The outcome as if the object were inside the action's scope.
+    func outcomeInScope(actors: [Int], action: Int, object: ObjectValue) -> Outcome {
         if let (forbidden, permitted) = table.truths(actors: actors, action: action, object: object) {
             switch min(2 - forbidden, permitted) {
             case 2: return .autorise

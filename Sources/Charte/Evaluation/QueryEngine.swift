@@ -38,10 +38,15 @@ public struct QueryEngine: Sendable {
     /// (`selon`) those whose condition is unknown on the object, with the attributes each needs.
     public func who(action: Int, object: ObjectValue) -> WhoAnswer {
         var results: [TaskCard] = [], conditional: [TaskCard] = []
-        for index in tasksByAction.indices.contains(action) ? tasksByAction[action] : [] {
+        // Outside the action's scope no task does it; where the scope is unknown, every task depends on it.
+        let scope = charter.actions.indices.contains(action) ? charter.actions[action].scope?.evaluateExplaining(object) : nil
+        for index in scope?.truth == .no ? [] : tasksByAction.indices.contains(action) ? tasksByAction[action] : [] {
             let clauses = charter.tasks[index].actions.filter { $0.action == action }
             guard !clauses.isEmpty else { continue }
-            let verdict = QueryEngine.truth(of: clauses, on: object)
+            var verdict = QueryEngine.truth(of: clauses, on: object)
+            if let scope, scope.truth == .unknown, verdict.truth != .no {
+                verdict = (.unknown, verdict.missing.union(scope.missing))
+            }
             switch verdict.truth {
             case .yes: results.append(card(index))
             case .unknown: conditional.append(card(index, missing: attributeNames(verdict.missing, type: object.type)))

@@ -18,6 +18,10 @@
 ///                   "fichier", "ligne"}]}
 /// ```
 ///
+/// Version 2 constructs add keys only when a charter writes them: `"cle"` on an object type,
+/// `"portee"` on an action, and `"exigences": [{"avant", "par", "par_approbateur", "action",
+/// "condition", "fichier", "ligne"}]`.
+///
 /// Dates are `AAAA-MM-JJ`; `type` is `enumeration`, `booleen`, `texte`, `nombre` or `date`;
 /// `valeurs` lists an enumeration's values; conditions are written back in Charte's syntax.
 public enum CharterJSONExport {
@@ -51,13 +55,16 @@ public enum CharterJSONExport {
             JSON.object([("id", .string(actor.id)), ("genre", .string(actor.kind.rawValue)), ("libelle", .optional(actor.label)),
                          ("personnes", .strings(actor.persons)), ("membres", ids(actor.members))])
         }
+        // `cle`, `portee` and `exigences` only when written, so a v1 charter's export stays as it was.
         let objects = charter.objectTypes.map { type in
             JSON.object([("id", .string(type.id)), ("libelle", .optional(type.label)),
-                         ("attributs", .array(type.attributes.map(attribute)))])
+                         ("attributs", .array(type.attributes.map(attribute)))]
+                        + (type.key.map { [("cle", JSON.string(type.attributes[$0].name))] } ?? []))
         }
         func objectID(_ index: Int?) -> JSON { .optional(index.map { charter.objectTypes[$0].id }) }
-        let actions = charter.actions.map { action in
-            JSON.object([("id", .string(action.id)), ("libelle", .optional(action.label)), ("objet", objectID(action.objectType))])
+        let actions = charter.actions.enumerated().map { index, action in
+            JSON.object([("id", .string(action.id)), ("libelle", .optional(action.label)), ("objet", objectID(action.objectType))]
+                        + (action.scope == nil ? [] : [("portee", JSON.optional(charter.conditionText(action.scope, action: index)))]))
         }
         let events = charter.events.map { event in
             JSON.object([("id", .string(event.id)), ("libelle", .optional(event.label)), ("objet", objectID(event.objectType))])
@@ -94,12 +101,18 @@ public enum CharterJSONExport {
                         + [("action", .string(charter.actions[rule.action].id)),
                            ("condition", .optional(charter.conditionText(rule.condition, action: rule.action)))] + place(rule.span))
         }
+        let requirements = charter.requirements.map { requirement in
+            JSON.object([("avant", .string(charter.actions[requirement.prior].id)), ("par", ids(requirement.actors)),
+                         ("par_approbateur", .bool(requirement.byApprovers)), ("action", .string(charter.actions[requirement.action].id)),
+                         ("condition", .optional(charter.conditionText(requirement.condition, action: requirement.action)))]
+                        + place(requirement.span))
+        }
         return .object([
             ("version", .int(formatVersion)), ("etablissement", establishment), ("calendrier", calendar),
             ("acteurs", .array(actors)), ("objets", .array(objects)), ("actions", .array(actions)),
             ("evenements", .array(events)), ("etapes", .array(steps)), ("taches", .array(tasks)),
             ("permissions", .array(permissions)),
-        ])
+        ] + (requirements.isEmpty ? [] : [("exigences", .array(requirements))]))
     }
 
     /// The document as pretty-printed text, with a final newline.

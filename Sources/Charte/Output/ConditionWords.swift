@@ -125,7 +125,9 @@ public struct ConditionWords: Sendable {
         if case .constant = lhs, case .attribute = rhs { return comparison(rhs, op.mirrored, lhs) }
         let subject = operandWords(lhs, type: type, article: true)
         let object = operandWords(rhs, type: type, article: true)
-        switch (type, op) {
+        // An amount reads like a number: `le montant dépasse 4 000 €`.
+        let numeric = type == .number || type == .euros
+        switch (numeric ? ValueType.number : type, op) {
         case (.number, .greater): return subject + " dépasse " + object
         case (.number, .greaterEqual): return subject + " est d'au moins " + operandWords(rhs, type: type, article: false)
         case (.number, .less): return subject + " est inférieur " + Self.to(object)

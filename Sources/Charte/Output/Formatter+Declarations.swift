@@ -84,7 +84,7 @@ struct LayoutBuilder {
         case .calendar, .step, .test, .thresholds: true
         case .object(let d): d.attributes.count > 1
         case .deputy(let d): !d.clauses.isEmpty
-        case .actor, .action, .event, .permission, .incompatibility: false
+        case .actor, .action, .event, .permission, .incompatibility, .requirement: false
         }
     }
 
@@ -132,6 +132,7 @@ struct LayoutBuilder {
             buildActor(d, rule: rule)
         case .object(let d):
             let head = "\(Keyword.objet.spelling) \(d.name.text)" + (d.label.map { " " + e.string($0) } ?? "")
+                + (d.key.map { " \(Keyword.cle.spelling) \($0.text)" } ?? "")
             if d.attributes.isEmpty {
                 line(head, at: d.span.start, rule: rule)
                 return
@@ -144,7 +145,7 @@ struct LayoutBuilder {
             }
             close(d.span, empty: false)
         case .action(let d):
-            buildNamed(.action, d.name, d.label, objectType: d.objectType, span: d.span, rule: rule)
+            buildNamed(.action, d.name, d.label, objectType: d.objectType, scope: d.scope, span: d.span, rule: rule)
         case .event(let d):
             buildNamed(.evenement, d.name, d.label, objectType: d.objectType, span: d.span, rule: rule)
         case .step(let d):
@@ -178,6 +179,8 @@ struct LayoutBuilder {
         case .incompatibility(let d):
             line("\(Keyword.incompatibles.spelling) " + e.names(d.names) + (d.note.map { " \(Keyword.note.spelling) " + e.string($0) } ?? ""),
                  at: d.span.start, rule: rule)
+        case .requirement(let d):
+            line(e.requirement(d), at: d.span.start, rule: rule)
         }
     }
 
@@ -243,11 +246,12 @@ struct LayoutBuilder {
 
     /// `action|evenement id "Libellé" sur objet`.
     private mutating func buildNamed(_ keyword: Keyword, _ name: Name, _ label: StringLiteral?, objectType: Name?,
-                                     span: Span, rule: BlankRule) {
+                                     scope: Condition? = nil, span: Span, rule: BlankRule) {
         let e = expressions
         var tail: [String] = []
         if let label { tail.append(e.string(label)) }
         if let objectType { tail.append("\(Keyword.sur.spelling) \(objectType.text)") }
+        if let scope { tail.append("\(Keyword.si.spelling) " + e.condition(scope)) }
         let head = "\(keyword.spelling) \(name.text)"
         if label != nil {
             line(head, tail: tail.joined(separator: " "), family: .action, at: span.start, rule: rule)

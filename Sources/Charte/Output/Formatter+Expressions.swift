@@ -113,6 +113,15 @@ struct ExpressionPrinter {
         return text
     }
 
+    /// `exige signer par proviseur avant commander si …`.
+    func requirement(_ requirement: RequirementDecl) -> String {
+        var text = "\(Keyword.exige.spelling) \(requirement.prior.text)"
+        if !requirement.actors.isEmpty { text += " \(Keyword.par.spelling) " + names(requirement.actors) }
+        text += " \(Keyword.avant.spelling) \(requirement.action.text)"
+        if let condition = requirement.condition { text += " \(Keyword.si.spelling) " + self.condition(condition) }
+        return text
+    }
+
     /// One assertion of a `test` block.
     func assertion(_ assertion: Assertion) -> String {
         switch assertion {

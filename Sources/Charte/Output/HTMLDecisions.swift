@@ -278,6 +278,12 @@ struct HTMLDecisions {
         case .autorise, .interdit:
             if let index = charter.permissions.firstIndex(where: { $0.span == rule.span }) { return lines[index].text }
             return rule.id
+        case .portee:
+            // The action's scope (`action … sur T si …`): outside it the action is refused.
+            guard let action = charter.action(named: rule.id) else { return "la portée de l'action \(rule.id)" }
+            let label = charter.actions[action].label ?? PlainWords.readable(rule.id)
+            let words = charter.conditionWords(nil, action: action)
+            return "la portée de l'action «\u{00A0}\(label)\u{00A0}»" + (words.map { ", seulement si \($0)" } ?? "")
         }
     }
 }

@@ -28,8 +28,13 @@ public struct JournalJSONRenderer: Sendable {
         .items(items.count) { each in for item in items { each(make(item)) } }
     }
 
-    /// The top-level members, in their fixed order.
+    /// The top-level members, in their fixed order; `approbations` only for a charter with `exige`.
     func members(_ report: JournalReport) -> [(String, Member)] {
+        let all = allMembers(report)
+        return report.checksApprovals ? all : all.filter { $0.0 != "approbations" }
+    }
+
+    func allMembers(_ report: JournalReport) -> [(String, Member)] {
         let counts = report.counts
         let roles = report.roles.sorted { charter.actors[$0.actor].id < charter.actors[$1.actor].id }
         return [
@@ -50,6 +55,7 @@ public struct JournalJSONRenderer: Sendable {
             ("indeterminees", .items(report.rows.undeterminedCount) { each in report.forEachFlagged(.indetermine) { each(action($0)) } }),
             ("echeances", Self.list(report.instances, instance)),
             ("hors_ordre", Self.list(report.outOfOrder, outOfOrder)),
+            ("approbations", Self.list(report.approvals, approval)),
             ("anomalies", Self.list(report.issues, issue)),
             ("roles", Self.list(roles, role)),
             ("bilan", .value(.object([
@@ -157,6 +163,23 @@ public struct JournalJSONRenderer: Sendable {
             ("faite_le", .optional(instance.doneOn?.description)), ("ligne", instance.doneLine.map(JSON.int) ?? .null),
             ("responsable", .strings(task.responsables.map { charter.actors[$0].id }.sorted())),
         ])
+    }
+
+    /// One action row without its required earlier action (only for charters with `exige`).
+    func approval(_ item: ApprovalFinding) -> JSON {
+        var members: [(String, JSON)] = [
+            ("ligne", .int(item.line)), ("date", .string(item.date.description)), ("action", .string(item.action)),
+            ("cle", .string(item.keyName)), ("valeur", .optional(item.keyValue)),
+            ("exige", .string(item.prior)), ("par", .strings(item.actors)),
+        ]
+        switch item.problem {
+        case .missing: members.append(("probleme", .string("manquante")))
+        case .later(let line, let date):
+            members += [("probleme", .string("apres")), ("ligne_exigee", .int(line)), ("date_exigee", .string(date.description))]
+        case .unverifiable(let missing):
+            members += [("probleme", .string("non_verifiable")), ("manquants", .strings(missing))]
+        }
+        return .object(members)
     }
 
     func outOfOrder(_ item: OutOfOrderTask) -> JSON {

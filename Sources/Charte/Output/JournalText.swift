@@ -42,6 +42,7 @@ public struct JournalTextRenderer: Sendable {
         section(&out, "Tâches faites en retard", report.instances(.doneLate)) { [instanceLine($0)] }
         section(&out, "À faire dans les \(DeadlineStatus.soonWindow) jours", report.instances(.dueSoon)) { [instanceLine($0)] }
         section(&out, "Tâches faites avant leurs prérequis", report.outOfOrder) { [outOfOrderLine($0)] }
+        section(&out, "Actions sans l'action exigée avant elles", report.approvals) { [approvalLine($0)] }
         section(&out, "Lignes non vérifiables, non lues ou lues en partie", report.issues) { [issueLine($0)] }
         out += "\n" + roleTable(report)
         out += "\n" + wrapped(summaryLine(report) + "\n")
@@ -139,6 +140,7 @@ public struct JournalTextRenderer: Sendable {
             guard let span = rule.span, let index = charter.permissions.firstIndex(where: { $0.span == span }) else { return rule.id + where_ }
             let lines = PermissionLine.lines(of: charter)
             return (lines.indices.contains(index) ? lines[index].text : rule.id) + where_
+        case .portee: return "la portée de l'action \(rule.id)\(where_)"
         }
     }
 
@@ -163,6 +165,20 @@ public struct JournalTextRenderer: Sendable {
             line += instance.status.describe(days: instance.days)
         }
         return line + " — responsable : " + task.responsables.map { charter.actors[$0].id }.joined(separator: ", ")
+    }
+
+    /// `ligne 7 (2026-11-03) : « commander » sur numero "B-14" demande d'abord « signer » par proviseur : aucune ligne ne le fait`.
+    func approvalLine(_ item: ApprovalFinding) -> String {
+        let who = item.actors.joined(separator: " ou ")
+        let head = "ligne \(item.line) (\(DateText.long(item.date))) : « \(item.action) »"
+        switch item.problem {
+        case .missing:
+            return head + " sur \(item.keyName) \(item.keyValue ?? "?") demande d'abord « \(item.prior) » par \(who) : aucune ligne ne le fait"
+        case .later(let line, let date):
+            return head + " sur \(item.keyName) \(item.keyValue ?? "?") demande d'abord « \(item.prior) » par \(who) : fait seulement ligne \(line) (\(DateText.long(date))), après"
+        case .unverifiable(let missing):
+            return head + " peut demander d'abord « \(item.prior) » par \(who), mais il manque : \(missing.joined(separator: ", ")) ; la ligne n'a pas pu être vérifiée"
+        }
     }
 
     func outOfOrderLine(_ item: OutOfOrderTask) -> String {
@@ -224,6 +240,9 @@ public struct JournalTextRenderer: Sendable {
         parts.append("\(soon) à faire dans les \(DeadlineStatus.soonWindow) jours")
         parts.append("\(upcoming) à venir")
         parts.append("\(onTime) \(plural(onTime, "faite", "faites")) à temps")
+        if !report.approvals.isEmpty {
+            parts.append("\(report.approvals.count) \(plural(report.approvals.count, "action", "actions")) sans l'action exigée avant")
+        }
         if !report.issues.isEmpty {
             parts.append("\(report.issues.count) \(plural(report.issues.count, "anomalie", "anomalies")) de lecture")
         }

@@ -142,6 +142,7 @@ public enum QueryText {
         case .autorise: "autorisation"
         case .interdit: "interdiction"
         case .defaut: "refus par défaut"
+        case .portee: "portée de l'action"
         }
     }
 

@@ -69,6 +69,12 @@ struct QueryWords {
             }
             let lines = PermissionLine.lines(of: charter)
             return line + (lines.indices.contains(index) ? lines[index].text : rule.id)
+        case .portee:
+            // The action's scope: outside it (or where it is unknown) the action is not permitted.
+            guard let action = charter.action(named: rule.id) else { return line + "portée de l'action " + rule.id }
+            let label = charter.actions[action].label ?? PlainWords.readable(rule.id)
+            let words = charter.conditionWords(nil, action: action)
+            return line + "« \(label) »" + (words.map { " seulement si \($0)" } ?? "")
         }
     }
 }

@@ -144,9 +144,12 @@ extension Charter {
         return ConditionText(objectType: objectTypes[type]).text(condition)
     }
 
-    /// A condition on an action's objects in words, for people; nil without one.
+    /// A condition on an action's objects in words, for people; nil without one. The action's
+    /// scope comes first: what a rule or a task allows is read inside it.
     func conditionWords(_ condition: Predicate?, action: Int) -> String? {
-        guard let condition, let type = actions[action].objectType else { return nil }
-        return ConditionWords(objectType: objectTypes[type]).text(condition)
+        guard let type = actions[action].objectType else { return nil }
+        let scope = actions[action].scope
+        guard let effective = scope.map({ scope in condition.map { Predicate.and(scope, $0) } ?? scope }) ?? condition else { return nil }
+        return ConditionWords(objectType: objectTypes[type]).text(effective)
     }
 }

@@ -91,7 +91,7 @@ public enum TestReportOutput {
     /// A deciding rule with its line: `tâche prets, ligne 44`.
     static func ruleText(_ rule: RuleReference) -> String {
         if rule.kind == .defaut { return "refus par défaut" }
-        let name = rule.kind == .tache ? "tâche \(rule.id)" : rule.id
+        let name = rule.kind == .tache ? "tâche \(rule.id)" : rule.kind == .portee ? "portée de l'action \(rule.id)" : rule.id
         return name + (rule.position.map { ", ligne \($0.line)" } ?? "")
     }
 

@@ -64,9 +64,11 @@ public struct Checker {
         resolveAll()
         checkTasks()
         resolveAndCheckAbsences()
+        resolveScopesAndRequirements()
         checkThresholds()
         // Whole-charter analyses would only echo the syntax errors of a damaged file.
         if !damage.hasErrors {
+            checkScopes()
             checkUsage()
             Coverage.analyse(charter, skipping: damagedActions, into: &diagnostics)
         }
@@ -105,7 +107,7 @@ public struct Checker {
                 steps += 1
             case .actor, .object, .action, .event:
                 names += 1
-            case .establishment, .calendar, .permission, .test, .deputy, .incompatibility, .thresholds:
+            case .establishment, .calendar, .permission, .test, .deputy, .incompatibility, .requirement, .thresholds:
                 break
             }
         }
@@ -177,7 +179,7 @@ public struct Checker {
                                                      span: task.span, nameSpan: task.name.span))
                 }
                 charter.steps.append(step)
-            case .permission, .test, .deputy, .incompatibility, .thresholds:
+            case .permission, .test, .deputy, .incompatibility, .requirement, .thresholds:
                 break
             }
         }
@@ -299,7 +301,15 @@ public struct Checker {
             }
             attributes.append(Attribute(name: attribute.name.text, type: type, span: attribute.name.span))
         }
-        return ObjectType(id: decl.name.text, label: decl.label?.value, attributes: attributes, span: decl.span)
+        var type = ObjectType(id: decl.name.text, label: decl.label?.value, attributes: attributes, span: decl.span)
+        if let key = decl.key {
+            type.key = type.attribute(named: key.text)
+            if type.key == nil {
+                let close = Suggestions.closest(to: key.text, among: attributes.map { Candidate(name: $0.name, span: $0.span) })
+                report(.keyNotAnAttribute(type: decl.name.text, key: key.text), at: key.span, candidates: close)
+            }
+        }
+        return type
     }
 
     // MARK: - Name lookup

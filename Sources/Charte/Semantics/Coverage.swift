@@ -202,6 +202,7 @@ enum Coverage {
             }
             guard !performers.isEmpty else { continue }
             let predicates = performers.map { Optional($0.predicate) } + forbidsByAction[actionIndex].map { charter.permissions[$0].condition }
+                + [charter.actions[actionIndex].scope]
             let type = charter.actions[actionIndex].objectType
             guard let space = Space(type: type, predicates: predicates, objectType: type.map { charter.objectTypes[$0] }) else { continue }
             let analysis = work(objects: space.count, performers: performers.count, forbids: forbidsByAction[actionIndex].count)
@@ -226,10 +227,14 @@ enum Coverage {
         func describe(_ combinations: [Int]) -> String {
             describeObjects(combinations, in: space, type: action.objectType, charter: charter)
         }
-        let combinations = 0..<space.count
+        // Only the objects of the action's scope count: those certainly in it for a gap, an
+        // overlap or a carve, those possibly in it for what a task covers.
+        let scope = space.truths(of: action.scope, scratch: &scratch)
+        let combinations = (0..<space.count).filter { scope[$0] != .no }
+        let inScope = combinations.filter { scope[$0] == .yes }
 
         // W501: objects that no task certainly covers.
-        let gaps = combinations.filter { combination in truths.allSatisfy { $0[combination] == .no } }
+        let gaps = inScope.filter { combination in truths.allSatisfy { $0[combination] == .no } }
         if !gaps.isEmpty {
             diagnostics.append(Diagnostic(.coverageGap(action: action.id, objects: describe(gaps)), at: action.span))
         }
@@ -240,7 +245,7 @@ enum Coverage {
             for j in performers.indices {
                 for i in 0..<j {
                     guard responsables[i] != responsables[j] else { continue }
-                    let both = combinations.filter { truths[i][$0] == .yes && truths[j][$0] == .yes }
+                    let both = inScope.filter { truths[i][$0] == .yes && truths[j][$0] == .yes }
                     guard !both.isEmpty else { continue }
                     let first = charter.tasks[performers[i].task], second = charter.tasks[performers[j].task]
                     diagnostics.append(Diagnostic(
@@ -267,7 +272,7 @@ enum Coverage {
                         diagnostics.append(Diagnostic(.forbidKillsTask(actor: actorID, action: action.id, task: taskID),
                                                       at: forbid.span, notes: [note]))
                     } else {
-                        let refused = covered.filter { truths[position][$0] == .yes && forbidTruth[$0] == .yes }
+                        let refused = covered.filter { scope[$0] == .yes && truths[position][$0] == .yes && forbidTruth[$0] == .yes }
                         if !refused.isEmpty {
                             diagnostics.append(Diagnostic(
                                 .forbidCarvesTask(actor: actorID, action: action.id, task: taskID, objects: describe(refused)),

@@ -36,6 +36,8 @@ public struct Charter: Sendable {
     public var deputies: [Deputy] = []
     /// The `incompatibles` declarations, in declaration order.
     public var incompatibilities: [Incompatibility] = []
+    /// The `exige … avant …` declarations, in declaration order.
+    public var requirements: [Requirement] = []
     /// The limits `charte analyser` reports against (`seuils`, else the defaults).
     public var thresholds = Thresholds()
 
@@ -225,6 +227,8 @@ public struct ObjectType: Sendable, Hashable {
     public var attributes: [Attribute]
     /// Where it is declared.
     public var span: Span
+    /// The attribute that identifies one real object across journal rows (`cle numero`), by index.
+    public var key: Int? = nil
 
     /// The index of an attribute by name.
     public func attribute(named name: String) -> Int? { attributes.firstIndex { $0.name == name } }
@@ -240,6 +244,11 @@ public struct Action: Sendable, Hashable {
     public var objectType: Int?
     /// Where it is declared.
     public var span: Span
+    /// Its scope: the objects it concerns (nil: every object of its type). Outside it the
+    /// action is refused, and the coverage checks look only inside it.
+    public var scope: Predicate? = nil
+    /// Where its scope's condition is written.
+    public var scopeSpan: Span? = nil
 }
 
 /// An event (one task instance per occurrence), optionally on an object type.

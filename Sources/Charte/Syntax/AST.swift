@@ -72,6 +72,7 @@ public enum Declaration: Sendable, Hashable {
     case test(TestDecl)
     case deputy(DeputyDecl)
     case incompatibility(IncompatibilityDecl)
+    case requirement(RequirementDecl)
     case thresholds(ThresholdsDecl)
 
     /// The span of the whole declaration.
@@ -88,6 +89,7 @@ public enum Declaration: Sendable, Hashable {
         case .test(let d): d.span
         case .deputy(let d): d.span
         case .incompatibility(let d): d.span
+        case .requirement(let d): d.span
         case .thresholds(let d): d.span
         }
     }
@@ -197,9 +199,11 @@ public struct ObjectDecl: Sendable, Hashable {
     public var attributes: [AttributeDecl]
     /// Where it is written in the source (not compared).
     @NotCompared public var span: Span
+    /// The attribute that identifies one real object across journal rows (`cle numero`), if any.
+    public var key: Name? = nil
 }
 
-/// `action id "Libellé" sur objet`.
+/// `action id "Libellé" sur objet [si condition]`.
 public struct ActionDecl: Sendable, Hashable {
     /// Its name, as written.
     public var name: Name
@@ -209,6 +213,8 @@ public struct ActionDecl: Sendable, Hashable {
     public var objectType: Name?
     /// Where it is written in the source (not compared).
     @NotCompared public var span: Span
+    /// Its scope: the objects it concerns (`si categorie == logiciel`); nil: every object of its type.
+    public var scope: Condition? = nil
 }
 
 /// `evenement id "Libellé" sur objet`.

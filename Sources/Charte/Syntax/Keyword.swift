@@ -16,6 +16,7 @@ public enum Keyword: String, CaseIterable, Sendable, Hashable {
     case booleen, texte, nombre, date, euros
     case ouvre, zone
     case suppleance, par, du, au, nature, signature, pouvoir, incompatibles
+    case cle, exige, avant
     case seuils, consultesMax = "consultes_max", tachesParMoisMax = "taches_par_mois_max"
 
     /// The canonical spelling, as the formatter writes it.

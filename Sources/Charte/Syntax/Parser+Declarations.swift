@@ -140,6 +140,12 @@ extension Parser {
         let name = try expectName()
         begin(name)
         let label = optionalLabel()
+        // `cle numero`: the attribute that identifies one real object (version 2).
+        var key: Name?
+        if current.kind == .word, current.keyword == .cle, next.kind == .word {
+            advance()
+            key = try expectName("le nom de l'attribut clé")
+        }
         var attributes: [AttributeDecl] = []
         if current.kind == .leftBrace {
             try parseBlock(what: "l'objet", name: name.text, isItemStart: { $0.kind == .word && $1.kind == .colon },
@@ -150,7 +156,7 @@ extension Parser {
             }
         }
         finish()
-        return ObjectDecl(name: name, label: label, attributes: attributes, span: span(from: start))
+        return ObjectDecl(name: name, label: label, attributes: attributes, span: span(from: start), key: key)
     }
 
     /// `attribut = IDENT ":" ( "booleen" | "texte" | "nombre" | "date" | "euros" | IDENT { "|" IDENT } )`
@@ -176,15 +182,18 @@ extension Parser {
         return AttributeDecl(name: name, type: .enumeration(values), span: span(from: name.span))
     }
 
-    /// `action = "action" IDENT [ STRING ] [ "sur" IDENT ]`
+    /// `action = "action" IDENT [ STRING ] [ "sur" IDENT [ "si" condition ] ]`
+    ///
+    /// A scope written without `sur` is parsed too, for the checker's clear E110.
     mutating func parseAction() throws(Recovery) -> ActionDecl {
         let start = advance().span
         let name = try expectName()
         begin(name)
         let label = optionalLabel()
         let objectType = match(.sur) ? try expectName("un type d'objet") : nil
+        let scope = match(.si) ? try parseCondition() : nil
         finish()
-        return ActionDecl(name: name, label: label, objectType: objectType, span: span(from: start))
+        return ActionDecl(name: name, label: label, objectType: objectType, span: span(from: start), scope: scope)
     }
 
     /// `evenement = "evenement" IDENT [ STRING ] [ "sur" IDENT ]`

@@ -256,7 +256,7 @@ public struct Parser {
 
     static let declarationKeywords: [Keyword] = [
         .etablissement, .calendrier, .role, .instance, .externe, .objet, .action,
-        .evenement, .etape, .autorise, .interdit, .test, .suppleance, .incompatibles, .seuils,
+        .evenement, .etape, .autorise, .interdit, .test, .suppleance, .incompatibles, .exige, .seuils,
     ]
 
     static func isDeclarationStart(_ token: Token) -> Bool {
@@ -269,7 +269,7 @@ public struct Parser {
     }
 
     /// `declaration = etablissement | calendrier | acteur | objet | action | evenement | etape | permission | test
-    ///             | suppleance | incompatibles | seuils`
+    ///             | suppleance | incompatibles | exigence | seuils`
     mutating func parseDeclaration() throws(Recovery) -> Declaration {
         let token = current
         switch token.kind == .word ? token.keyword : nil {
@@ -287,6 +287,7 @@ public struct Parser {
         case .test: return .test(try parseTest())
         case .suppleance: return .deputy(try parseDeputy())
         case .incompatibles: return .incompatibility(try parseIncompatibility())
+        case .exige: return .requirement(try parseRequirement())
         case .seuils: return .thresholds(try parseThresholds())
         default:
             let candidates = token.kind == .word

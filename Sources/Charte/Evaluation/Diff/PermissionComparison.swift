@@ -103,7 +103,11 @@ struct PermissionComparison {
     func rules(_ authorizer: Authorizer, actor: Int?, action: Int?) -> SideRules? {
         guard let actor, let action, authorizer.forbids.indices.contains(action) else { return nil }
         let forbids = authorizer.table.ruleIndices(actors: [actor], action: action, forbids: true).map { authorizer.forbids[action][$0].condition }
-        let permits = authorizer.table.ruleIndices(actors: [actor], action: action, forbids: false).map { authorizer.permits[action][$0].condition }
+        var permits = authorizer.table.ruleIndices(actors: [actor], action: action, forbids: false).map { authorizer.permits[action][$0].condition }
+        // Outside the action's scope nothing permits: every permit is read inside it.
+        if let scope = authorizer.scopes[action] {
+            permits = permits.map { condition in condition.map { Predicate.and(scope, $0) } ?? scope }
+        }
         return SideRules(forbids: forbids, permits: permits)
     }
 

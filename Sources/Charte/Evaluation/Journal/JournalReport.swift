@@ -180,6 +180,10 @@ public struct JournalReport: Sendable {
     public var headerUsable = true
     /// Whether undetermined rows are tolerated (`--tolerer-indetermines`): they then do not fail the run.
     public var toleratesUndetermined = false
+    /// Whether the charter has `exige … avant …` declarations (then `approvals` is reported).
+    public var checksApprovals = false
+    /// Rows whose required earlier action is missing, came later or cannot be checked, by line.
+    public var approvals: [ApprovalFinding] = []
 
     /// Creates an empty report.
     public init(date: CalendarDate, encoding: TextEncoding = .utf8, separator: UInt8 = UInt8(ascii: ",")) {
@@ -200,9 +204,10 @@ public struct JournalReport: Sendable {
     public func instances(_ status: DeadlineStatus) -> [DeadlineInstance] { instances.filter { $0.status == status } }
 
     /// Whether CI should fail (the journal fails closed): a header that could not be read, a refused
-    /// action, a row not verifiable or not read, an undetermined action (unless tolerated), an overdue task.
+    /// action, a row not verifiable or not read, an undetermined action (unless tolerated), an overdue
+    /// task, an action whose required approval is missing, late or not verifiable.
     public var hasProblems: Bool {
-        !headerUsable || counts.refused > 0 || counts.notVerifiable > 0
+        !headerUsable || counts.refused > 0 || counts.notVerifiable > 0 || !approvals.isEmpty
             || (counts.undetermined > 0 && !toleratesUndetermined) || instances.contains { $0.status == .overdue }
     }
 }

@@ -28,6 +28,8 @@ struct JournalRun {
     var verdicts: [VerdictKey: JournalVerdict] = [:]
     /// One reused value array per object type: filling an object allocates nothing.
     var scratch: [[Value?]]
+    /// The rows of the actions an `exige` links.
+    var approvals: ApprovalLedger
 
     init(checker: JournalChecker, dialect: CSVDialect) {
         self.checker = checker
@@ -47,6 +49,8 @@ struct JournalRun {
         self.valueCacheBase = base
         self.valueCaches = Array(repeating: ByteStringTable(limit: 1024), count: total)
         self.scratch = charter.objectTypes.map { Array(repeating: nil, count: $0.attributes.count) }
+        self.approvals = ApprovalLedger(requirements: charter.requirements.count)
+        self.report.checksApprovals = !charter.requirements.isEmpty
     }
 
     // MARK: - Header
@@ -155,6 +159,9 @@ struct JournalRun {
         let type = charter.actions[action].objectType
         let object = type.map { readObject(type: $0, reader, line: line) } ?? ObjectValue(type: nil, values: [])
         let outcome = checker.authorizer.outcome(actors: actors, action: action, object: object)
+        if !charter.requirements.isEmpty {
+            approvals.record(action: action, actors: actors, object: object, line: line, date: date, charter: charter)
+        }
         // A refusal holds whatever the unreadable cells meant; anything else needs every cell read.
         if outcome != .refuse, rowUnverifiable { return }
         report.counts.actions += 1
@@ -265,6 +272,7 @@ struct JournalRun {
             }
         }
         report.roles = roles.filter { !$0.isEmpty }
+        report.approvals = approvals.findings(charter: charter)
         let dropped = csvIssues.filter { !$0.isWarning && $0.kind != .readFailed }.count
         report.counts.rows += dropped
         report.counts.skipped += dropped

@@ -1,0 +1,14 @@
+// Approval before an action (version 2).
+
+extension Parser {
+    /// `exigence = "exige" IDENT [ "par" IDENT { "," IDENT } ] "avant" IDENT [ "si" condition ]`
+    mutating func parseRequirement() throws(Recovery) -> RequirementDecl {
+        let start = advance().span
+        let prior = try expectName("l'action à faire d'abord (« exige signer avant commander »)")
+        let actors = match(.par) ? try parseNameList("un acteur après « par »") : []
+        _ = try expect(.avant)
+        let action = try expectName("l'action qui vient après (« avant commander »)")
+        let condition = match(.si) ? try parseCondition() : nil
+        return RequirementDecl(prior: prior, actors: actors, action: action, condition: condition, span: span(from: start))
+    }
+}
