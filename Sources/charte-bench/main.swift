@@ -79,8 +79,9 @@ while !arguments.isEmpty {
         output(VerifierSuite.measurePeakMemory(size: size) + "\n")
         exit(0)
     case "--interne-memoire-journal":
-        guard let rows = arguments.first.flatMap({ Int($0) }) else { fail("nombre de lignes attendu") }
-        output(JournalSuite.measurePeakMemory(rows: rows) + "\n")
+        // Internal: the child that checks a journal file and renders its report (texte|json).
+        guard arguments.count >= 2 else { fail("journal et format attendus") }
+        output(JournalSuite.measurePeakMemory(journal: arguments[0], format: arguments[1]) + "\n")
         exit(0)
     case "--generer":
         // Writes a generated charter to standard output: `--generer taches N` or `--generer regles N`.

@@ -74,7 +74,7 @@ private let objectHead = "role r\nobjet o { x: booleen }\naction a sur o\nautori
         .init("CR seuls (des espaces)", "role r\rrole s\rrole r", ["W302 r", "W302 s", "E101 r"]),
         .init("barre oblique avant CRLF", "role r \"a\\\r\nrole s", ["E002 \"", "E001 \\"]),
         // Look-alike letters and invisible characters.
-        .init("o cyrillique", "role r\u{043E}le\nrole role\n", ["W302 r\u{043E}le", "W600 r\u{043E}le", "W302 role"]),
+        .init("o cyrillique", "role r\u{043E}le\nrole role\n", ["W302 r\u{043E}le", "W600 r\u{043E}le", "W603 r\u{043E}le", "W302 role"]),
         .init("alpha grec", "role \u{03B1}lpha\n", ["W302 \u{03B1}lpha", "W600 \u{03B1}lpha"]),
         .init("U+202E dans une chaîne", "role r \"abc\u{202E}def\"", ["W302 r", "W601 \u{202E}"]),
         .init("U+202E entre guillemets", "role r « a\u{202E}b »", ["W302 r", "W601 \u{202E}"]),

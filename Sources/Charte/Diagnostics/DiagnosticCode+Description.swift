@@ -70,6 +70,8 @@ extension DiagnosticCode {
         case .E712: "BadHolding"
         case .W700: "ModelVersionChanged"
         case .W701: "AdaptedVersionNotStated"
+        case .W602: "ControlCharacter"
+        case .W603: "ConfusableIdentifier"
         case .E110: "ScopeWithoutObjectType"
         case .E205: "KeyIsNotAnAttribute"
         case .E206: "RequirementAcrossTypes"

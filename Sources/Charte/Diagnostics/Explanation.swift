@@ -44,14 +44,15 @@ public struct Explanation: Sendable {
         return result
     }
 
-    /// The text with invisible bidirectional controls shown as `⟨U+202E⟩`, so that printing
-    /// the W601 example cannot reorder the terminal's display.
+    /// The text with invisible bidirectional controls shown as `⟨U+202E⟩`, and control
+    /// characters as `\u{1B}`, so that printing the W601 and W602 examples cannot reorder or
+    /// rewrite the terminal's display.
     static func visible(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
             if Lexer.isBidiControl(scalar) { out += "⟨\(Lexer.scalarName(scalar))⟩" } else { out.unicodeScalars.append(scalar) }
         }
-        return out
+        return ControlCharacters.escaped(out, keepingLineBreaks: true)
     }
 
     /// Each non-empty line indented by two spaces, without a final newline.

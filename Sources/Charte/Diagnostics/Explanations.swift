@@ -71,6 +71,8 @@ extension DiagnosticCode {
         case .E712: ExplanationCatalogue.e712
         case .W700: ExplanationCatalogue.w700
         case .W701: ExplanationCatalogue.w701
+        case .W602: ExplanationCatalogue.w602
+        case .W603: ExplanationCatalogue.w603
         case .E110: ExplanationCatalogue.e110
         case .E205: ExplanationCatalogue.e205
         case .E206: ExplanationCatalogue.e206

@@ -18,6 +18,11 @@ public enum Message: Sendable, Hashable {
     case ambiguousNumber(String)
     /// `1,505 €`: an amount finer than the cent.
     case tooManyDecimals(String)
+    /// A control character (ESC, NUL, DEL…) inside a string or a comment (W602).
+    case controlCharacter(String)
+    case controlCharacterInComment(String)
+    /// A declared identifier that reads as another one (Cyrillic or Greek look-alikes) (W603).
+    case confusableName(name: String, lookalike: String, scripts: [String])
 
     // MARK: - Syntax
     case unexpectedToken(expected: String, found: String)
@@ -159,6 +164,8 @@ public enum Message: Sendable, Hashable {
         case .forbidCarvesTask: .W503
         case .mixedScripts: .W600
         case .bidiControl, .bidiControlInComment: .W601
+        case .controlCharacter, .controlCharacterInComment: .W602
+        case .confusableName: .W603
         case .unknownDelegatedTask: .E120
         case .deputyWindowReversed: .E121
         case .deputyIsDeputised: .E122
@@ -202,6 +209,10 @@ public enum Message: Sendable, Hashable {
         case .invalidUTF8(let offset): "UTF-8 invalide à l'octet \(offset)"
         case .bidiControl(let name): "caractère de contrôle bidirectionnel \(name) dans une chaîne"
         case .bidiControlInComment(let name): "caractère de contrôle bidirectionnel \(name) dans un commentaire"
+        case .controlCharacter(let name): "caractère de contrôle \(name) dans une chaîne"
+        case .controlCharacterInComment(let name): "caractère de contrôle \(name) dans un commentaire"
+        case .confusableName(let name, let lookalike, let scripts):
+            "l'identifiant « \(name) » (\(scripts.joined(separator: ", "))) se confond à l'œil avec « \(lookalike) »"
         case .mixedScripts(let name, let scripts):
             "l'identifiant « \(name) » mêle plusieurs écritures (\(scripts.joined(separator: ", ")))"
         case .unexpectedToken(let expected, let found): "attendu : \(expected) ; trouvé : \(found)"
@@ -325,6 +336,8 @@ public enum Message: Sendable, Hashable {
         case .unclosedBlock: "ouvert ici, jamais fermé"
         case .ambiguousNumber: "milliers ou décimales ?"
         case .model(let message): message.label
+        case .controlCharacter, .controlCharacterInComment: "caractère invisible"
+        case .confusableName(_, let lookalike, _): "se lit « \(lookalike) »"
         default: nil
         }
     }
@@ -366,6 +379,9 @@ public enum Message: Sendable, Hashable {
         case .overlap: "rendez les conditions exclusives, ou donnez aux deux tâches les mêmes responsables"
         case .mixedScripts: "un caractère d'une autre écriture ressemble à une lettre latine : retapez le nom"
         case .bidiControl, .bidiControlInComment: "retirez ce caractère invisible, qui peut changer l'ordre d'affichage du texte"
+        case .controlCharacter, .controlCharacterInComment:
+            "retirez ce caractère invisible : sur un terminal, il peut effacer ou réécrire ce qui est affiché"
+        case .confusableName(_, let lookalike, _): "retapez le nom en lettres latines, ou choisissez un nom bien distinct de « \(lookalike) »"
         case .fileTooLarge, .inputTooLarge: "la limite se change avec --taille-max"
         case .queryTooLong: "une requête pose une seule question : raccourcissez-la"
         case .lineTooLong: "coupez la ligne : les retours à la ligne ne changent pas le sens d'une charte"
@@ -418,6 +434,7 @@ public enum NoteMessage: Sendable, Hashable {
     case incompatibilityDeclaredHere
     /// Notes of model diagnostics (Message+Models).
     case model(ModelNote)
+    case lookAlikeDeclaredHere(String)
     case scopeDeclaredHere
     case requirementDeclaredHere
 
@@ -439,6 +456,7 @@ public enum NoteMessage: Sendable, Hashable {
         case .deputyDeclaredHere(let deputy): "suppléance par « \(deputy) » déclarée ici"
         case .incompatibilityDeclaredHere: "incompatibilité déclarée ici"
         case .model(let note): note.text
+        case .lookAlikeDeclaredHere(let name): "« \(name) » déclaré ici"
         case .scopeDeclaredHere: "portée de l'action déclarée ici"
         case .requirementDeclaredHere: "exigence déclarée ici"
         }

@@ -98,7 +98,7 @@ public struct ReplSession: Sendable {
             let known = CommandName.allCases.flatMap(\.spellings).map { Candidate(name: $0, span: nil) }
             let close = Suggestions.closest(to: folded, among: known).map { "« \($0.name) »" }
             let hint = close.isEmpty ? "" : " Vouliez-vous dire \(close.joined(separator: " ou ")) ?"
-            return ReplOutput(text: "Commande inconnue « \(word) ».\(hint) Tapez « :aide » pour la liste des commandes.", isError: true)
+            return ReplOutput(text: "Commande inconnue « \(ControlCharacters.escaped(word)) ».\(hint) Tapez « :aide » pour la liste des commandes.", isError: true)
         }
         switch command {
         case .help:
@@ -112,7 +112,7 @@ public struct ReplSession: Sendable {
             return readReporting(path: Self.unquoted(argument), verb: "chargée")
         case .reload:
             guard argument.isEmpty else {
-                return ReplOutput(text: "« :recharger » relit le fichier déjà chargé ; pour un autre fichier, écrivez « :charger \(argument) ».",
+                return ReplOutput(text: "« :recharger » relit le fichier déjà chargé ; pour un autre fichier, écrivez « :charger \(ControlCharacters.escaped(argument)) ».",
                                   isError: true)
             }
             guard let path = reloadPath else {
@@ -127,7 +127,7 @@ public struct ReplSession: Sendable {
         do {
             return try read(path: path, verb: verb)
         } catch {
-            return ReplOutput(text: "Impossible de lire le fichier « \(path) ».\n" + keptMessage(), isError: true)
+            return ReplOutput(text: "Impossible de lire le fichier « \(ControlCharacters.escaped(path)) ».\n" + keptMessage(), isError: true)
         }
     }
 
@@ -150,7 +150,7 @@ public struct ReplSession: Sendable {
     /// What stays in use after a failed load.
     private func keptMessage() -> String {
         guard let loadedPath else { return "Aucune charte n'est chargée." }
-        return "La version précédente de « \(loadedPath) » reste chargée et continue de répondre."
+        return "La version précédente de « \(ControlCharacters.escaped(loadedPath)) » reste chargée et continue de répondre."
     }
 
     /// Diagnostics as rustc-style text, at most `limits.printedDiagnostics` of them.
@@ -162,7 +162,8 @@ public struct ReplSession: Sendable {
 
     /// `Charte « f » chargée (Collège) : 3 tâches, 4 acteurs.`
     static func summary(of charter: Charter, path: String, verb: String, warnings: Int) -> String {
-        let name = charter.establishment.map { " (\($0.name))" } ?? ""
+        let name = charter.establishment.map { " (\(ControlCharacters.escaped($0.name)))" } ?? ""
+        let path = ControlCharacters.escaped(path)
         var text = "Charte « \(path) » \(verb)\(name) : \(plural(charter.tasks.count, "tâche")), \(plural(charter.actors.count, "acteur"))."
         if warnings > 0 {
             text += " \(plural(warnings, "avertissement")) : « charte verifier \(path) » les détaille."

@@ -48,7 +48,9 @@ struct LayoutBuilder {
         while index >= 0 {
             switch bytes[index] {
             case UInt8(ascii: "\n"): newlines += 1
-            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), 0x0C: break
+            // A lone `\r` ends a line too; before `\n` it is part of one line end.
+            case UInt8(ascii: "\r"): if index + 1 >= bytes.count || bytes[index + 1] != UInt8(ascii: "\n") { newlines += 1 }
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), 0x0C: break
             default: return newlines >= 2
             }
             index -= 1

@@ -8,7 +8,7 @@ public enum TestReportOutput {
         var out = ""
         for (index, report) in reports.enumerated() {
             if index > 0 { out += "\n" }
-            out += report.file + "\n"
+            out += ControlCharacters.escaped(report.file) + "\n"
             if report.charterErrors > 0 {
                 out += "  la charte contient \(errors(report.charterErrors)) : aucun test n'a été lancé\n"
                 continue
@@ -22,16 +22,16 @@ public enum TestReportOutput {
             for result in report.results {
                 if result.test != currentTest {
                     currentTest = result.test
-                    rows.addLine("  test « \(result.test) »")
+                    rows.addLine("  test « \(ControlCharacters.escaped(result.test)) »")
                 }
-                rows.add(["  " + (result.passed ? "ok" : "ÉCHEC"), place(result.position, in: report.file), result.text, "→ " + actual(result)])
+                rows.add(["  " + (result.passed ? "ok" : "ÉCHEC"), place(result.position, in: report.file), ControlCharacters.escaped(result.text), "→ " + actual(result)])
                 if !result.passed {
                     for line in failureDetails(result) { rows.addLine("              " + line) }
                 }
             }
             out += rows.rendered
         }
-        return out + "\n" + summary(reports) + "\n"
+        return ControlCharacters.escaped(out + "\n" + summary(reports) + "\n", keepingLineBreaks: true)
     }
 
     /// `3 réussies, 1 échouée` over every report (plus the charters that could not run).

@@ -166,8 +166,10 @@ public struct JournalReport: Sendable {
     public var separator: UInt8
     /// Row counts.
     public var counts = JournalCounts()
-    /// Refused and undecided action rows, by line.
-    public var flagged: [JournalAction] = []
+    /// Refused and undecided action rows, by line, kept compact (see `FlaggedRows`).
+    public var rows = FlaggedRows(tasks: [])
+    /// Refused and undecided action rows, by line (read back whole: for small journals).
+    public var flagged: [JournalAction] { rows.all }
     /// Every task instance, by due date.
     public var instances: [DeadlineInstance] = []
     /// Tasks done before a prerequisite.
@@ -196,6 +198,10 @@ public struct JournalReport: Sendable {
     public var refused: [JournalAction] { flagged.filter { $0.outcome == .refuse } }
     /// The undecided action rows.
     public var undecided: [JournalAction] { flagged.filter { $0.outcome == .indetermine } }
+    /// Calls `body` with each flagged row of an outcome, in line order, one at a time.
+    public func forEachFlagged(_ outcome: Outcome, _ body: (JournalAction) -> Void) {
+        rows.forEach { if $0.outcome == outcome { body($0) } }
+    }
     /// The instances with a status.
     public func instances(_ status: DeadlineStatus) -> [DeadlineInstance] { instances.filter { $0.status == status } }
 

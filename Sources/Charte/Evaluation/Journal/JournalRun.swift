@@ -38,6 +38,7 @@ struct JournalRun {
         self.encoding = .utf8
         self.report = JournalReport(date: checker.date, encoding: dialect.encoding, separator: dialect.separator)
         self.report.toleratesUndetermined = checker.toleratesUndetermined
+        self.report.rows = FlaggedRows(tasks: checker.charter.tasks.map(\.id))
         self.roles = charter.actors.indices.map(RoleSummary.init(actor:))
         var base: [Int] = []
         var total = 0
@@ -176,10 +177,11 @@ struct JournalRun {
         case .refuse: report.counts.refused += 1; rowUnverifiable = false
         case .indetermine: report.counts.undetermined += 1
         }
-        var taskID: String?
-        if case .task(let index)? = task { taskID = charter.tasks[index].id }
-        report.flagged.append(JournalAction(line: line, date: date, actor: written, task: taskID,
-                                            verdict: verdict(actors: actors, action: action, object: object)))
+        var taskIndex: Int?
+        if case .task(let index)? = task { taskIndex = index }
+        // Rows come in line order: no sorting, and nothing kept in memory per row.
+        report.rows.append(line: line, date: date, actor: written, task: taskIndex,
+                           verdict: verdict(actors: actors, action: action, object: object))
     }
 
     /// The explained decision for an actor, action and object: computed once per distinct triple.
@@ -272,7 +274,6 @@ struct JournalRun {
         }
         report.roles = roles.filter { !$0.isEmpty }
         report.approvals = approvals.findings(charter: charter)
-        report.flagged.sort { $0.line < $1.line }
         let dropped = csvIssues.filter { !$0.isWarning && $0.kind != .readFailed }.count
         report.counts.rows += dropped
         report.counts.skipped += dropped
