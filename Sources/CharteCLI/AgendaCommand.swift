@@ -43,7 +43,7 @@ enum AgendaCommand {
             do {
                 report = try checker.check(path: journalPath)
             } catch {
-                console.err("charte agenda : impossible de lire le journal « \(journalPath) »\n")
+                console.err("charte agenda : impossible de lire le journal « \(ControlCharacters.escaped(journalPath)) »\n")
                 return ExitCode.usage
             }
             if !report.issues.isEmpty {

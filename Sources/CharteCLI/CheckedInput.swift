@@ -11,7 +11,7 @@ enum CheckedInput {
                      limits: Limits = .standard) -> Result<CheckedCharter, ExitStatus> {
         let loaded: LoadedCharter
         do {
-            loaded = try CharterLoader.load(path: path, limits: limits)
+            loaded = try CharterLoader.load(path: path, limits: limits, models: console.modelSearch)
         } catch {
             console.err("charte \(command) : \(error.message)\n")
             return .failure(ExitStatus(code: ExitCode.usage))

@@ -77,6 +77,7 @@ public enum CLI {
         AnalyseCommand.command,
         DiffCommand.command,
         FormatCommand.command,
+        FlattenCommand.command,
         ExportCommand.command,
         ImportCommand.command,
         ExplainCommand.command,
@@ -92,7 +93,7 @@ public enum CLI {
         do throws(UsageError) {
             arguments = try GlobalOptions.apply(to: given, console: console)
         } catch {
-            console.err("charte : \(error.message)\nLancez « charte --help » pour l'aide.\n")
+            console.err("charte : \(ControlCharacters.escaped(error.message))\nLancez « charte --help » pour l'aide.\n")
             return ExitCode.usage
         }
         let status = dispatch(arguments, console: console)
@@ -130,7 +131,7 @@ public enum CLI {
             }
             return try command.run(parsed, console)
         } catch {
-            console.err("charte \(command.name) : \(error.message)\nLancez « charte \(command.name) --help » pour l'aide.\n")
+            console.err("charte \(command.name) : \(ControlCharacters.escaped(error.message))\nLancez « charte \(command.name) --help » pour l'aide.\n")
             return ExitCode.usage
         }
     }
@@ -144,7 +145,7 @@ public enum CLI {
         let names = commands.flatMap { [$0.name] + $0.aliases }
         let close = names.filter { Suggestions.editDistance($0, name, limit: 2) <= 2 }
         let hint = close.first.map { " Vouliez-vous dire « \($0) » ?" } ?? ""
-        console.err("charte : commande inconnue « \(name) ».\(hint)\nLancez « charte --help » pour la liste des commandes.\n")
+        console.err("charte : commande inconnue « \(ControlCharacters.escaped(name)) ».\(hint)\nLancez « charte --help » pour la liste des commandes.\n")
         return ExitCode.usage
     }
 

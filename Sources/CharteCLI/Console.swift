@@ -1,3 +1,5 @@
+import Charte
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -47,6 +49,12 @@ public final class Console: @unchecked Sendable {
     public var colourChoice = ColourChoice.auto
     /// `--quiet`: no summary, warning or notice lines, only results and errors.
     public var quiet = false
+    /// `--modeles DOSSIER` (repeatable), then the folders of `CHARTE_MODELES`: where `adapte` finds models.
+    public var modelDirectories: [String] = []
+    /// Where the charters read by a command find the models they adapt.
+    public var modelSearch: ModelSearch {
+        ModelSearch(directories: modelDirectories + ModelSearch.directories(fromEnvironment: environment["CHARTE_MODELES"]))
+    }
 
     /// The width text answers wrap to: `COLUMNS` when set, else the terminal's width, else 80.
     public var textWidth: Int {
@@ -88,13 +96,76 @@ public final class Console: @unchecked Sendable {
 
     /// Reads one line from standard input (without its newline), nil at end of input.
     public func readLine() -> String? {
+        switch readLine(atMost: Int.max) {
+        case .line(let line)?: line
+        case .tooLong?: ""
+        case nil: nil
+        }
+    }
+
+    /// A line of standard input, or the length of one longer than the limit (read to its end
+    /// and dropped, so it never fills memory).
+    public enum InputLine: Sendable, Hashable {
+        case line(String)
+        case tooLong(bytes: Int)
+    }
+
+    /// Bytes read from standard input and not yet returned.
+    private var inputBuffer: [UInt8] = []
+    private var inputStart = 0
+    private var inputEnded = false
+
+    /// Reads one line of at most `limit` bytes (without its line end, a final `\r` dropped),
+    /// nil at end of input. A longer line is read to its end without being kept.
+    public func readLine(atMost limit: Int) -> InputLine? {
         if captured {
             guard var lines = inputLines, !lines.isEmpty else { return nil }
             let line = lines.removeFirst()
             inputLines = lines
-            return line
+            return line.utf8.count > limit ? .tooLong(bytes: line.utf8.count) : .line(line)
         }
-        return Swift.readLine(strippingNewline: true)
+        var line: [UInt8] = []
+        var length = 0
+        var sawAny = false
+        while true {
+            if inputStart == inputBuffer.count {
+                if inputEnded { break }
+                refillInput()
+                if inputStart == inputBuffer.count { break }
+            }
+            sawAny = true
+            let end = inputBuffer[inputStart...].firstIndex(of: UInt8(ascii: "\n")) ?? inputBuffer.count
+            let piece = end - inputStart
+            if length + piece <= limit { line += inputBuffer[inputStart..<end] }
+            length += piece
+            inputStart = end
+            if end < inputBuffer.count {
+                inputStart += 1
+                return finished(line, length: length, limit: limit)
+            }
+        }
+        return sawAny ? finished(line, length: length, limit: limit) : nil
+    }
+
+    private func finished(_ line: [UInt8], length: Int, limit: Int) -> InputLine {
+        if length > limit { return .tooLong(bytes: length) }
+        var line = line
+        if line.last == UInt8(ascii: "\r") { line.removeLast() }
+        return .line(String(decoding: line, as: UTF8.self))
+    }
+
+    /// Reads the next chunk of standard input (64 KiB at most).
+    private func refillInput() {
+        inputBuffer.removeAll(keepingCapacity: true)
+        inputStart = 0
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(0, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            if count <= 0 { inputEnded = true; return }
+            inputBuffer = Array(chunk[..<count])
+            return
+        }
     }
 
     /// Writes all of `text`; the `errno` of a failed write, nil when everything was written.

@@ -67,7 +67,7 @@ enum DiffCommand {
         if let journalPath = arguments.value("--journal") {
             let date = try DateArgument.parseOrToday(arguments.value("--date"), option: "--date")
             guard let bytes = FileAccess.read(journalPath) else {
-                console.err("charte diff : impossible de lire le journal « \(journalPath) »\n")
+                console.err("charte diff : impossible de lire le journal « \(ControlCharacters.escaped(journalPath)) »\n")
                 return ExitCode.usage
             }
             diff.compareJournal(bytes, old: checked[0], new: checked[1], date: date)

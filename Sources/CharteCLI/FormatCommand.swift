@@ -53,11 +53,11 @@ enum FormatCommand {
             case .syntaxErrors(let diagnostics):
                 printer.print(diagnostics, sources: outcome.sources)
                 if format == .humain {
-                    console.err("charte fmt : « \(path) » n'est pas mis en forme : corrigez d'abord les erreurs de syntaxe.\n")
+                    console.err("charte fmt : « \(ControlCharacters.escaped(path)) » n'est pas mis en forme : corrigez d'abord les erreurs de syntaxe.\n")
                 }
                 problems = true
             case .meaningChanged:
-                console.err("charte fmt : « \(path) » n'est pas mis en forme : le résultat ne se relirait pas à l'identique (erreur interne, merci de la signaler).\n")
+                console.err("charte fmt : « \(ControlCharacters.escaped(path)) » n'est pas mis en forme : le résultat ne se relirait pas à l'identique (erreur interne, merci de la signaler).\n")
                 failed = true
             case .formatted(let text):
                 if check {

@@ -1,6 +1,6 @@
 import Charte
 
-/// The options every command accepts, anywhere before `--`: `--quiet` and `--color`.
+/// The options every command accepts, anywhere before `--`: `--quiet`, `--color` and `--modeles`.
 enum GlobalOptions {
     /// The options, for help, the man page and completion (`--help` and `--version` included).
     static let specs: [OptionSpec] = [
@@ -9,6 +9,7 @@ enum GlobalOptions {
         .flag("--quiet", "-q", help: "n'écrit que les résultats et les erreurs : ni bilan, ni avertissement, ni remarque"),
         .value("--color", "--couleur", name: "QUAND", values: ["auto", "always", "never"],
                help: "couleurs : auto (sur un terminal, par défaut), always ou never (voir FORCE_COLOR, NO_COLOR)"),
+        .value("--modeles", name: "DOSSIER", help: "dossier où « adapte » cherche les modèles (aussi : CHARTE_MODELES)"),
     ]
 
     /// The aligned help lines of `charte --help`.
@@ -29,6 +30,11 @@ enum GlobalOptions {
             case "--quiet", "-q":
                 console.quiet = true
                 continue
+            case "--modeles":
+                guard index < arguments.count else { throw UsageError(message: "l'option « --modeles » attend une valeur (DOSSIER)") }
+                console.modelDirectories.append(arguments[index])
+                index += 1
+                continue
             case "--color", "--couleur":
                 guard index < arguments.count else { throw UsageError(message: "l'option « \(argument) » attend une valeur (QUAND)") }
                 console.colourChoice = try choice(arguments[index])
@@ -36,6 +42,10 @@ enum GlobalOptions {
                 continue
             default:
                 break
+            }
+            if argument.hasPrefix("--modeles=") {
+                console.modelDirectories.append(String(argument.dropFirst("--modeles=".count)))
+                continue
             }
             if let equal = argument.firstIndex(of: "="), ["--color", "--couleur"].contains(argument[..<equal]) {
                 console.colourChoice = try choice(String(argument[argument.index(after: equal)...]))

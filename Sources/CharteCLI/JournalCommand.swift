@@ -60,16 +60,17 @@ enum JournalCommand {
         do {
             report = try checker.check(path: journalPath)
         } catch {
-            console.err("charte journal : impossible de lire le journal « \(journalPath) »\n")
+            console.err("charte journal : impossible de lire le journal « \(ControlCharacters.escaped(journalPath)) »\n")
             return ExitCode.usage
         }
         switch format {
         case .texte:
+            // Written piece by piece: a report of millions of rows is never held whole.
             var renderer = JournalTextRenderer(charter: charter.model, charterName: charterPath, journalName: journalPath)
             renderer.width = console.textWidth
-            console.out(renderer.render(report))
+            renderer.render(report) { console.out($0) }
         case .json:
-            console.out(JournalJSONRenderer(charter: charter.model, charterName: charterPath, journalName: journalPath).render(report))
+            JournalJSONRenderer(charter: charter.model, charterName: charterPath, journalName: journalPath).render(report) { console.out($0) }
         }
         return report.hasProblems ? ExitCode.problems : ExitCode.success
     }

@@ -38,6 +38,8 @@ public struct LineEditor: Sendable {
     public internal(set) var search: ReverseSearch?
     /// The Tab completion hook.
     public var completer: Completer?
+    /// The longest line, in characters (`Limits.inputLine`): typing past it rings the bell.
+    public var maximumLength = Limits.standard.inputLine
 
     /// Which history entry is shown; `history.count` means the line being typed.
     var historyPosition: Int
@@ -115,7 +117,8 @@ public struct LineEditor: Sendable {
     }
 
     private mutating func insert(_ characters: [Character]) -> EditorEvent {
-        guard !characters.isEmpty else { return .bell }
+        // A line longer than the REPL reads from a pipe is not built here either (a huge paste).
+        guard !characters.isEmpty, buffer.count + characters.count <= maximumLength else { return .bell }
         buffer.insert(contentsOf: characters, at: cursor)
         cursor += characters.count
         return .redraw

@@ -35,6 +35,7 @@ enum ReplCommand {
         // The line editor draws with escape sequences: a dumb terminal gets plain lines.
         let interactive = console.inIsTerminal && console.outIsTerminal && console.environment["TERM"] != "dumb"
         var session = ReplSession(colour: interactive && console.colourOnOut)
+        session.models = console.modelSearch
         session.width = console.textWidth
         var opening: ReplOutput?
         if let path = arguments.positionals.first {
@@ -61,14 +62,28 @@ enum ReplCommand {
         greeting += "Tapez « :aide » pour l'aide, « :quitter » ou Ctrl-D pour sortir.\n"
         console.out(greeting)
 
-        let file = history ? HistoryFile.defaultPath(environment: console.environment).map { HistoryFile(path: $0) } : nil
-        let reader = TerminalLineReader(editor: LineEditor(history: file?.load() ?? History()),
+        var file = history ? HistoryFile.defaultPath(environment: console.environment).map {
+            HistoryFile(path: $0, maximumBytes: Limits.standard.historyFile)
+        } : nil
+        var historyWarned = false
+        var saved = History()
+        if let current = file {
+            switch current.read() {
+            case .success(let history):
+                saved = history
+            case .failure(let error):
+                // A FIFO, a device, an unreadable file: the session goes on without history.
+                console.out("Attention : \(error.message) ; l'historique de cette session ne sera pas gardé.\n")
+                file = nil
+                historyWarned = true
+            }
+        }
+        let reader = TerminalLineReader(editor: LineEditor(history: saved),
                                         renderer: LineRenderer(prompt: "charte> ", colour: console.colourOnOut))
         Terminal.installHandlers()
         guard Terminal.enableRawMode(0) else { return runPlain(&session, console: console) }
         defer { Terminal.restore() }
         var printer = Printer(console: console, interactive: true)
-        var historyWarned = false
         while true {
             let charter = session.charter
             reader.editor.completer = { line, cursor in
@@ -89,7 +104,14 @@ enum ReplCommand {
     /// The session on plain lines: answers on stdout, errors on stderr; exit 1 if a line failed.
     private static func runPlain(_ session: inout ReplSession, console: Console) -> Int32 {
         var printer = Printer(console: console, interactive: false)
-        while let line = console.readLine() {
+        let limit = Limits.standard.inputLine
+        while let input = console.readLine(atMost: limit) {
+            guard case .line(let line) = input else {
+                if case .tooLong(let bytes) = input {
+                    printer.print(ReplOutput(text: "Ligne trop longue (\(bytes) octets, limite \(limit)) : elle est ignorée.", isError: true))
+                }
+                continue
+            }
             let output = session.submit(line)
             printer.print(output)
             if output.quit { break }

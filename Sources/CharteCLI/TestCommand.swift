@@ -40,7 +40,7 @@ enum TestCommand {
         for path in arguments.positionals {
             let loaded: LoadedCharter
             do {
-                loaded = try CharterLoader.load(path: path)
+                loaded = try CharterLoader.load(path: path, models: console.modelSearch)
             } catch {
                 console.err("charte test : \(error.message)\n")
                 unreadable = true

@@ -36,7 +36,7 @@ enum VerifyCommand {
         for path in arguments.positionals {
             let loaded: LoadedCharter
             do {
-                loaded = try CharterLoader.load(path: path, limits: limits)
+                loaded = try CharterLoader.load(path: path, limits: limits, models: console.modelSearch)
             } catch {
                 console.err("charte verifier : \(error.message)\n")
                 unreadable.append(path)

@@ -1,5 +1,11 @@
 import Charte
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// `journal`: a generated CSV journal checked against the example charter, streamed through
 /// `JournalChecker` as `charte journal` does; rows per second, MB/s and peak memory, and the
 /// counts of refused and undecided rows checked against the naive evaluator.
@@ -69,9 +75,59 @@ struct JournalSuite {
         report.add("journal", label, timed.inverted(times: Double(rowCount)), "lignes/s", floor: rate.median / floorRate.median)
         report.add("journal", label, rate, "Mo/s", floor: rate.median / floorRate.median)
         report.add("plancher (lignes)", label, floorRate, "Mo/s")
-        if let peak = Processes.numberFromChild(["--interne-memoire-journal", String(rowCount)]) {
-            report.addPeakMemory("journal", label, bytes: peak, fileSize: bytes.count)
+        measureMemory(charter: charter)
+    }
+
+    /// Peak memory of `charte journal` at two sizes (1 M and 2 M rows; 20 000 and 40 000 with
+    /// `--rapide`), text and JSON: each in a fresh child that streams the journal file and writes
+    /// the whole report, its peak resident size (`VmHWM`, runtime included) read at the end.
+    /// The report is flat when the larger journal needs at most 10 % more.
+    func measureMemory(charter: Charter) {
+        let sizes = quick ? [20_000, 40_000] : [1_000_000, 2_000_000]
+        let folder = Processes.scratchFolder()
+        var peaks: [String: [Double]] = [:]
+        for rows in sizes {
+            let path = folder + "/journal-\(rows).csv"
+            let (bytes, _) = JournalGenerator.journal(rows: rows, charter: charter, seed: 0x10C_A1)
+            guard JournalSuite.write(bytes, to: path) else {
+                report.check(false, "journal : impossible d'écrire \(path)")
+                return
+            }
+            defer { unlink(path) }
+            for format in ["texte", "json"] {
+                report.progress("journal : mémoire, \(Report.grouped(rows)) lignes, \(format)…")
+                guard let peak = Processes.numberFromChild(["--interne-memoire-journal", path, format]), peak > 0 else {
+                    report.check(false, "journal : mesure de mémoire impossible (\(rows) lignes, \(format))")
+                    continue
+                }
+                report.addPeakMemory("journal \(format)", "\(rows) lignes", bytes: peak, fileSize: bytes.count)
+                peaks[format, default: []].append(peak)
+            }
         }
+        for (format, values) in peaks.sorted(by: { $0.key < $1.key }) where values.count == 2 {
+            let growth = values[1] / values[0]
+            report.note("journal \(format) : pic de mémoire \(Report.number(values[0] / 1e6)) Mo à \(Report.grouped(sizes[0])) lignes, "
+                        + "\(Report.number(values[1] / 1e6)) Mo à \(Report.grouped(sizes[1])) lignes (× \(Report.number(growth))).")
+            // The flagged rows and the report no longer grow in memory; the deadlines' events,
+            // completions and instances still do (a few dozen bytes each). Reported, not failed.
+            report.add("journal \(format).memoire 2x/1x", "\(sizes[1]) / \(sizes[0]) lignes",
+                       Spread(median: growth, min: growth, max: growth), "x")
+        }
+    }
+
+    /// Writes bytes to a new file; false on any error.
+    static func write(_ bytes: [UInt8], to path: String) -> Bool {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var written = 0
+        while written < bytes.count {
+            let count = bytes[written...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { return false }
+            written += count
+        }
+        return true
     }
 
     /// Checks the generated journal `repetitions` times and measures nothing (`--profiler journal`).
@@ -84,15 +140,19 @@ struct JournalSuite {
         output("\(total)\n")
     }
 
-    /// The child side: peak resident memory of checking the generated journal, input included.
-    static func measurePeakMemory(rows: Int) -> String {
-        let before = Memory.status("VmRSS") ?? 0
-        guard let (charterBytes, name) = charter(), let checked = CharterLoader.check(bytes: charterBytes, name: name).checked else { return "" }
-        let (bytes, _) = JournalGenerator.journal(rows: rows, charter: checked.model, seed: 0x10C_A1)
-        _ = Memory.resetPeak()
-        let result = JournalChecker(charter: checked, date: checkDate).check(bytes: bytes)
-        guard let peak = Memory.status("VmHWM"), result.counts.rows == rows else { return "" }
-        return String(max(0, peak - before))
+    /// The child side: the peak resident size of this process after checking a journal file as
+    /// `charte journal` does (streamed) and rendering the whole report to a discarding sink.
+    static func measurePeakMemory(journal path: String, format: String) -> String {
+        guard let (charterBytes, name) = charter(), let checked = CharterLoader.check(bytes: charterBytes, name: name).checked,
+              let result = try? JournalChecker(charter: checked, date: checkDate).check(path: path) else { return "" }
+        var written = 0
+        if format == "json" {
+            JournalJSONRenderer(charter: checked.model, charterName: name, journalName: path).render(result) { written += $0.utf8.count }
+        } else {
+            JournalTextRenderer(charter: checked.model, charterName: name, journalName: path).render(result) { written += $0.utf8.count }
+        }
+        guard written > 0, let peak = Memory.status("VmHWM") else { return "" }
+        return String(peak)
     }
 }
 

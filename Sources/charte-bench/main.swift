@@ -1,6 +1,6 @@
 // charte-bench: performance measurements of the Charte engine, on generated inputs.
 //
-//   swift run -c release charte-bench [verifier] [peut] [qui] [journal] [demarrage] [lsp] [diff] [import] [analyser] [--json] [--rapide]
+//   swift run -c release charte-bench [verifier] [peut] [qui] [journal] [demarrage] [lsp] [diff] [import] [analyser] [modeles] [--json] [--rapide]
 //   swift run -c release charte-bench peut --charte FICHIER --requetes FICHIER [--json]
 //
 // Every measurement also checks its answers (exit 1 on a mismatch); `--rapide` runs tiny
@@ -14,7 +14,7 @@ import Darwin
 import Charte
 
 let usage = """
-Usage : charte-bench [verifier] [peut] [qui] [journal] [demarrage] [lsp] [diff] [import] [analyser] [--rapide] [--json]
+Usage : charte-bench [verifier] [peut] [qui] [journal] [demarrage] [lsp] [diff] [import] [analyser] [modeles] [--rapide] [--json]
         charte-bench peut --charte FICHIER --requetes FICHIER [--json]
 
 Mesure le vérificateur (lexer, parseur, checker) sur des chartes générées de 1 000,
@@ -79,8 +79,9 @@ while !arguments.isEmpty {
         output(VerifierSuite.measurePeakMemory(size: size) + "\n")
         exit(0)
     case "--interne-memoire-journal":
-        guard let rows = arguments.first.flatMap({ Int($0) }) else { fail("nombre de lignes attendu") }
-        output(JournalSuite.measurePeakMemory(rows: rows) + "\n")
+        // Internal: the child that checks a journal file and renders its report (texte|json).
+        guard arguments.count >= 2 else { fail("journal et format attendus") }
+        output(JournalSuite.measurePeakMemory(journal: arguments[0], format: arguments[1]) + "\n")
         exit(0)
     case "--generer":
         // Writes a generated charter to standard output: `--generer taches N` or `--generer regles N`.
@@ -104,7 +105,7 @@ while !arguments.isEmpty {
     case "--help", "-h", "--aide":
         output(usage)
         exit(0)
-    case "verifier", "peut", "qui", "journal", "demarrage", "lsp", "diff", "import", "analyser":
+    case "verifier", "peut", "qui", "journal", "demarrage", "lsp", "diff", "import", "analyser", "modeles":
         suites.append(argument)
     default:
         fail("argument inconnu « \(argument) »\n\n" + usage)
@@ -134,7 +135,7 @@ if charterPath != nil || requestsPath != nil {
         report.note("décisions : " + Outcome.allCases.map { "\($0.rawValue) \(counts[$0] ?? 0)" }.joined(separator: ", "))
     }
 } else {
-    let chosen = suites.isEmpty ? ["verifier", "peut", "qui", "journal", "demarrage", "lsp", "diff", "import", "analyser"] : suites
+    let chosen = suites.isEmpty ? ["verifier", "peut", "qui", "journal", "demarrage", "lsp", "diff", "import", "analyser", "modeles"] : suites
     report.note("charge de la machine au début : \(Machine.loadAverage)")
     let start = Clock.now()
     if chosen.contains("verifier") { VerifierSuite(report: report, quick: quick, sizes: verifierSizes).run() }
@@ -146,6 +147,7 @@ if charterPath != nil || requestsPath != nil {
     if chosen.contains("diff") { DiffSuite(report: report, quick: quick).run() }
     if chosen.contains("import") { ImportSuite(report: report, quick: quick).run() }
     if chosen.contains("analyser") { AnalyseSuite(report: report, quick: quick).run() }
+    if chosen.contains("modeles") { ModelsSuite(report: report, quick: quick).run() }
     report.note("charge de la machine à la fin : \(Machine.loadAverage)")
     report.note("durée totale : \(Report.number(Clock.now() - start)) s\(quick ? " (mode rapide)" : "")")
 }

@@ -33,7 +33,7 @@ import CharteCLI
     }
 
     @Test(arguments: [
-        ("100", ["E100"]), ("W100", ["E100", "W600"]), ("E3000", ["E300"]),
+        ("100", ["E100"]), ("W100", ["E100", "W600", "W700"]), ("E3000", ["E300"]),
         ("E99", []), ("W305", ["E305", "W301", "W302", "W303", "W304"]),
     ])
     func suggestsCloseCodes(typed: String, expected: [String]) {

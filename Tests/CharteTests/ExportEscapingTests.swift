@@ -67,7 +67,7 @@ struct ExportEscapingTests {
 
     @Test(arguments: [
         ("simple", "simple"), ("a,b", "\"a,b\""), ("dit \"oui\"", "\"dit \"\"oui\"\"\""),
-        ("deux\nlignes", "\"deux\nlignes\""), ("retour\r", "\"retour\r\""),
+        ("deux\nlignes", "\"deux\nlignes\""), ("retour\r", "retour\\u{0D}"), ("échap\u{1B}[2K", "échap\\u{1B}[2K"),
     ])
     func csvQuoting(field: String, quoted: String) {
         #expect(DelimitedExport.csvField(field) == quoted)

@@ -32,7 +32,7 @@ struct HTMLPageTests {
         // licence forbid split in two so that the documentaliste's suppléance means something, issue 15).
         ("rules/etablissement-exemple.charte", 504, 53, 39),
         ("rules/college-petit.charte", 143, 15, 13),
-        ("rules/lycee-region.charte", 253, 32, 22),
+        ("rules/lycee-region.charte", 297, 35, 22),
     ])
     func sizes(path: String, answers: Int, decisions: Int, rules: Int) throws {
         let size = HTMLQuestions.size(try Self.load(path).model)
@@ -79,6 +79,28 @@ struct HTMLPageTests {
         let html = HTMLExport.render(charter, file: loaded.file)
         #expect(html.contains(#""id":"commander","libelle":"Commander","objet":0,"hors":"ses règles comparent deux attributs entre eux ; la page ne tranche pas cette question"}"#))
         #expect(html.contains(#""id":"choisir","libelle":"Choisir","objet":0,"lus":[[2,"fini",2]],"reponses":[0,1,2]}"#))
+    }
+
+    @Test("an action's scope splits its objects too: outside it the page refuses as peut does")
+    func scopeIsRead() throws {
+        let loaded = check("""
+        role a "A"
+        objet ressource { financement: region | etablissement }
+        action devis "Devis" sur ressource si financement == region
+        etape e { tache t { responsable a  action devis } }
+        """)
+        let charter = try #require(loaded.checked?.model, "\(loaded.diagnostics.map(\.message.text))")
+        let devis = try #require(charter.action(named: "devis"))
+        guard case .success(let splits) = HTMLDecisions.splits(of: devis, in: charter) else {
+            Issue.record("devis must be embedded")
+            return
+        }
+        #expect(splits.map(\.attribute) == [0])
+        #expect(splits[0].split == .finite(count: 2, isBoolean: false))
+        let decisions = HTMLDecisions(charter: charter, file: loaded.file)
+        let answers = decisions.tables[devis].answers.map { decisions.decisions[$0].outcome }
+        // region, etablissement, unknown — as `charte peut` answers each.
+        #expect(answers == [.autorise, .refuse, .indetermine])
     }
 
     @Test("the data cannot close its script element, whatever the labels say")

@@ -37,12 +37,20 @@ import Testing
     }
 }
 
-/// The longest-line check as it was written first: one byte at a time.
+/// The longest-line check as it was written first: one byte at a time. A line ends with LF,
+/// CR LF or a lone CR (issue 12: a lone CR ends a line as a terminal shows it).
 private func naiveFirstLine(of bytes: [UInt8], longerThan limit: Int) -> (start: Int, length: Int)? {
     guard bytes.count > limit else { return nil }
     var start = 0
     for offset in 0...bytes.count {
-        guard offset == bytes.count || bytes[offset] == UInt8(ascii: "\n") else { continue }
+        let loneCR = offset < bytes.count && bytes[offset] == UInt8(ascii: "\r")
+            && (offset + 1 == bytes.count || bytes[offset + 1] != UInt8(ascii: "\n"))
+        guard offset == bytes.count || bytes[offset] == UInt8(ascii: "\n") || loneCR else { continue }
+        if loneCR {
+            if offset - start > limit { return (start, offset - start) }
+            start = offset + 1
+            continue
+        }
         var end = offset
         if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
         if end - start > limit { return (start, end - start) }

@@ -29,13 +29,15 @@ import Foundation
         #expect(answer.results.map(\.task) == ["t"])
     }
 
+    // These tests assert the answers on the inputs that once took quadratic time; the time
+    // itself is measured by `scripts/stress.py` and `charte-bench`, never in a unit test
+    // (a loaded CI machine would make a timed test flaky).
+
     /// Found by `stress.py apres-chain`: the cycle search looked tasks up on its path linearly
     /// (quadratic, 100 s on 15 MiB).
     @Test func longPrerequisiteChainsWithBackEdgesStayFast() {
         let tasks = (0..<20_000).map { "tache t\($0) { responsable r apres t\($0 + 1), t\(max($0 - 1, 0)) }" }
-        let start = ContinuousClock.now
         let loaded = check("role r\netape e {\n" + tasks.joined(separator: "\n") + "\n}")
-        #expect(ContinuousClock.now - start < .seconds(30))
         #expect(loaded.diagnostics.contains { $0.code == .E305 })
         #expect(loaded.diagnostics.contains { $0.message == .tooManyDiagnostics(errors: 19_001, warnings: 0, limit: 1000) })
     }
@@ -46,9 +48,7 @@ import Foundation
         var lines = (0..<30_000).map { "tache p\($0) { responsable r apres p\($0 + 1) }" }
         lines.append("tache p30000 { responsable r echeance 2026-09-01 }")
         lines += (0..<3_000).map { "tache d\($0) { responsable r apres p0 echeance 2026-01-01 }" }
-        let start = ContinuousClock.now
         let loaded = check("role r\netape e {\n" + lines.joined(separator: "\n") + "\n}")
-        #expect(ContinuousClock.now - start < .seconds(30))
         #expect(loaded.diagnostics.contains { $0.code == .E400 })
     }
 
@@ -56,9 +56,7 @@ import Foundation
     /// (quadratic); the analysis now has a budget and skips what would exceed it.
     @Test func manyTasksOfOneActionStayFast() {
         let tasks = (0..<5_000).map { "tache t\($0) { responsable r action a si x }" }
-        let start = ContinuousClock.now
         let loaded = check(Self.head + "etape e {\n" + tasks.joined(separator: "\n") + "\n}")
-        #expect(ContinuousClock.now - start < .seconds(30))
         #expect(!loaded.hasErrors)
     }
 

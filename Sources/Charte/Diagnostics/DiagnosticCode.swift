@@ -23,6 +23,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Comparable
     case W600, W601
     case E120, E121, E122, E123, W310, W311, W312, W313
     case E320, E321, E322, E323, E324
+    case E700, E701, E702, E703, E704, E705, E706, E707, E708, E709, E710, E711, E712, W700, W701
+    case W602, W603
     case E110, E205, E206, E207, E208, W504, W505
     case E330, E331, E332
 
@@ -82,6 +84,23 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Comparable
         case .E322: "actions incompatibles dans une tâche"
         case .E323: "incompatibilité entre noms de sortes différentes"
         case .E324: "suppléant incompatible avec l'absent"
+        case .E700: "modèle introuvable ou illisible"
+        case .E701: "adaptation d'une chose absente du modèle"
+        case .E702: "deux adaptations de la même chose"
+        case .E703: "cycle de modèles"
+        case .E704: "chaîne de modèles trop longue"
+        case .E705: "adaptation sans modèle"
+        case .E706: "le fichier adapté n'est pas un modèle"
+        case .E707: "tâche verrouillée retirée"
+        case .E708: "règle verrouillée retirée"
+        case .E709: "autorisation contraire à une interdiction verrouillée"
+        case .E710: "tâche verrouillée affaiblie"
+        case .E711: "« modele » ou « adapte » en double"
+        case .E712: "« tient » sur autre chose qu'un rôle du modèle"
+        case .W700: "le modèle a changé de version"
+        case .W701: "version adaptée non précisée"
+        case .W602: "caractère de contrôle"
+        case .W603: "identifiant qui se confond avec un autre"
         case .E110: "portée d'une action sans type d'objet"
         case .E205: "clé qui n'est pas un attribut"
         case .E206: "exigence entre actions de types différents"

@@ -15,14 +15,18 @@ public struct Explanation: Sendable {
     public let fix: String
     /// The file-size limit the example is checked with, when it is not the default one.
     public let fileSizeLimit: Int?
+    /// The models the example adapts, by path (held in memory, never read from the disk).
+    public let models: [String: String]
 
     /// Creates an explanation.
-    public init(code: DiagnosticCode, meaning: String, example: String, fix: String, fileSizeLimit: Int? = nil) {
+    public init(code: DiagnosticCode, meaning: String, example: String, fix: String, fileSizeLimit: Int? = nil,
+                models: [String: String] = [:]) {
         self.code = code
         self.meaning = meaning
         self.example = example
         self.fix = fix
         self.fileSizeLimit = fileSizeLimit
+        self.models = models
     }
 
     /// The short French title of the code.
@@ -40,14 +44,15 @@ public struct Explanation: Sendable {
         return result
     }
 
-    /// The text with invisible bidirectional controls shown as `⟨U+202E⟩`, so that printing
-    /// the W601 example cannot reorder the terminal's display.
+    /// The text with invisible bidirectional controls shown as `⟨U+202E⟩`, and control
+    /// characters as `\u{1B}`, so that printing the W601 and W602 examples cannot reorder or
+    /// rewrite the terminal's display.
     static func visible(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
             if Lexer.isBidiControl(scalar) { out += "⟨\(Lexer.scalarName(scalar))⟩" } else { out.unicodeScalars.append(scalar) }
         }
-        return out
+        return ControlCharacters.escaped(out, keepingLineBreaks: true)
     }
 
     /// Each non-empty line indented by two spaces, without a final newline.

@@ -56,6 +56,23 @@ extension DiagnosticCode {
         case .E322: ExplanationCatalogue.e322
         case .E323: ExplanationCatalogue.e323
         case .E324: ExplanationCatalogue.e324
+        case .E700: ExplanationCatalogue.e700
+        case .E701: ExplanationCatalogue.e701
+        case .E702: ExplanationCatalogue.e702
+        case .E703: ExplanationCatalogue.e703
+        case .E704: ExplanationCatalogue.e704
+        case .E705: ExplanationCatalogue.e705
+        case .E706: ExplanationCatalogue.e706
+        case .E707: ExplanationCatalogue.e707
+        case .E708: ExplanationCatalogue.e708
+        case .E709: ExplanationCatalogue.e709
+        case .E710: ExplanationCatalogue.e710
+        case .E711: ExplanationCatalogue.e711
+        case .E712: ExplanationCatalogue.e712
+        case .W700: ExplanationCatalogue.w700
+        case .W701: ExplanationCatalogue.w701
+        case .W602: ExplanationCatalogue.w602
+        case .W603: ExplanationCatalogue.w603
         case .E110: ExplanationCatalogue.e110
         case .E205: ExplanationCatalogue.e205
         case .E206: ExplanationCatalogue.e206

@@ -20,12 +20,13 @@ public struct GccRenderer: Sendable {
         if let suggestion = HumanRenderer.suggestionText(diagnostic.candidates, sources: sources) {
             message += " (\(suggestion))"
         }
-        var text = "\(file.name):\(location.line):\(location.column): \(Self.word(diagnostic.severity)): \(message) [\(diagnostic.code.rawValue)]\n"
+        message = ControlCharacters.escaped(message)
+        var text = "\(ControlCharacters.escaped(file.name)):\(location.line):\(location.column): \(Self.word(diagnostic.severity)): \(message) [\(diagnostic.code.rawValue)]\n"
         for note in diagnostic.notes {
             guard let span = note.span else { continue }
             let noteFile = sources[span.file]
             let place = noteFile.location(of: span.start)
-            text += "\(noteFile.name):\(place.line):\(place.column): note: \(note.message.text)\n"
+            text += "\(ControlCharacters.escaped(noteFile.name)):\(place.line):\(place.column): note: \(ControlCharacters.escaped(note.message.text))\n"
         }
         return text
     }

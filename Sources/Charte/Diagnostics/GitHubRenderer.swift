@@ -12,7 +12,7 @@ public struct GitHubRenderer: Sendable {
     /// The workflow command of one diagnostic, with its newline.
     public func render(_ diagnostic: Diagnostic, sources: SourceMap) -> String {
         let location = DiagnosticLocation(diagnostic.span, sources: sources)
-        var properties: [(String, String)] = [("file", location.file), ("line", String(location.start.line))]
+        var properties: [(String, String)] = [("file", ControlCharacters.escaped(location.file)), ("line", String(location.start.line))]
         if location.isSingleLine {
             properties.append(("col", String(location.start.column)))
             properties.append(("endLine", String(location.end.line)))
@@ -28,7 +28,8 @@ public struct GitHubRenderer: Sendable {
         if let help = diagnostic.message.help { lines.append("aide : " + help) }
         let command = diagnostic.severity == .error ? "error" : "warning"
         let joined = properties.map { "\($0.0)=\(Self.escapeProperty($0.1))" }.joined(separator: ",")
-        return "::\(command) \(joined)::\(Self.escapeData(lines.joined(separator: "\n")))\n"
+        let data = lines.map { ControlCharacters.escaped($0) }.joined(separator: "\n")
+        return "::\(command) \(joined)::\(Self.escapeData(data))\n"
     }
 
     /// Escapes a command's message: `%`, carriage return and line feed.

@@ -7,9 +7,14 @@ public struct HumanRenderer: Sendable {
     /// Creates a renderer.
     public init(colour: Bool) { self.colour = colour }
 
+    /// Paints a text; its own control characters are escaped first (only the paint's are real).
     private func paint(_ text: String, _ code: String) -> String {
-        colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+        let text = ControlCharacters.escaped(text)
+        return colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
+
+    /// A text shown as it is, its control characters escaped.
+    private func shown(_ text: String) -> String { ControlCharacters.escaped(text) }
 
     /// The rendering of a list: each diagnostic followed by a blank line, at most `limit`
     /// of them, then `… et N autres diagnostics` for the rest (what an E013 stands for included).
@@ -32,7 +37,7 @@ public struct HumanRenderer: Sendable {
 
         var out = paint("\(diagnostic.severity.french)[\(diagnostic.code.rawValue)]", severityColour)
         out += paint(": \(diagnostic.message.text)", "1") + "\n"
-        out += "\(pad)\(paint("-->", "1;34")) \(file.name):\(start.line):\(start.column)\n"
+        out += "\(pad)\(paint("-->", "1;34")) \(shown(file.name)):\(start.line):\(start.column)\n"
         out += "\(pad) \(bar)\n"
         out += snippet(file: file, span: diagnostic.span, label: diagnostic.message.label, mark: "^",
                        markColour: severityColour, gutterWidth: gutterWidth)
@@ -57,16 +62,16 @@ public struct HumanRenderer: Sendable {
             if let span = note.span, span.file != diagnostic.span.file {
                 let other = sources[span.file]
                 let location = other.location(of: span.start)
-                lines.append("\(paint("note", "1")): \(note.message.text) (\(other.name):\(location.line):\(location.column))")
+                lines.append("\(paint("note", "1")): \(shown(note.message.text)) (\(shown(other.name)):\(location.line):\(location.column))")
             } else if note.span == nil {
-                lines.append("\(paint("note", "1")): \(note.message.text)")
+                lines.append("\(paint("note", "1")): \(shown(note.message.text))")
             }
         }
         if let suggestion = HumanRenderer.suggestionText(diagnostic.candidates, sources: sources) {
-            lines.append("\(paint("aide", "1;36")): \(suggestion)")
+            lines.append("\(paint("aide", "1;36")): \(shown(suggestion))")
         }
         if let help = diagnostic.message.help {
-            lines.append("\(paint("aide", "1;36")): \(help)")
+            lines.append("\(paint("aide", "1;36")): \(shown(help))")
         }
         return lines
     }
@@ -102,7 +107,9 @@ public struct HumanRenderer: Sendable {
         let shown = HumanRenderer.window(of: file, line: lineStart..<lineEnd, around: span.start, column: location.column - 1)
         let displayed = HumanRenderer.truncate(shown.text, around: shown.column)
         let underlineEnd = min(span.end, lineEnd)
-        let width = max(1, file.characterCount(from: span.start, to: max(span.start, underlineEnd)))
+        var width = max(1, file.characterCount(from: span.start, to: max(span.start, underlineEnd)))
+        let underlined = file.text(span.start..<max(span.start, underlineEnd))
+        if ControlCharacters.needsEscaping(underlined) { width = ControlCharacters.escaped(underlined).count }
         let column = shown.column - displayed.shift
         let number = String(location.line)
         let gutter = String(repeating: " ", count: gutterWidth - number.count) + number
@@ -131,6 +138,15 @@ public struct HumanRenderer: Sendable {
             inText += 1
         }
         if end < line.upperBound { text += "…" }
+        if ControlCharacters.needsEscaping(text) {
+            // Escaped control characters are wider than one column: the column is counted on the escaped text.
+            let middle = min(max(offset, start), end)
+            let before = ControlCharacters.escaped(String(file.text(start..<middle).map { $0 == "\t" ? " " : $0 }))
+            let after = ControlCharacters.escaped(String(file.text(middle..<end).map { $0 == "\t" ? " " : $0 }))
+            let cutLeft = start > line.lowerBound ? "…" : ""
+            text = cutLeft + before + after + (end < line.upperBound ? "…" : "")
+            inText = cutLeft.count + before.count
+        }
         return (text, inText)
     }
 

@@ -18,6 +18,11 @@ public enum Message: Sendable, Hashable {
     case ambiguousNumber(String)
     /// `1,505 €`: an amount finer than the cent.
     case tooManyDecimals(String)
+    /// A control character (ESC, NUL, DEL…) inside a string or a comment (W602).
+    case controlCharacter(String)
+    case controlCharacterInComment(String)
+    /// A declared identifier that reads as another one (Cyrillic or Greek look-alikes) (W603).
+    case confusableName(name: String, lookalike: String, scripts: [String])
 
     // MARK: - Syntax
     case unexpectedToken(expected: String, found: String)
@@ -95,6 +100,9 @@ public enum Message: Sendable, Hashable {
     case incompatibilityMixesKinds(first: String, firstKind: String, second: String, secondKind: String)
     case deputyIncompatible(deputy: String, deputised: String)
 
+    // MARK: - Models and adaptations
+    /// Académie models and school adaptations (Message+Models).
+    case model(ModelMessage)
     // MARK: - Action scopes and approvals (version 2)
     /// `action a si …` without `sur TYPE`.
     case scopeWithoutObject(action: String)
@@ -156,6 +164,8 @@ public enum Message: Sendable, Hashable {
         case .forbidCarvesTask: .W503
         case .mixedScripts: .W600
         case .bidiControl, .bidiControlInComment: .W601
+        case .controlCharacter, .controlCharacterInComment: .W602
+        case .confusableName: .W603
         case .unknownDelegatedTask: .E120
         case .deputyWindowReversed: .E121
         case .deputyIsDeputised: .E122
@@ -169,6 +179,7 @@ public enum Message: Sendable, Hashable {
         case .incompatibleActionsInTask: .E322
         case .incompatibilityMixesKinds: .E323
         case .deputyIncompatible: .E324
+        case .model(let message): message.code
         case .scopeWithoutObject: .E110
         case .keyNotAnAttribute: .E205
         case .requirementTypesDiffer: .E206
@@ -198,6 +209,10 @@ public enum Message: Sendable, Hashable {
         case .invalidUTF8(let offset): "UTF-8 invalide à l'octet \(offset)"
         case .bidiControl(let name): "caractère de contrôle bidirectionnel \(name) dans une chaîne"
         case .bidiControlInComment(let name): "caractère de contrôle bidirectionnel \(name) dans un commentaire"
+        case .controlCharacter(let name): "caractère de contrôle \(name) dans une chaîne"
+        case .controlCharacterInComment(let name): "caractère de contrôle \(name) dans un commentaire"
+        case .confusableName(let name, let lookalike, let scripts):
+            "l'identifiant « \(name) » (\(scripts.joined(separator: ", "))) se confond à l'œil avec « \(lookalike) »"
         case .mixedScripts(let name, let scripts):
             "l'identifiant « \(name) » mêle plusieurs écritures (\(scripts.joined(separator: ", ")))"
         case .unexpectedToken(let expected, let found): "attendu : \(expected) ; trouvé : \(found)"
@@ -281,6 +296,7 @@ public enum Message: Sendable, Hashable {
             "« incompatibles » relie deux acteurs, deux actions ou deux lettres : « \(first) » est \(firstKind), « \(second) » est \(secondKind)"
         case .deputyIncompatible(let deputy, let deputised):
             "« \(deputy) » ne peut pas suppléer « \(deputised) » : les deux sont déclarés incompatibles"
+        case .model(let message): message.text
         case .scopeWithoutObject(let action):
             "l'action « \(action) » a une portée (« si … ») mais pas de type d'objet (« sur … »)"
         case .keyNotAnAttribute(let type, let key):
@@ -319,6 +335,9 @@ public enum Message: Sendable, Hashable {
         case .invalidUTF8: "octet invalide"
         case .unclosedBlock: "ouvert ici, jamais fermé"
         case .ambiguousNumber: "milliers ou décimales ?"
+        case .model(let message): message.label
+        case .controlCharacter, .controlCharacterInComment: "caractère invisible"
+        case .confusableName(_, let lookalike, _): "se lit « \(lookalike) »"
         default: nil
         }
     }
@@ -360,6 +379,9 @@ public enum Message: Sendable, Hashable {
         case .overlap: "rendez les conditions exclusives, ou donnez aux deux tâches les mêmes responsables"
         case .mixedScripts: "un caractère d'une autre écriture ressemble à une lettre latine : retapez le nom"
         case .bidiControl, .bidiControlInComment: "retirez ce caractère invisible, qui peut changer l'ordre d'affichage du texte"
+        case .controlCharacter, .controlCharacterInComment:
+            "retirez ce caractère invisible : sur un terminal, il peut effacer ou réécrire ce qui est affiché"
+        case .confusableName(_, let lookalike, _): "retapez le nom en lettres latines, ou choisissez un nom bien distinct de « \(lookalike) »"
         case .fileTooLarge, .inputTooLarge: "la limite se change avec --taille-max"
         case .queryTooLong: "une requête pose une seule question : raccourcissez-la"
         case .lineTooLong: "coupez la ligne : les retours à la ligne ne changent pas le sens d'une charte"
@@ -378,6 +400,7 @@ public enum Message: Sendable, Hashable {
         case .incompatibleLettersInTask, .incompatibleActionsInTask: "confiez l'une des deux lettres ou l'une des deux actions à un autre acteur"
         case .incompatibilityMixesKinds: "écrivez une déclaration « incompatibles » par paire de même sorte"
         case .deputyIncompatible: "choisissez un autre suppléant"
+        case .model(let message): message.help
         case .scopeWithoutObject: "écrivez « sur TYPE » avant « si », ou retirez la condition"
         case .keyNotAnAttribute: "nommez comme clé un attribut déclaré dans le bloc de l'objet"
         case .requirementTypesDiffer: "faites porter les deux actions sur le même type d'objet"
@@ -409,6 +432,9 @@ public enum NoteMessage: Sendable, Hashable {
     case andMore(Int)
     case deputyDeclaredHere(String)
     case incompatibilityDeclaredHere
+    /// Notes of model diagnostics (Message+Models).
+    case model(ModelNote)
+    case lookAlikeDeclaredHere(String)
     case scopeDeclaredHere
     case requirementDeclaredHere
 
@@ -429,6 +455,8 @@ public enum NoteMessage: Sendable, Hashable {
         case .andMore(let count): "… et \(count) autres"
         case .deputyDeclaredHere(let deputy): "suppléance par « \(deputy) » déclarée ici"
         case .incompatibilityDeclaredHere: "incompatibilité déclarée ici"
+        case .model(let note): note.text
+        case .lookAlikeDeclaredHere(let name): "« \(name) » déclaré ici"
         case .scopeDeclaredHere: "portée de l'action déclarée ici"
         case .requirementDeclaredHere: "exigence déclarée ici"
         }

@@ -6,8 +6,11 @@ public struct LoadedCharter: Sendable {
     public let sources: SourceMap
     /// The charter's source file.
     public let file: SourceFile
-    /// The syntax tree (possibly partial when there were syntax errors).
+    /// The syntax tree of the file itself (possibly partial when there were syntax errors).
     public let tree: SyntaxTree
+    /// The tree the model was checked from: `tree`, or for an adaptation its model with the
+    /// school's changes applied (nodes keep the span of the file they were written in).
+    public let effectiveTree: SyntaxTree
     /// The comments, in order (the formatter keeps them).
     public let comments: [Span]
     /// The model as far as the checker got; complete only when `hasErrors` is false. Evaluators
@@ -19,14 +22,16 @@ public struct LoadedCharter: Sendable {
     public let checked: CheckedCharter?
 
     /// A loaded charter; `checked` is made here, the one place that decides it.
-    init(sources: SourceMap, file: SourceFile, tree: SyntaxTree, comments: [Span], model: Charter, diagnostics: [Diagnostic]) {
+    init(sources: SourceMap, file: SourceFile, tree: SyntaxTree, effectiveTree: SyntaxTree? = nil, comments: [Span],
+         model: Charter, diagnostics: [Diagnostic]) {
         self.sources = sources
         self.file = file
         self.tree = tree
+        self.effectiveTree = effectiveTree ?? tree
         self.comments = comments
         self.model = model
         self.diagnostics = diagnostics
-        checked = CheckedCharter(model: model, file: file, sources: sources, tree: tree, diagnostics: diagnostics)
+        checked = CheckedCharter(model: model, file: file, sources: sources, tree: effectiveTree ?? tree, diagnostics: diagnostics)
     }
 
     /// Whether any diagnostic is an error.
@@ -55,7 +60,8 @@ public enum LoadError: Error, Sendable, Equatable {
 /// Runs the pipeline bytes → tokens → tree → checked charter.
 public enum CharterLoader {
     /// Reads and checks a charter file; a file over `limits.fileSize` is refused (E013) without being read whole.
-    public static func load(path: String, limits: Limits = .standard) throws(LoadError) -> LoadedCharter {
+    /// A charter that adapts a model finds it through `models` (see `ModelSearch`).
+    public static func load(path: String, limits: Limits = .standard, models: ModelSearch = ModelSearch()) throws(LoadError) -> LoadedCharter {
         guard let read = FileAccess.read(path, atMost: limits.fileSize) else { throw .unreadable(path: path) }
         if read.size > limits.fileSize {
             var sources = SourceMap()
@@ -64,16 +70,18 @@ public enum CharterLoader {
                                                     : .inputTooLarge(limit: limits.fileSize)
             return refused(file, sources: sources, Diagnostic(message, at: Span(file: file.id, start: 0, end: 0)))
         }
-        return check(bytes: read.bytes, name: path, limits: limits)
+        return check(bytes: read.bytes, name: path, limits: limits, models: models)
     }
 
     /// Checks a charter given as text, under a virtual file name for diagnostics.
-    public static func check(text: String, name: String = "<texte>", limits: Limits = .standard) -> LoadedCharter {
-        check(bytes: Array(text.utf8), name: name, limits: limits)
+    public static func check(text: String, name: String = "<texte>", limits: Limits = .standard,
+                             models: ModelSearch = ModelSearch()) -> LoadedCharter {
+        check(bytes: Array(text.utf8), name: name, limits: limits, models: models)
     }
 
-    /// Checks a charter given as bytes.
-    public static func check(bytes: [UInt8], name: String, limits: Limits = .standard) -> LoadedCharter {
+    /// Checks a charter given as bytes; `name` is also where a model it adapts is looked for from.
+    public static func check(bytes: [UInt8], name: String, limits: Limits = .standard,
+                             models: ModelSearch = ModelSearch()) -> LoadedCharter {
         var sources = SourceMap()
         if bytes.count > limits.fileSize {
             let file = sources.add(name: name, bytes: [])
@@ -89,10 +97,19 @@ public enum CharterLoader {
         let parsed = Parser.parse(file)
         let syntactic = parsed.lexerDiagnostics + parsed.parserDiagnostics
         let syntaxErrors = syntactic.filter { $0.severity == .error }
-        let damage = SyntaxDamage(names: parsed.damagedNames, offsets: syntaxErrors.map(\.span.start))
-        let (model, semantic) = Checker.check(parsed.tree, damage: damage)
-        let all = (syntactic + semantic).sortedForDisplay()
-        return LoadedCharter(sources: sources, file: file, tree: parsed.tree, comments: parsed.comments, model: model, diagnostics: all)
+        var damage = SyntaxDamage(names: parsed.damagedNames, offsets: syntaxErrors.map(\.span.start))
+        let effective = ModelLoader.effective(parsed.tree, name: name, sources: &sources, search: models, limits: limits)
+        if effective.refused {
+            return LoadedCharter(sources: sources, file: file, tree: parsed.tree, comments: parsed.comments,
+                                 model: Charter(file: file.id), diagnostics: (syntactic + effective.diagnostics).sortedForDisplay())
+        }
+        damage.names.formUnion(effective.damage.names)
+        damage.offsets += effective.damage.offsets
+        var (model, semantic) = Checker.check(effective.tree, damage: damage)
+        model.adaptation = effective.summary
+        let all = (syntactic + effective.diagnostics + semantic).sortedForDisplay()
+        return LoadedCharter(sources: sources, file: file, tree: parsed.tree, effectiveTree: effective.tree,
+                             comments: parsed.comments, model: model, diagnostics: all)
     }
 
     /// A charter refused before reading, with the one diagnostic that says why.

@@ -24,7 +24,7 @@ public struct CharterRefusal: Error, Sendable, CustomStringConvertible {
 
     /// The closing sentence: `La charte « f » contient des erreurs : elle doit être corrigée avant usage.`
     public var sentence: String {
-        "La charte « \(fileName) » contient des erreurs : elle doit être corrigée avant usage."
+        "La charte « \(ControlCharacters.escaped(fileName)) » contient des erreurs : elle doit être corrigée avant usage."
     }
 
     /// The text without colour, as an embedding program prints it.

@@ -11,7 +11,12 @@ extension Explanation {
 
     /// Checks the example, as `charte verifier` would.
     public func checkExample() -> LoadedCharter {
-        CharterLoader.check(bytes: exampleBytes, name: "exemple-\(code.rawValue).charte", limits: exampleLimits)
+        // The models are only in memory: a search with no folder never reads the disk for them.
+        let name = "exemple-\(code.rawValue).charte"
+        var files = models.mapValues { Array($0.utf8) }
+        files[name] = exampleBytes
+        let search = ModelSearch(files: files, readsDisk: false)
+        return CharterLoader.check(bytes: exampleBytes, name: name, limits: exampleLimits, models: search)
     }
 
     /// The full French text: meaning, example, what `charte verifier` says of it, fix.

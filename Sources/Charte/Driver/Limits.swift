@@ -21,6 +21,12 @@ public struct Limits: Sendable, Hashable {
     /// The largest CSV row, in bytes (its fields together, 4 MiB by default): the row is skipped
     /// and reported (`ligne_trop_longue`).
     public var csvRecord: Int = 4 * 1024 * 1024
+    /// The longest line the REPL reads, in bytes (64 KiB by default): a longer line of standard
+    /// input is read to its end and dropped with a message; the line editor stops growing there.
+    public var inputLine: Int = 64 * 1024
+    /// The most bytes of the REPL's history file read (its last ones, 1 MiB by default); the
+    /// file is compacted when it grows past half of it.
+    public var historyFile: Int = 1024 * 1024
 
     // MARK: - Fixed limits
 
@@ -58,14 +64,16 @@ public struct Limits: Sendable, Hashable {
             while start <= count {
                 // The next line break at or after `start`, or the end of the file.
                 var newline = start
-                while newline + 8 <= count,
-                      Lexer.hasByte(raw.loadUnaligned(fromByteOffset: newline, as: UInt64.self), UInt8(ascii: "\n")) == 0 {
+                while newline + 8 <= count {
+                    let word = raw.loadUnaligned(fromByteOffset: newline, as: UInt64.self)
+                    guard Lexer.hasByte(word, UInt8(ascii: "\n")) | Lexer.hasByte(word, UInt8(ascii: "\r")) == 0 else { break }
                     newline += 8
                 }
-                while newline < count, buffer[newline] != UInt8(ascii: "\n") { newline += 1 }
-                var end = newline
-                if end > start, buffer[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+                while newline < count, !Lexer.isLineEnd(buffer[newline]) { newline += 1 }
+                let end = newline
                 if end - start > limit { return (start, end - start) }
+                // `\r\n` is one line end, a lone `\r` another.
+                if newline + 1 < count, buffer[newline] == UInt8(ascii: "\r"), buffer[newline + 1] == UInt8(ascii: "\n") { newline += 1 }
                 start = newline + 1
             }
             return nil

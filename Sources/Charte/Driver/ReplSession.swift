@@ -48,6 +48,8 @@ public struct ReplSession: Sendable {
     public var colour: Bool
     /// The limits applied to charters and queries.
     public var limits: Limits
+    /// Where a charter that adapts a model finds it (`--modeles`, `CHARTE_MODELES`).
+    public var models = ModelSearch()
     /// The width answers wrap to (see `TextWrap`), nil for no wrapping.
     public var width: Int?
 
@@ -96,7 +98,7 @@ public struct ReplSession: Sendable {
             let known = CommandName.allCases.flatMap(\.spellings).map { Candidate(name: $0, span: nil) }
             let close = Suggestions.closest(to: folded, among: known).map { "« \($0.name) »" }
             let hint = close.isEmpty ? "" : " Vouliez-vous dire \(close.joined(separator: " ou ")) ?"
-            return ReplOutput(text: "Commande inconnue « \(word) ».\(hint) Tapez « :aide » pour la liste des commandes.", isError: true)
+            return ReplOutput(text: "Commande inconnue « \(ControlCharacters.escaped(word)) ».\(hint) Tapez « :aide » pour la liste des commandes.", isError: true)
         }
         switch command {
         case .help:
@@ -110,7 +112,7 @@ public struct ReplSession: Sendable {
             return readReporting(path: Self.unquoted(argument), verb: "chargée")
         case .reload:
             guard argument.isEmpty else {
-                return ReplOutput(text: "« :recharger » relit le fichier déjà chargé ; pour un autre fichier, écrivez « :charger \(argument) ».",
+                return ReplOutput(text: "« :recharger » relit le fichier déjà chargé ; pour un autre fichier, écrivez « :charger \(ControlCharacters.escaped(argument)) ».",
                                   isError: true)
             }
             guard let path = reloadPath else {
@@ -125,13 +127,14 @@ public struct ReplSession: Sendable {
         do {
             return try read(path: path, verb: verb)
         } catch {
-            return ReplOutput(text: "Impossible de lire le fichier « \(path) ».\n" + keptMessage(), isError: true)
+            return ReplOutput(text: "Impossible de lire le fichier « \(ControlCharacters.escaped(path)) ».\n" + keptMessage(), isError: true)
         }
     }
 
     /// Reads and checks a file; replaces the charter in use only when the file has no errors.
     private mutating func read(path: String, verb: String) throws(LoadError) -> ReplOutput {
-        let loaded = try CharterLoader.load(path: path, limits: limits)
+        // Read again at each `:charger` and `:recharger`, with the model it adapts.
+        let loaded = try CharterLoader.load(path: path, limits: limits, models: models)
         reloadPath = path
         do {
             let engine = QueryEngine(try loaded.requireChecked(), limits: limits)
@@ -147,7 +150,7 @@ public struct ReplSession: Sendable {
     /// What stays in use after a failed load.
     private func keptMessage() -> String {
         guard let loadedPath else { return "Aucune charte n'est chargée." }
-        return "La version précédente de « \(loadedPath) » reste chargée et continue de répondre."
+        return "La version précédente de « \(ControlCharacters.escaped(loadedPath)) » reste chargée et continue de répondre."
     }
 
     /// Diagnostics as rustc-style text, at most `limits.printedDiagnostics` of them.
@@ -159,7 +162,8 @@ public struct ReplSession: Sendable {
 
     /// `Charte « f » chargée (Collège) : 3 tâches, 4 acteurs.`
     static func summary(of charter: Charter, path: String, verb: String, warnings: Int) -> String {
-        let name = charter.establishment.map { " (\($0.name))" } ?? ""
+        let name = charter.establishment.map { " (\(ControlCharacters.escaped($0.name)))" } ?? ""
+        let path = ControlCharacters.escaped(path)
         var text = "Charte « \(path) » \(verb)\(name) : \(plural(charter.tasks.count, "tâche")), \(plural(charter.actors.count, "acteur"))."
         if warnings > 0 {
             text += " \(plural(warnings, "avertissement")) : « charte verifier \(path) » les détaille."

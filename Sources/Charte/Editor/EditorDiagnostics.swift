@@ -21,7 +21,13 @@ enum EditorDiagnostics {
     /// One diagnostic.
     static func object(_ diagnostic: Diagnostic, in document: EditorDocument, encoding: PositionEncoding) -> JSON {
         let file = document.file
+        // A diagnostic in the model a charter adapts: on the `adapte` line, with its own place.
+        let elsewhere = diagnostic.span.file != file.id && document.loaded.sources.files.indices.contains(diagnostic.span.file.rawValue)
         var lines = [diagnostic.message.text]
+        if elsewhere {
+            let other = document.loaded.sources[diagnostic.span.file]
+            lines[0] = "\(other.name):\(other.location(of: diagnostic.span.start).line) : " + lines[0]
+        }
         if let label = diagnostic.message.label { lines.append(label) }
         if let suggestion = HumanRenderer.suggestionText(diagnostic.candidates, sources: document.loaded.sources) {
             lines.append("aide : " + suggestion)
@@ -38,7 +44,8 @@ enum EditorDiagnostics {
             ])
         }
         var members: [(String, JSON)] = [
-            ("range", file.range(of: diagnostic.span, encoding: encoding)),
+            ("range", file.range(of: elsewhere ? (Adaptation.adapts(of: document.loaded.tree)?.span ?? Span(file: file.id, start: 0, end: 0))
+                                                   : diagnostic.span, encoding: encoding)),
             ("severity", .int(diagnostic.severity == .error ? 1 : 2)),
             ("code", .string(diagnostic.code.rawValue)),
             ("source", .string("charte")),

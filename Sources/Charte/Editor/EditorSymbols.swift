@@ -62,6 +62,9 @@ enum EditorSymbols {
             case .incompatibility(let decl):
                 result.append(symbol("incompatibles " + decl.names.map(\.text).joined(separator: ", "), detail: nil, .operator,
                                      span: decl.span, selection: decl.names.first?.span ?? decl.span))
+            case .adaptation(let decl):
+                result.append(symbol(file.text(decl.span.start..<min(decl.span.end, decl.span.start + 60)).split(separator: "\n").first.map(String.init) ?? "",
+                                     detail: "modèle", .module, span: decl.span, selection: decl.span))
             case .requirement(let decl):
                 result.append(symbol("exige \(decl.prior.text) avant \(decl.action.text)", detail: "exigence", .operator,
                                      span: decl.span, selection: decl.action.span))

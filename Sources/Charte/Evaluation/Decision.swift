@@ -24,6 +24,9 @@ public struct DecidingRule: Sendable, Hashable, Comparable {
     public let span: Span?
 
     public static func < (lhs: DecidingRule, rhs: DecidingRule) -> Bool {
+        // An adaptation's rules come from two files: the school's own (first), then its model's.
+        let fileA = lhs.span?.file.rawValue ?? Int.max, fileB = rhs.span?.file.rawValue ?? Int.max
+        if fileA != fileB { return fileA < fileB }
         let a = lhs.span?.start ?? Int.max, b = rhs.span?.start ?? Int.max
         if a != b { return a < b }
         if lhs.kind != rhs.kind { return lhs.kind < rhs.kind }

@@ -276,6 +276,16 @@ public struct ShownDeclaration: Sendable, Hashable {
     public let text: String
     /// Where it is written.
     public let position: SourcePosition
+    /// What the school changed in this model declaration (`modifie …`), when it adapts a model.
+    public var localChange: LocalChange? = nil
+}
+
+/// A school's change to a model's declaration, as written, with where.
+public struct LocalChange: Sendable, Hashable {
+    /// The text of the `modifie` declaration.
+    public let text: String
+    /// Where it is written.
+    public let position: SourcePosition
 }
 
 /// The answer to any query.

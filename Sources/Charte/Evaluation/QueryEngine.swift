@@ -203,8 +203,13 @@ public struct QueryEngine: Sendable {
         case .step(let i): (charter.steps[i].id, charter.steps[i].span)
         case .task(let i): (charter.tasks[i].id, charter.tasks[i].span)
         }
-        return ShownDeclaration(name: name, symbol: symbol, text: QueryEngine.sourceText(of: span, in: sources[span.file]),
-                                position: position(span))
+        var shown = ShownDeclaration(name: name, symbol: symbol, text: QueryEngine.sourceText(of: span, in: sources[span.file]),
+                                     position: position(span))
+        // A model's task the school changed: the model's text, then the school's change.
+        if case .task = symbol, let change = charter.adaptation?.changedTasks[name] {
+            shown.localChange = LocalChange(text: QueryEngine.sourceText(of: change, in: sources[change.file]), position: position(change))
+        }
+        return shown
     }
 
     /// The text of a span, its first line's indentation restored, then the common indentation removed.

@@ -18,8 +18,8 @@ public struct AgendaTextRenderer: Sendable {
 
     /// The agenda, ending with a newline.
     public func render(_ agenda: Agenda) -> String {
-        var out = "Agenda au \(DateText.long(agenda.date)), selon « \(charterName) »"
-        if let journalName { out += " et le journal « \(journalName) »" }
+        var out = "Agenda au \(DateText.long(agenda.date)), selon « \(ControlCharacters.escaped(charterName)) »"
+        if let journalName { out += " et le journal « \(ControlCharacters.escaped(journalName)) »" }
         if let until = agenda.until { out += ", jusqu'au \(DateText.long(until))" }
         out += "\n"
         if agenda.entries.isEmpty {
@@ -27,14 +27,14 @@ public struct AgendaTextRenderer: Sendable {
         }
         for entry in agenda.entries {
             let actor = charter.actors[entry.actor]
-            out += "\n\(actor.id)" + (actor.label.map { " — \($0)" } ?? "") + "\n"
+            out += "\n\(actor.id)" + (actor.label.map { " — \(ControlCharacters.escaped($0))" } ?? "") + "\n"
             for item in entry.items {
                 let task = charter.tasks[item.instance.task]
                 var line = "  \(DateText.long(item.instance.due)) · \(item.letter.rawValue) · \(task.id)"
                 if let eventDate = item.instance.eventDate {
                     line += " (événement du \(DateText.long(eventDate))" + (item.instance.eventLine.map { ", ligne \($0)" } ?? "") + ")"
                 }
-                if let label = task.label { line += " — \(label)" }
+                if let label = task.label { line += " — \(ControlCharacters.escaped(label))" }
                 line += " — " + item.instance.status.describe(days: item.instance.days)
                 if let index = item.deputy {
                     let deputy = charter.deputies[index]

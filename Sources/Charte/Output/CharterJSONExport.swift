@@ -29,10 +29,12 @@ public enum CharterJSONExport {
     public static let formatVersion = 1
 
     /// The document; `file` gives line numbers (`fichier`, `ligne` are null without it).
-    static func document(_ charter: Charter, file: SourceFile?) -> JSON {
+    static func document(_ charter: Charter, file: SourceFile?, sources: SourceMap? = nil) -> JSON {
         func ids(_ indices: [Int]) -> JSON { .strings(indices.map { charter.actors[$0].id }) }
         func place(_ span: Span) -> [(String, JSON)] {
-            [("fichier", .optional(file?.name)), ("ligne", file.map { .int($0.location(of: span.start).line) } ?? .null)]
+            // An adaptation keeps the model's spans: each is placed in its own file.
+            let source = sources.flatMap { $0.files.indices.contains(span.file.rawValue) ? $0[span.file] : nil } ?? file
+            return [("fichier", .optional(source?.name)), ("ligne", source.map { .int($0.location(of: span.start).line) } ?? .null)]
         }
         let establishment: JSON = charter.establishment.map { establishment in
             .object([
@@ -116,8 +118,8 @@ public enum CharterJSONExport {
     }
 
     /// The document as pretty-printed text, with a final newline.
-    static func render(_ charter: Charter, file: SourceFile?) -> String {
-        document(charter, file: file).rendered(pretty: true) + "\n"
+    static func render(_ charter: Charter, file: SourceFile?, sources: SourceMap? = nil) -> String {
+        document(charter, file: file, sources: sources).rendered(pretty: true) + "\n"
     }
 
     static func attribute(_ attribute: Attribute) -> JSON {

@@ -73,7 +73,12 @@ public enum DOTExport {
             case "\\": out += "\\\\"
             case "\n": out += "\\n"
             case "\r": break
-            default: out.unicodeScalars.append(scalar)
+            default:
+                if ControlCharacters.isEscaped(scalar) {
+                    out += ControlCharacters.written(scalar).replacing("\\", with: "\\\\")
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
         return out + "\""

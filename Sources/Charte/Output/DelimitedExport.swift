@@ -69,12 +69,13 @@ public enum DelimitedExport {
 
     /// A CSV field: quoted (quotes doubled) when it holds the separator, a quote or a line break.
     public static func csvField(_ text: String, separator: Unicode.Scalar = ",") -> String {
+        let text = ControlCharacters.escaped(text, keepingLineBreaks: true)
         let needsQuotes = text.unicodeScalars.contains { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }
         return needsQuotes ? "\"" + text.replacing("\"", with: "\"\"") + "\"" : text
     }
 
     /// A TSV field: tabs and line breaks become spaces, since TSV cannot hold them.
     public static func tsvField(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 }))
+        ControlCharacters.escaped(String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })))
     }
 }

@@ -14,9 +14,14 @@ public struct DiffTextRenderer: Sendable {
 
     /// The whole report, ending with a newline.
     public func render(_ diff: CharterDiff) -> String {
+        ControlCharacters.escaped(renderUnescaped(diff), keepingLineBreaks: true)
+    }
+
+    /// The report before its control characters are escaped.
+    func renderUnescaped(_ diff: CharterDiff) -> String {
         var out = DiffWords.summary(diff) + "\n"
         guard !diff.isEmpty else { return out }
-        out += "(de \(oldName) à \(newName))\n"
+        out += "(de \(ControlCharacters.escaped(oldName)) à \(ControlCharacters.escaped(newName)))\n"
         if !diff.permissions.isEmpty || !diff.incompletePermissions.isEmpty {
             out += "\nPermissions\n"
             var actor = ""

@@ -27,19 +27,21 @@ public enum CharterExporter {
     ///   - excel: CSV and TSV for French Excel (byte order mark, `;`); ignored by the others.
     public static func render(_ charter: CheckedCharter, format: ExportFormat, view: DelimitedExport.View = .tableau,
                               excel: Bool = false) -> String {
-        render(charter.model, file: charter.file, format: format, view: view, excel: excel)
+        // What a school changed in its model is marked « adapté localement » in every format.
+        render(charter.model.markingLocalAdaptations(), file: charter.file, format: format, view: view, excel: excel,
+               sources: charter.sources)
     }
 
     /// The export of a bare model (the library's tests export hand-made models).
     static func render(_ charter: Charter, file: SourceFile?, format: ExportFormat,
-                       view: DelimitedExport.View = .tableau, excel: Bool = false) -> String {
+                       view: DelimitedExport.View = .tableau, excel: Bool = false, sources: SourceMap? = nil) -> String {
         switch format {
         case .markdown: MarkdownExport.render(CharterDocument(charter: charter))
         case .html: HTMLExport.render(charter, file: file)
         case .csv: DelimitedExport.render(charter, dialect: .csv, view: view, excel: excel)
         case .tsv: DelimitedExport.render(charter, dialect: .tsv, view: view, excel: excel)
         case .dot: DOTExport.render(charter)
-        case .json: CharterJSONExport.render(charter, file: file)
+        case .json: CharterJSONExport.render(charter, file: file, sources: sources)
         case .ics: ICSExport.render(charter, fileName: file?.name ?? "charte")
         }
     }

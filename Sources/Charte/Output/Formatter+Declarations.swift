@@ -8,9 +8,9 @@ struct LayoutBuilder {
     /// The source's tokens, to find keywords the tree does not keep a span for.
     let tokens: [Token]
     /// The lines built so far.
-    private(set) var lines: [LayoutLine] = []
+    var lines: [LayoutLine] = []
     private var depth = 0
-    private var expressions: ExpressionPrinter { ExpressionPrinter(file: file) }
+    var expressions: ExpressionPrinter { ExpressionPrinter(file: file) }
 
     init(file: SourceFile, tokens: [Token]) {
         self.file = file
@@ -19,17 +19,17 @@ struct LayoutBuilder {
 
     // MARK: - Lines
 
-    private mutating func line(_ head: String, tail: String? = nil, family: AlignmentFamily? = nil,
+    mutating func line(_ head: String, tail: String? = nil, family: AlignmentFamily? = nil,
                                at anchor: Int, rule: BlankRule = .preserve) {
         lines.append(LayoutLine(indent: depth, head: head, tail: tail, family: family, anchor: anchor,
                                 rule: rule, sourceBlank: blankBefore(anchor)))
     }
 
     /// Opens a block whose items follow; `rule` applies to the first item.
-    private mutating func open() { depth += 1 }
+    mutating func open() { depth += 1 }
 
     /// Closes a block with the `}` written at `span.end - 1` (the block's last byte).
-    private mutating func close(_ span: Span, empty: Bool) {
+    mutating func close(_ span: Span, empty: Bool) {
         depth -= 1
         var closing = LayoutLine(indent: depth, head: "}", anchor: max(span.start, span.end - 1),
                                  rule: empty ? .never : .preserve)
@@ -48,7 +48,9 @@ struct LayoutBuilder {
         while index >= 0 {
             switch bytes[index] {
             case UInt8(ascii: "\n"): newlines += 1
-            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), 0x0C: break
+            // A lone `\r` ends a line too; before `\n` it is part of one line end.
+            case UInt8(ascii: "\r"): if index + 1 >= bytes.count || bytes[index + 1] != UInt8(ascii: "\n") { newlines += 1 }
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), 0x0C: break
             default: return newlines >= 2
             }
             index -= 1
@@ -83,6 +85,7 @@ struct LayoutBuilder {
         case .object(let d): d.attributes.count > 1
         case .deputy(let d): !d.clauses.isEmpty
         case .actor, .action, .event, .permission, .incompatibility, .requirement: false
+        case .adaptation(let d): isLargeBlock(d)
         }
     }
 
@@ -98,7 +101,7 @@ struct LayoutBuilder {
         finish()
     }
 
-    private mutating func build(_ declaration: Declaration, rule: BlankRule) {
+    mutating func build(_ declaration: Declaration, rule: BlankRule) {
         let e = expressions
         switch declaration {
         case .establishment(let d):
@@ -156,7 +159,7 @@ struct LayoutBuilder {
             }
             close(d.span, empty: d.tasks.isEmpty)
         case .permission(let d):
-            line(e.permission(d), at: d.span.start, rule: rule)
+            line((d.isLocked ? Keyword.verrouille.spelling + " " : "") + e.permission(d), at: d.span.start, rule: rule)
         case .test(let d):
             line("\(Keyword.test.spelling) \(e.string(d.label)) {", at: d.span.start, rule: rule)
             open()
@@ -177,6 +180,8 @@ struct LayoutBuilder {
         case .incompatibility(let d):
             line("\(Keyword.incompatibles.spelling) " + e.names(d.names) + (d.note.map { " \(Keyword.note.spelling) " + e.string($0) } ?? ""),
                  at: d.span.start, rule: rule)
+        case .adaptation(let d):
+            buildAdaptation(d, rule: rule)
         case .requirement(let d):
             line(e.requirement(d), at: d.span.start, rule: rule)
         }
@@ -219,10 +224,11 @@ struct LayoutBuilder {
         }
         let head = "\(keyword.spelling) \(d.name.text)"
         let hasBlock = !d.persons.isEmpty || !d.members.isEmpty
+        let holds = d.holds.isEmpty ? "" : " \(Keyword.tient.spelling) " + e.names(d.holds)
         if let label = d.label {
-            line(head, tail: e.string(label) + (hasBlock ? " {" : ""), family: .actor, at: d.span.start, rule: rule)
+            line(head, tail: e.string(label) + holds + (hasBlock ? " {" : ""), family: .actor, at: d.span.start, rule: rule)
         } else {
-            line(head + (hasBlock ? " {" : ""), at: d.span.start, rule: rule)
+            line(head + holds + (hasBlock ? " {" : ""), at: d.span.start, rule: rule)
         }
         guard hasBlock else { return }
         lines[lines.count - 1].opensShortBlock = d.persons.isEmpty || d.members.isEmpty
@@ -261,7 +267,7 @@ struct LayoutBuilder {
     /// `tache id "Libellé" { clauses }`.
     private mutating func buildTask(_ task: TaskDecl, rule: BlankRule) {
         let e = expressions
-        line("\(Keyword.tache.spelling) \(task.name.text)" + (task.label.map { " " + e.string($0) } ?? "") + " {",
+        line((task.isLocked ? Keyword.verrouille.spelling + " " : "") + "\(Keyword.tache.spelling) \(task.name.text)" + (task.label.map { " " + e.string($0) } ?? "") + " {",
              at: task.span.start, rule: rule)
         open()
         for (index, clause) in task.clauses.enumerated() {

@@ -170,7 +170,8 @@ struct HTMLDecisions {
 
     /// The attributes an action's rules read, each with the classes it splits objects into.
     static func splits(of action: Int, in charter: Charter) -> Result<[(attribute: Int, split: Split)], Omission> {
-        var conditions: [Predicate] = []
+        // The action's scope reads attributes too: outside it the action is refused.
+        var conditions: [Predicate] = charter.actions[action].scope.map { [$0] } ?? []
         for task in charter.tasks {
             for performed in task.actions where performed.action == action {
                 if let condition = performed.condition { conditions.append(condition) }

@@ -265,7 +265,12 @@ public enum HTMLExport {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
+            default:
+                if ControlCharacters.isEscaped(scalar, keepingLineBreaks: true) {
+                    out += ControlCharacters.written(scalar)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
         return out

@@ -33,7 +33,8 @@ public struct ICSWriter: Sendable {
             case "\n": if !previousCR { out += "\\n" }
             case "\t": out.unicodeScalars.append(scalar)
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F { continue }
+                // C0, DEL and C1 controls are dropped: no calendar line can be forged or rewritten.
+                if ControlCharacters.isEscaped(scalar) { continue }
                 out.unicodeScalars.append(scalar)
             }
         }

@@ -68,7 +68,8 @@ public indirect enum JSON: Sendable, Hashable {
             case "\u{2028}": out += "\\u2028"
             case "\u{2029}": out += "\\u2029"
             default:
-                if scalar.value < 0x20 {
+                // DEL and C1 controls too: a JSON report printed on a terminal stays inert.
+                if ControlCharacters.isEscaped(scalar) {
                     var hex = String(scalar.value, radix: 16)
                     while hex.count < 4 { hex = "0" + hex }
                     out += "\\u" + hex

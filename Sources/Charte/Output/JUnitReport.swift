@@ -79,7 +79,11 @@ public enum JUnitReport {
             default:
                 let value = scalar.value
                 let allowed = value >= 0x20 && !(0xFFFE...0xFFFF).contains(value)
-                if allowed { out.unicodeScalars.append(scalar) }
+                if allowed, ControlCharacters.isEscaped(scalar) {
+                    out += ControlCharacters.written(scalar)
+                } else if allowed {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
         return out

@@ -16,10 +16,16 @@ public struct JournalJSONRenderer: Sendable {
         self.journalName = journalName
     }
 
-    /// One top-level member: a value, or a list rendered item by item.
+    /// One top-level member: a value, or a list rendered item by item (its count, and a walk
+    /// that hands each item over in turn).
     enum Member {
         case value(JSON)
-        case items(Int, (Int) -> JSON)
+        case items(Int, (_ each: (JSON) -> Void) -> Void)
+    }
+
+    /// A list member over an array.
+    static func list<Item>(_ items: [Item], _ make: @escaping (Item) -> JSON) -> Member {
+        .items(items.count) { each in for item in items { each(make(item)) } }
     }
 
     /// The top-level members, in their fixed order; `approbations` only for a charter with `exige`.
@@ -30,15 +36,14 @@ public struct JournalJSONRenderer: Sendable {
 
     func allMembers(_ report: JournalReport) -> [(String, Member)] {
         let counts = report.counts
-        let refused = report.refused, undecided = report.undecided
         let roles = report.roles.sorted { charter.actors[$0.actor].id < charter.actors[$1.actor].id }
         // Members of suppléances and incompatibilities only for a charter that declares them (v1 shape kept).
         var absences: [(String, Member)] = []
         if !charter.deputies.isEmpty {
-            absences.append(("suppleances", .items(report.deputyActions.count) { deputyAction(report.deputyActions[$0], report) }))
+            absences.append(("suppleances", Self.list(report.deputyActions) { deputyAction($0, report) }))
         }
         if !charter.incompatibilities.isEmpty {
-            absences.append(("incompatibilites", .items(report.incompatibilities.count) { incompatibility(report.incompatibilities[$0]) }))
+            absences.append(("incompatibilites", Self.list(report.incompatibilities, incompatibility)))
         }
         return [
             ("charte", .value(.string(charterName))),
@@ -53,14 +58,15 @@ public struct JournalJSONRenderer: Sendable {
                 ("non_verifiables", .int(counts.unverifiable)), ("apres_la_date", .int(counts.afterDate)),
                 ("ignorees", .int(counts.skipped)),
             ]))),
-            ("refusees", .items(refused.count) { action(refused[$0], report) }),
-            ("indeterminees", .items(undecided.count) { action(undecided[$0], report) }),
-            ("echeances", .items(report.instances.count) { instance(report.instances[$0]) }),
-            ("hors_ordre", .items(report.outOfOrder.count) { outOfOrder(report.outOfOrder[$0]) }),
-            ("approbations", .items(report.approvals.count) { approval(report.approvals[$0]) }),
-            ("anomalies", .items(report.issues.count) { issue(report.issues[$0]) }),
+            // The flagged rows are read back one at a time: memory does not grow with them.
+            ("refusees", .items(report.rows.refusedCount) { each in report.forEachFlagged(.refuse) { each(action($0, report)) } }),
+            ("indeterminees", .items(report.rows.undeterminedCount) { each in report.forEachFlagged(.indetermine) { each(action($0, report)) } }),
+            ("echeances", Self.list(report.instances, instance)),
+            ("hors_ordre", Self.list(report.outOfOrder, outOfOrder)),
+            ("approbations", Self.list(report.approvals, approval)),
+            ("anomalies", Self.list(report.issues, issue)),
         ] + absences + [
-            ("roles", .items(roles.count) { role(roles[$0]) }),
+            ("roles", Self.list(roles, role)),
             ("bilan", .value(.object([
                 ("refusees", .int(counts.refused)), ("indeterminees", .int(counts.undetermined)),
                 ("non_verifiables", .int(counts.notVerifiable)), ("indeterminees_tolerees", .bool(report.toleratesUndetermined)),
@@ -78,7 +84,8 @@ public struct JournalJSONRenderer: Sendable {
         .object(members(report).map { key, member in
             switch member {
             case .value(let value): (key, value)
-            case .items(let count, let make): (key, .array((0..<count).map(make)))
+            case .items(_, let walk):
+                (key, .array({ var items: [JSON] = []; walk { items.append($0) }; return items }()))
             }
         })
     }
@@ -87,6 +94,17 @@ public struct JournalJSONRenderer: Sendable {
     /// pretty, written list item by list item so a journal with many findings never holds the
     /// whole tree in memory.
     public func render(_ report: JournalReport) -> String {
+        var text = ""
+        render(report) { text += $0 }
+        return text
+    }
+
+    /// The same text written piece by piece to `write` (64 KiB at a time).
+    public func render(_ report: JournalReport, to write: (String) -> Void) {
+        ChunkedText.writing(to: write) { out in render(report, into: &out) }
+    }
+
+    func render(_ report: JournalReport, into out: inout ChunkedText) {
         // Strings are escaped in JSON text, so every line break in it is structural.
         func indented(_ value: JSON, _ level: Int) -> String {
             let text = value.rendered(pretty: true)
@@ -99,28 +117,30 @@ public struct JournalJSONRenderer: Sendable {
             return String(decoding: bytes, as: UTF8.self)
         }
         let members = members(report)
-        var out = "{\n"
+        out += "{\n"
         for (index, (key, member)) in members.enumerated() {
-            out += "  "
-            JSON.escape(key, into: &out)
-            out += ": "
+            var name = ""
+            JSON.escape(key, into: &name)
+            out += "  " + name + ": "
             switch member {
             case .value(let value):
                 out += indented(value, 1)
-            case .items(let count, let make):
+            case .items(let count, let walk):
                 if count == 0 {
                     out += "[]"
                 } else {
                     out += "[\n"
-                    for item in 0..<count {
-                        out += "    " + indented(make(item), 2) + (item < count - 1 ? "," : "") + "\n"
+                    var item = 0
+                    walk { value in
+                        item += 1
+                        out += "    " + indented(value, 2) + (item < count ? "," : "") + "\n"
                     }
                     out += "  ]"
                 }
             }
             out += (index < members.count - 1 ? "," : "") + "\n"
         }
-        return out + "}\n"
+        out += "}\n"
     }
 
     /// A suppléance cited by a row: `{"titulaire", "suppleant", "du", "au", "nature", "etat", "ligne"}`.
@@ -168,7 +188,7 @@ public struct JournalJSONRenderer: Sendable {
             ("manquants", .strings(action.missing)),
             ("regles", .array(action.rules.map { rule in
                 .object([("genre", .string(rule.kind.rawValue)), ("id", .string(rule.id)),
-                         ("fichier", rule.line == nil ? .null : .string(charterName)),
+                         ("fichier", rule.line == nil ? .null : .string(rule.file ?? charterName)),
                          ("ligne", rule.line.map(JSON.int) ?? .null)])
             })),
         ] + (charter.deputies.isEmpty ? [] : [

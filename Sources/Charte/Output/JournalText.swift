@@ -20,10 +20,24 @@ public struct JournalTextRenderer: Sendable {
 
     /// The whole report, ending with a newline.
     public func render(_ report: JournalReport) -> String {
-        var out = "Journal « \(journalName) » au \(DateText.long(report.date)), selon « \(charterName) »\n"
-        out += countsLine(report) + "\n"
-        section(&out, "Actions refusées", report.refused) { action in actionLines(action, report) }
-        section(&out, "Actions indéterminées (attributs manquants)", report.undecided) { action in actionLines(action, report) }
+        var text = ""
+        render(report) { text += $0 }
+        return text
+    }
+
+    /// The report written piece by piece to `write` (64 KiB at a time): the flagged rows are
+    /// read back one at a time, so memory does not grow with them. Wrapping works line by line,
+    /// so each piece is wrapped on its own, with the same result as the whole text.
+    public func render(_ report: JournalReport, to write: (String) -> Void) {
+        ChunkedText.writing(to: write) { out in render(report, into: &out) }
+    }
+
+    func render(_ report: JournalReport, into out: inout ChunkedText) {
+        out += wrapped("Journal « \(ControlCharacters.escaped(journalName)) » au \(DateText.long(report.date)), "
+            + "selon « \(ControlCharacters.escaped(charterName)) »\n")
+        out += wrapped(countsLine(report) + "\n")
+        flaggedSection(&out, "Actions refusées", report, .refuse)
+        flaggedSection(&out, "Actions indéterminées (attributs manquants)", report, .indetermine)
         section(&out, "Incompatibilités", report.incompatibilities) { incompatibilityLines($0) }
         section(&out, "Actions faites en suppléance", report.deputyActions) { deputyActionLines($0, report) }
         section(&out, "Tâches en retard", report.instances(.overdue)) { [instanceLine($0)] }
@@ -32,10 +46,8 @@ public struct JournalTextRenderer: Sendable {
         section(&out, "Tâches faites avant leurs prérequis", report.outOfOrder) { [outOfOrderLine($0)] }
         section(&out, "Actions sans l'action exigée avant elles", report.approvals) { [approvalLine($0)] }
         section(&out, "Lignes non vérifiables, non lues ou lues en partie", report.issues) { [issueLine($0)] }
-        out = wrapped(out)
         out += "\n" + roleTable(report)
         out += "\n" + wrapped(summaryLine(report) + "\n")
-        return out
     }
 
     private func wrapped(_ text: String) -> String { width.map { TextWrap.wrap(text, width: $0) } ?? text }
@@ -55,12 +67,28 @@ public struct JournalTextRenderer: Sendable {
 
     // MARK: - Sections
 
-    private func section<Item>(_ out: inout String, _ title: String, _ items: [Item], _ lines: (Item) -> [String]) {
+    private func section<Item>(_ out: inout ChunkedText, _ title: String, _ items: [Item], _ lines: (Item) -> [String]) {
         guard !items.isEmpty else { return }
-        out += "\n\(title) (\(items.count))\n"
-        for item in items {
-            for (index, line) in lines(item).enumerated() { out += (index == 0 ? "  " : "      ") + line + "\n" }
+        out += wrapped("\n\(title) (\(items.count))\n")
+        for item in items { write(lines(item), to: &out) }
+    }
+
+    /// The refused or undetermined rows, read back one at a time.
+    private func flaggedSection(_ out: inout ChunkedText, _ title: String, _ report: JournalReport, _ outcome: Outcome) {
+        let count = outcome == .refuse ? report.rows.refusedCount : report.rows.undeterminedCount
+        guard count > 0 else { return }
+        out += wrapped("\n\(title) (\(count))\n")
+        report.forEachFlagged(outcome) { write(actionLines($0, report), to: &out) }
+    }
+
+    /// One item's lines, indented.
+    private func write(_ lines: [String], to out: inout ChunkedText) {
+        // Each line holds cells of the journal and texts of the charter: escaped, it stays one line.
+        var text = ""
+        for (index, line) in lines.enumerated() {
+            text += (index == 0 ? "  " : "      ") + ControlCharacters.escaped(line) + "\n"
         }
+        out += wrapped(text)
     }
 
     func countsLine(_ report: JournalReport) -> String {
@@ -136,7 +164,7 @@ public struct JournalTextRenderer: Sendable {
     }
 
     func ruleText(_ rule: JournalRule) -> String {
-        let where_ = rule.line.map { " (ligne \($0))" } ?? ""
+        let where_ = rule.line.map { line in rule.file.map { " (\($0), ligne \(line))" } ?? " (ligne \(line))" } ?? ""
         switch rule.kind {
         case .defaut: return "aucune règle ne l'autorise (refus par défaut)"
         case .tache:

@@ -165,7 +165,13 @@ public enum MarkdownExport {
                 out.append("\\")
                 out.append(character)
             case "\n", "\r\n", "\r": out += "<br>"
-            default: out.append(character)
+            default:
+                if character.unicodeScalars.count == 1, let scalar = character.unicodeScalars.first,
+                   ControlCharacters.isEscaped(scalar) {
+                    out += ControlCharacters.written(scalar)
+                } else {
+                    out.append(character)
+                }
             }
         }
         return out

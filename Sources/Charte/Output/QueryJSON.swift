@@ -177,13 +177,18 @@ public enum QueryJSON {
 
     /// `montre`.
     public static func encode(_ shown: ShownDeclaration) -> JSON {
-        .object([
+        var members: [(String, JSON)] = [
             ("nom", .string(shown.name)),
             ("genre", .string(kindKey(shown.symbol))),
             ("texte", .string(shown.text)),
             ("fichier", .string(shown.position.file)),
             ("ligne", .int(shown.position.line)),
-        ])
+        ]
+        if let change = shown.localChange {
+            members.append(("adaptation_locale", .object([("texte", .string(change.text)), ("fichier", .string(change.position.file)),
+                                                          ("ligne", .int(change.position.line))])))
+        }
+        return .object(members)
     }
 
     /// A stable ASCII key for the kind of a declaration.

@@ -14,10 +14,16 @@ public enum QueryText {
         case .deadlines(let list): render(list, words)
         case .show(let shown): render(shown)
         }
+        // Control characters of the charter are escaped (`ControlCharacters`), so none reaches
+        // the terminal: those in values where they are interpolated, the rest here.
+        let visible = ControlCharacters.escaped(text, keepingLineBreaks: true)
         // A declaration is shown as written: source text is never wrapped.
-        if case .show = answer { return text }
-        return width.map { TextWrap.wrap(text, width: $0) } ?? text
+        if case .show = answer { return visible }
+        return width.map { TextWrap.wrap(visible, width: $0) } ?? visible
     }
+
+    /// A text of the charter or the query, its control characters (line breaks included) escaped.
+    static func shown(_ text: String) -> String { ControlCharacters.escaped(text) }
 
     // MARK: - qui
 
@@ -36,7 +42,7 @@ public enum QueryText {
         case .task(let task):
             out = "Qui s'occupe de la tâche « \(task) »" + on(who.date) + " ?\n"
         case .text(let text):
-            out = "Tâches dont le libellé ou la note contient « \(text) » :\n"
+            out = "Tâches dont le libellé ou la note contient « \(shown(text)) » :\n"
         }
         if who.results.isEmpty {
             if case .action = who.subject {
@@ -83,7 +89,7 @@ public enum QueryText {
 
     /// One task: its id and label, then one aligned line per non-empty letter.
     static func render(_ card: TaskCard, _ words: QueryWords?) -> String {
-        let out = "  " + card.task + (card.label.map { " — \($0)" } ?? "") + "\n"
+        let out = "  " + card.task + (card.label.map { " — \(shown($0))" } ?? "") + "\n"
         var rows = AlignedText(indent: "    ")
         rows.add(["étape", words != nil && card.stepLabel != nil ? card.stepLabel ?? "" : card.step + (card.stepLabel.map { " — \($0)" } ?? "")])
         for letter in Letter.allCases {
@@ -296,7 +302,13 @@ public enum QueryText {
     public static func render(_ shown: ShownDeclaration) -> String {
         var out = "\(shown.symbol.kindName) « \(shown.name) » — \(location(shown.position))\n\n"
         for line in shown.text.split(separator: "\n", omittingEmptySubsequences: false) {
-            out += line.isEmpty ? "\n" : "  \(line)\n"
+            out += line.isEmpty ? "\n" : "  \(QueryText.shown(String(line)))\n"
+        }
+        if let change = shown.localChange {
+            out += "\nadapté localement — \(location(change.position))\n\n"
+            for line in change.text.split(separator: "\n", omittingEmptySubsequences: false) {
+                out += line.isEmpty ? "\n" : "  \(line)\n"
+            }
         }
         return out
     }
@@ -304,7 +316,7 @@ public enum QueryText {
     // MARK: - Pieces
 
     /// `fichier, ligne N`.
-    static func location(_ position: SourcePosition) -> String { "\(position.file), ligne \(position.line)" }
+    static func location(_ position: SourcePosition) -> String { "\(shown(position.file)), ligne \(position.line)" }
 
     /// An object as a query writes it: `livre(genre: album)`.
     public static func written(_ object: ObjectDescription) -> String {

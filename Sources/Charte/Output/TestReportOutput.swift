@@ -8,7 +8,7 @@ public enum TestReportOutput {
         var out = ""
         for (index, report) in reports.enumerated() {
             if index > 0 { out += "\n" }
-            out += report.file + "\n"
+            out += ControlCharacters.escaped(report.file) + "\n"
             if report.charterErrors > 0 {
                 out += "  la charte contient \(errors(report.charterErrors)) : aucun test n'a été lancé\n"
                 continue
@@ -22,16 +22,16 @@ public enum TestReportOutput {
             for result in report.results {
                 if result.test != currentTest {
                     currentTest = result.test
-                    rows.addLine("  test « \(result.test) »")
+                    rows.addLine("  test « \(ControlCharacters.escaped(result.test)) »")
                 }
-                rows.add(["  " + (result.passed ? "ok" : "ÉCHEC"), "ligne \(result.position.line)", result.text, "→ " + actual(result)])
+                rows.add(["  " + (result.passed ? "ok" : "ÉCHEC"), place(result.position, in: report.file), ControlCharacters.escaped(result.text), "→ " + actual(result)])
                 if !result.passed {
                     for line in failureDetails(result) { rows.addLine("              " + line) }
                 }
             }
             out += rows.rendered
         }
-        return out + "\n" + summary(reports) + "\n"
+        return ControlCharacters.escaped(out + "\n" + summary(reports) + "\n", keepingLineBreaks: true)
     }
 
     /// `3 réussies, 1 échouée` over every report (plus the charters that could not run).
@@ -49,7 +49,7 @@ public enum TestReportOutput {
         case .who(_, let actual):
             return actual.isEmpty ? "aucun responsable" : actual.joined(separator: ", ")
         case .decision(_, let answer):
-            let rules = answer.rules.map(ruleText).joined(separator: " ; ")
+            let rules = answer.rules.map { ruleText($0, from: result.position.file) }.joined(separator: " ; ")
             return QueryText.outcomeName(answer.outcome) + (rules.isEmpty ? "" : " (\(rules))")
         case .only(let named, let others):
             let refused = named.filter { $0.outcome != .autorise }
@@ -80,7 +80,7 @@ public enum TestReportOutput {
                 lines.append("\(answer.actor) : attendu autorisé, obtenu \(QueryText.outcomeName(answer.outcome))")
             }
             for answer in others {
-                let rules = answer.rules.map(ruleText).joined(separator: " ; ")
+                let rules = answer.rules.map { ruleText($0, from: result.position.file) }.joined(separator: " ; ")
                 lines.append("\(answer.actor) : attendu refusé, obtenu \(QueryText.outcomeName(answer.outcome))"
                              + (rules.isEmpty ? "" : " (\(rules))"))
             }
@@ -88,11 +88,18 @@ public enum TestReportOutput {
         }
     }
 
+    /// `ligne 12`, or `modele.charte:12` for a line of another file (the model an adaptation keeps it from).
+    static func place(_ position: SourcePosition, in file: String) -> String {
+        guard position.file != file else { return "ligne \(position.line)" }
+        let name = position.file.split(separator: "/").last.map(String.init) ?? position.file
+        return "\(name):\(position.line)"
+    }
+
     /// A deciding rule with its line: `tâche prets, ligne 44`.
-    static func ruleText(_ rule: RuleReference) -> String {
+    static func ruleText(_ rule: RuleReference, from file: String) -> String {
         if rule.kind == .defaut { return "refus par défaut" }
         let name = rule.kind == .tache ? "tâche \(rule.id)" : rule.kind == .portee ? "portée de l'action \(rule.id)" : rule.id
-        return name + (rule.position.map { ", ligne \($0.line)" } ?? "")
+        return name + (rule.position.map { $0.file == file ? ", ligne \($0.line)" : ", " + place($0, in: file) } ?? "")
     }
 
     static func errors(_ count: Int) -> String { "\(count) erreur\(count > 1 ? "s" : "")" }
@@ -110,7 +117,7 @@ public enum TestReportOutput {
                 .object([
                     ("fichier", .string(report.file)),
                     ("erreurs", .int(report.charterErrors)),
-                    ("assertions", .array(report.results.map(json))),
+                    ("assertions", .array(report.results.map { json($0, file: report.file) })),
                 ])
             })),
             ("reussies", .int(reports.map(\.passed).reduce(0, +))),
@@ -118,12 +125,14 @@ public enum TestReportOutput {
         ])
     }
 
-    static func json(_ result: AssertionResult) -> JSON {
+    static func json(_ result: AssertionResult, file: String) -> JSON {
         var members: [(String, JSON)] = [
             ("test", .string(result.test)),
             ("assertion", .string(result.text)),
             ("ligne", .int(result.position.line)),
         ]
+        // An assertion kept from the model an adaptation adapts: its own file.
+        if result.position.file != file { members.insert(("fichier", .string(result.position.file)), at: 2) }
         switch result.check {
         case .who(let expected, let actual):
             members += [

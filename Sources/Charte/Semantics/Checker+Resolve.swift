@@ -21,7 +21,7 @@ extension Checker {
                 resolvePermission(decl)
             case .test(let decl):
                 resolveTest(decl)
-            case .establishment, .calendar, .object, .actor, .action, .event, .deputy, .incompatibility, .requirement, .thresholds:
+            case .establishment, .calendar, .object, .actor, .action, .event, .deputy, .incompatibility, .adaptation, .requirement, .thresholds:
                 break
             }
         }

@@ -43,6 +43,8 @@ public struct Checker {
     var establishmentSpan: Span?
     /// What the parser could not read: names to stay quiet about, and where errors were.
     var damage: SyntaxDamage
+    /// The declared names with a non-ASCII letter, in file order (for W603).
+    var nonASCIINames: [Name] = []
 
     /// Checks a parsed file; `damage` tells which parts had syntax errors, to avoid follow-on diagnostics.
     public static func check(_ tree: SyntaxTree, damage: SyntaxDamage = SyntaxDamage()) -> (charter: Charter, diagnostics: [Diagnostic]) {
@@ -90,6 +92,7 @@ public struct Checker {
             return false
         }
         charter.nameSpans.record(symbol, at: name.span)
+        if name.text.utf8.contains(where: { $0 >= 0x80 }) { nonASCIINames.append(name) }
         return true
     }
 
@@ -104,7 +107,7 @@ public struct Checker {
                 steps += 1
             case .actor, .object, .action, .event:
                 names += 1
-            case .establishment, .calendar, .permission, .test, .deputy, .incompatibility, .requirement, .thresholds:
+            case .establishment, .calendar, .permission, .test, .deputy, .incompatibility, .adaptation, .requirement, .thresholds:
                 break
             }
         }
@@ -119,6 +122,7 @@ public struct Checker {
         reserveForDeclarations(tree.declarations)
         declare(tree.declarations)
         finishDeclaring()
+        checkConfusables()
     }
 
     /// Declares the names of the declarations, in file order.
@@ -175,7 +179,7 @@ public struct Checker {
                                                      span: task.span, nameSpan: task.name.span))
                 }
                 charter.steps.append(step)
-            case .permission, .test, .deputy, .incompatibility, .requirement, .thresholds:
+            case .permission, .test, .deputy, .incompatibility, .adaptation, .requirement, .thresholds:
                 break
             }
         }

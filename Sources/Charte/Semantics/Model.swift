@@ -36,6 +36,8 @@ public struct Charter: Sendable {
     public var deputies: [Deputy] = []
     /// The `incompatibles` declarations, in declaration order.
     public var incompatibilities: [Incompatibility] = []
+    /// What a school's charter changed in the model it adapts (nil for a charter adapting none).
+    public var adaptation: AdaptationSummary?
     /// The `exige … avant …` declarations, in declaration order.
     public var requirements: [Requirement] = []
     /// The limits `charte analyser` reports against (`seuils`, else the defaults).

@@ -39,13 +39,18 @@ public final class SourceFile: Sendable {
         self.init(id: id, name: name, bytes: Array(text.utf8))
     }
 
-    /// Byte offsets at which each line starts (line 1 starts at 0).
+    /// Byte offsets at which each line starts (line 1 starts at 0). A line ends with `\n`,
+    /// `\r\n`, or a lone `\r` (as a terminal and the editors' protocol show it).
     public var lineStarts: [Int] {
         lineStartsCache.withLock { cache in
             if let cache { return cache }
             var starts = [0]
-            for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-                starts.append(offset + 1)
+            for (offset, byte) in bytes.enumerated() {
+                if byte == UInt8(ascii: "\n") {
+                    starts.append(offset + 1)
+                } else if byte == UInt8(ascii: "\r"), offset + 1 == bytes.count || bytes[offset + 1] != UInt8(ascii: "\n") {
+                    starts.append(offset + 1)
+                }
             }
             cache = starts
             return starts

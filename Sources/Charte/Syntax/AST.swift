@@ -72,6 +72,8 @@ public enum Declaration: Sendable, Hashable {
     case test(TestDecl)
     case deputy(DeputyDecl)
     case incompatibility(IncompatibilityDecl)
+    /// `modele`, `adapte`, `modifie`, `retire`, `tient` (see AST+Models).
+    case adaptation(AdaptationDecl)
     case requirement(RequirementDecl)
     case thresholds(ThresholdsDecl)
 
@@ -89,6 +91,7 @@ public enum Declaration: Sendable, Hashable {
         case .test(let d): d.span
         case .deputy(let d): d.span
         case .incompatibility(let d): d.span
+        case .adaptation(let d): d.span
         case .requirement(let d): d.span
         case .thresholds(let d): d.span
         }
@@ -166,6 +169,8 @@ public struct ActorDecl: Sendable, Hashable {
     public var members: [Name]
     /// Where it is written in the source (not compared).
     @NotCompared public var span: Span
+    /// `role documentaliste tient referent_numerique`: the model's roles this actor holds (adaptations only).
+    public var holds: [Name] = []
 }
 
 /// The type of an object attribute.
@@ -333,6 +338,8 @@ public struct TaskDecl: Sendable, Hashable {
     public var clauses: [LocatedClause]
     /// Where it is written in the source (not compared).
     @NotCompared public var span: Span
+    /// `verrouille tache …`: a model's task a school may not remove nor weaken.
+    public var isLocked = false
 }
 
 /// `autorise` or `interdit`.
@@ -356,6 +363,8 @@ public struct PermissionDecl: Sendable, Hashable {
     public var condition: Condition?
     /// Where it is written in the source (not compared).
     @NotCompared public var span: Span
+    /// `verrouille interdit …`: a model's rule a school may not remove nor counter.
+    public var isLocked = false
 }
 
 /// A value in an object literal or a condition.

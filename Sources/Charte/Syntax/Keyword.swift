@@ -16,6 +16,7 @@ public enum Keyword: String, CaseIterable, Sendable, Hashable {
     case booleen, texte, nombre, date, euros
     case ouvre, zone
     case suppleance, par, du, au, nature, signature, pouvoir, incompatibles
+    case modele, version, adapte, modifie, retire, tient, verrouille
     case cle, exige, avant
     case seuils, consultesMax = "consultes_max", tachesParMoisMax = "taches_par_mois_max"
 
@@ -51,6 +52,10 @@ public enum Keyword: String, CaseIterable, Sendable, Hashable {
         case .euros: ["euro"]
         case .suppleance: ["suppleances"]
         case .incompatibles: ["incompatible"]
+        case .modifie: ["modifier"]
+        case .retire: ["retirer"]
+        case .tient: ["tiennent"]
+        case .verrouille: ["verrouillee", "verrouilles", "verrouillees"]
         case .seuils: ["seuil"]
         default: []
         }

@@ -146,7 +146,8 @@ public struct Lexer {
                 if position + 8 <= count {
                     let word = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)
                     var stops = word & Lexer.highBits
-                    stops |= Lexer.hasByte(word, UInt8(ascii: "\n")) | Lexer.hasByte(word, UInt8(ascii: "\r"))
+                    // Line ends and other control characters (a tab stops the fast path, not the text).
+                    stops |= Lexer.hasByteBelowSpace(word) | Lexer.hasByte(word, 0x7F)
                     if inString { stops |= Lexer.hasByte(word, UInt8(ascii: "\"")) | Lexer.hasByte(word, UInt8(ascii: "\\")) }
                     if stops == 0 {
                         position += 8
@@ -157,13 +158,15 @@ public struct Lexer {
                 while position < windowEnd {
                     let byte = buffer[position]
                     if byte < 0x80 {
-                        if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { return position }
+                        if Lexer.isControlByte(byte) { return position }
                         if inString, byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return position }
                         position += 1
                         continue
                     }
                     let (scalar, length) = Lexer.decode(buffer, at: position)
-                    guard let scalar, !Lexer.isBidiControl(scalar), scalar.value != closing else { return position }
+                    guard let scalar, !Lexer.isBidiControl(scalar), !Lexer.isC1Control(scalar), scalar.value != closing else {
+                        return position
+                    }
                     position += length
                 }
             }
@@ -174,6 +177,25 @@ public struct Lexer {
     /// The high bit of every byte of a word.
     static let highBits: UInt64 = 0x8080_8080_8080_8080
 
+    /// Whether a byte is a line end or another control character (tab excepted): what ends a
+    /// run of plain text.
+    @inline(__always)
+    static func isControlByte(_ byte: UInt8) -> Bool { (byte < 0x20 && byte != 0x09) || byte == 0x7F }
+
+    /// Whether a byte is a line end: `\n`, or `\r` (alone, or before `\n`). A lone `\r` ends a
+    /// line as a terminal shows it, so no text after it can hide in a comment.
+    @inline(__always)
+    static func isLineEnd(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") }
+
+    /// Whether a scalar is a C1 control character (U+0080–U+009F).
+    static func isC1Control(_ scalar: Unicode.Scalar) -> Bool { (0x80...0x9F).contains(scalar.value) }
+
+    /// Nonzero when some byte of `word` is below 0x20 (exact as a yes/no for words of ASCII bytes).
+    @inline(__always)
+    static func hasByteBelowSpace(_ word: UInt64) -> UInt64 {
+        (word &- 0x2020_2020_2020_2020) & ~word & highBits
+    }
+
     /// The high bits of the bytes of `word` equal to `byte` (exact for words of ASCII bytes).
     @inline(__always)
     static func hasByte(_ word: UInt64, _ byte: UInt8) -> UInt64 {
@@ -181,20 +203,27 @@ public struct Lexer {
         return (spread &- 0x0101_0101_0101_0101) & ~spread & highBits
     }
 
+    /// Skips a comment, up to its line end (a lone `\r` included: what follows it is code).
     private mutating func skipComment() {
         let start = offset
-        while offset < bytes.count, bytes[offset] != UInt8(ascii: "\n") {
+        while offset < bytes.count, !Lexer.isLineEnd(bytes[offset]) {
             offset = endOfPlainText(from: offset, inString: false)
-            guard offset < bytes.count, bytes[offset] != UInt8(ascii: "\n") else { break }
+            guard offset < bytes.count, !Lexer.isLineEnd(bytes[offset]) else { break }
             if bytes[offset] >= 0x80 {
                 checkNonASCIIInText(inString: false)
             } else {
-                offset += 1
+                if Lexer.isControlByte(bytes[offset]) { reportControl(inString: false) } else { offset += 1 }
             }
         }
-        var end = offset
-        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-        comments.append(span(start, end))
+        comments.append(span(start, offset))
+    }
+
+    /// Reports the control character at `offset` inside a string or comment (W602), advancing past it.
+    private mutating func reportControl(inString: Bool) {
+        let start = offset
+        let name = Lexer.scalarName(Unicode.Scalar(bytes[offset]))
+        offset += 1
+        report(inString ? .controlCharacter(name) : .controlCharacterInComment(name), start, offset)
     }
 
     // MARK: - UTF-8
@@ -236,6 +265,9 @@ public struct Lexer {
         if Lexer.isBidiControl(scalar) {
             let name = Lexer.scalarName(scalar)
             report(inString ? .bidiControl(name) : .bidiControlInComment(name), start, offset)
+        } else if Lexer.isC1Control(scalar) {
+            let name = Lexer.scalarName(scalar)
+            report(inString ? .controlCharacter(name) : .controlCharacterInComment(name), start, offset)
         }
         return scalar
     }
@@ -552,7 +584,7 @@ public struct Lexer {
             offset = endOfPlainText(from: offset, inString: true, closing: closing)
             guard offset < bytes.count else { break }
             let byte = bytes[offset]
-            if byte == UInt8(ascii: "\n") || (byte == UInt8(ascii: "\r") && peek(1) == UInt8(ascii: "\n")) { break }
+            if Lexer.isLineEnd(byte) { break }
             if closing == nil, byte == UInt8(ascii: "\"") {
                 contentEnd = offset
                 offset += 1
@@ -574,7 +606,7 @@ public struct Lexer {
                 case UInt8(ascii: "n"): decoded.append(UInt8(ascii: "\n")); offset += 1
                 case UInt8(ascii: "t"): decoded.append(UInt8(ascii: "\t")); offset += 1
                 case UInt8(ascii: "\n"), 0: report(.unknownEscape("\\"), escapeStart, offset)
-                case UInt8(ascii: "\r") where peek(1) == UInt8(ascii: "\n"): report(.unknownEscape("\\"), escapeStart, offset)
+                case UInt8(ascii: "\r"): report(.unknownEscape("\\"), escapeStart, offset)
                 default:
                     let (scalar, length) = Lexer.decode(bytes, at: offset)
                     offset += length
@@ -584,7 +616,8 @@ public struct Lexer {
                 continue
             }
             if byte < 0x80 {
-                offset += 1
+                // A control character stays in the text (a warning), shown escaped by every output.
+                if Lexer.isControlByte(byte) { reportControl(inString: true) } else { offset += 1 }
                 continue
             }
             let before = offset

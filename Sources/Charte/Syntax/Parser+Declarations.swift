@@ -103,12 +103,13 @@ extension Parser {
 
     // MARK: - Actors, objects, actions, events
 
-    /// `acteur = ("role" | "instance" | "externe") IDENT [ STRING ] [ "{" { "personnes" chaines | "membres" noms } "}" ]`
+    /// `acteur = ("role" | "instance" | "externe") IDENT [ STRING ] [ "tient" noms ] [ "{" { "personnes" chaines | "membres" noms } "}" ]`
     mutating func parseActor(_ kind: ActorKind) throws(Recovery) -> ActorDecl {
         let start = advance().span
         let name = try expectName()
         begin(name)
         let label = optionalLabel()
+        let holds = match(.tient) ? try parseNameList("un rôle du modèle") : []
         var persons: [StringLiteral] = []
         var members: [Name] = []
         if current.kind == .leftBrace {
@@ -131,7 +132,7 @@ extension Parser {
             }
         }
         finish()
-        return ActorDecl(kind: kind, name: name, label: label, persons: persons, members: members, span: span(from: start))
+        return ActorDecl(kind: kind, name: name, label: label, persons: persons, members: members, span: span(from: start), holds: holds)
     }
 
     /// `objet = "objet" IDENT [ STRING ] [ "{" attribut { [ "," ] attribut } "}" ]`

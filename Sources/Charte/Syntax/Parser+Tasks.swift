@@ -19,9 +19,17 @@ extension Parser {
         let label = optionalLabel()
         let after = match(.apres) ? try parseNameList("une étape") : []
         var tasks: [TaskDecl] = []
-        try parseBlock(what: "l'étape", name: name.text, isItemStart: { token, _ in token.is(.tache) },
+        try parseBlock(what: "l'étape", name: name.text, isItemStart: { token, next in token.is(.tache) || Parser.startsLockedTask(token, next) },
                        endsBlock: { token, next in Parser.looksLikeDeclaration(token, next) }) {
             (parser: inout Parser) throws(Recovery) in
+            if Parser.startsLockedTask(parser.current, parser.next) {
+                let lockSpan = parser.advance().span
+                var task = try parser.parseTask()
+                task.isLocked = true
+                task.span = lockSpan.to(task.span)
+                tasks.append(task)
+                return
+            }
             guard parser.current.is(.tache) else {
                 try parser.fail(expected: "« tache » ou « } »",
                                 candidates: parser.current.kind == .word
@@ -34,7 +42,10 @@ extension Parser {
         return StepDecl(name: name, label: label, after: after, tasks: tasks, span: span(from: start))
     }
 
-    /// `tache = "tache" IDENT [ STRING ] "{" { clause } "}"`
+    /// `verrouille tache …`: a locked task of a model.
+    static func startsLockedTask(_ token: Token, _ next: Token) -> Bool { token.is(.verrouille) && next.is(.tache) }
+
+    /// `tache = [ "verrouille" ] "tache" IDENT [ STRING ] "{" { clause } "}"`
     mutating func parseTask() throws(Recovery) -> TaskDecl {
         let start = advance().span
         let name = try expectName()
@@ -48,7 +59,7 @@ extension Parser {
         defer { clauseBuffer = clauses }
         try parseBlock(what: "la tâche", name: name.text, isItemStart: { token, _ in Parser.isClauseStart(token) || token.is(.tache) },
                        endsBlock: { token, next in
-                           (token.is(.tache) && next.kind == .word)
+                           (token.is(.tache) && next.kind == .word) || Parser.startsLockedTask(token, next)
                                || (!token.is(.action) && Parser.looksLikeDeclaration(token, next))
                        }) { (parser: inout Parser) throws(Recovery) in
             clauses.append(try parser.parseClause())

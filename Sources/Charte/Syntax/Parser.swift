@@ -247,7 +247,7 @@ public struct Parser {
             } catch {
                 abandonDeclarations(above: 0)
                 if index == start { advance() }
-                synchronize { token, _ in Parser.isDeclarationStart(token) }
+                synchronize { token, next in Parser.isDeclarationStart(token) || Parser.startsAdaptation(token, next) }
                 if current.kind == .rightBrace { advance() }
             }
         }
@@ -287,6 +287,11 @@ public struct Parser {
         case .test: return .test(try parseTest())
         case .suppleance: return .deputy(try parseDeputy())
         case .incompatibles: return .incompatibility(try parseIncompatibility())
+        case .modele where next.kind == .string: return .adaptation(try parseModelHeader())
+        case .adapte where next.kind == .string: return .adaptation(try parseAdapts())
+        case .modifie where Parser.startsAdaptation(token, next): return .adaptation(try parseChange())
+        case .retire where Parser.startsAdaptation(token, next): return .adaptation(try parseRemoval())
+        case .verrouille where next.is(.autorise) || next.is(.interdit): return try parseLockedRule()
         case .exige: return .requirement(try parseRequirement())
         case .seuils: return .thresholds(try parseThresholds())
         default:

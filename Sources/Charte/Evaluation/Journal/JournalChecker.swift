@@ -9,6 +9,8 @@ public struct JournalChecker: Sendable {
     public let charter: Charter
     /// The charter's source, to give the lines of deciding rules.
     public let charterSource: SourceFile?
+    /// Every source of the charter (its model's too, for an adaptation), so a rule gets its own file's line.
+    let sources: SourceMap?
     /// The date of the check.
     public let date: CalendarDate
     /// Whether undetermined action rows are tolerated (they fail the run otherwise).
@@ -18,17 +20,27 @@ public struct JournalChecker: Sendable {
 
     /// Prepares a check of journals against a checked charter at a date.
     public init(charter: CheckedCharter, date: CalendarDate, toleratesUndetermined: Bool = false) {
-        self.init(charter: charter.model, charterSource: charter.file, date: date, toleratesUndetermined: toleratesUndetermined)
+        self.init(charter: charter.model, charterSource: charter.file, date: date, toleratesUndetermined: toleratesUndetermined,
+                  sources: charter.sources)
     }
 
     /// The same over a bare model (the library's own tests and benchmarks of parts).
-    init(charter: Charter, charterSource: SourceFile?, date: CalendarDate, toleratesUndetermined: Bool = false) {
+    init(charter: Charter, charterSource: SourceFile?, date: CalendarDate, toleratesUndetermined: Bool = false,
+         sources: SourceMap? = nil) {
         self.charter = charter
         self.charterSource = charterSource
+        self.sources = sources
         self.date = date
         self.toleratesUndetermined = toleratesUndetermined
         self.authorizer = Authorizer(charter: charter)
         self.names = JournalNames(charter: charter)
+    }
+
+    /// The source a span of the charter was written in (the model's, for what an adaptation keeps).
+    func source(of span: Span) -> SourceFile? {
+        if span.file == charterSource?.id { return charterSource }
+        guard let sources, sources.files.indices.contains(span.file.rawValue) else { return nil }
+        return sources[span.file]
     }
 
     /// Checks a journal file, streaming it; throws when it cannot be opened or read.

@@ -6,6 +6,8 @@ public struct JournalRule: Sendable, Hashable {
     public var id: String
     /// The 1-based line in the charter (nil for the default deny).
     public var line: Int?
+    /// The file of the line when it is not the charter's own (the model an adaptation keeps it from).
+    public var file: String? = nil
     /// The rule's span in the charter (to find the rule itself, for its words); nil for the default
     /// deny. Like every span, not part of `==`.
     public var span: Span? = nil
@@ -212,8 +214,10 @@ public struct JournalReport: Sendable {
     public var separator: UInt8
     /// Row counts.
     public var counts = JournalCounts()
-    /// Refused and undecided action rows, by line.
-    public var flagged: [JournalAction] = []
+    /// Refused and undecided action rows, by line, kept compact (see `FlaggedRows`).
+    public var rows = FlaggedRows(tasks: [])
+    /// Refused and undecided action rows, by line (read back whole: for small journals).
+    public var flagged: [JournalAction] { rows.all }
     /// Every task instance, by due date.
     public var instances: [DeadlineInstance] = []
     /// Tasks done before a prerequisite.
@@ -248,6 +252,10 @@ public struct JournalReport: Sendable {
     public var refused: [JournalAction] { flagged.filter { $0.outcome == .refuse } }
     /// The undecided action rows.
     public var undecided: [JournalAction] { flagged.filter { $0.outcome == .indetermine } }
+    /// Calls `body` with each flagged row of an outcome, in line order, one at a time.
+    public func forEachFlagged(_ outcome: Outcome, _ body: (JournalAction) -> Void) {
+        rows.forEach { if $0.outcome == outcome { body($0) } }
+    }
     /// The instances with a status.
     public func instances(_ status: DeadlineStatus) -> [DeadlineInstance] { instances.filter { $0.status == status } }
 

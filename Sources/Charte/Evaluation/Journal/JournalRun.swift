@@ -45,6 +45,7 @@ struct JournalRun {
         self.encoding = .utf8
         self.report = JournalReport(date: checker.date, encoding: dialect.encoding, separator: dialect.separator)
         self.report.toleratesUndetermined = checker.toleratesUndetermined
+        self.report.rows = FlaggedRows(tasks: checker.charter.tasks.map(\.id))
         self.roles = charter.actors.indices.map(RoleSummary.init(actor:))
         var base: [Int] = []
         var total = 0
@@ -197,12 +198,12 @@ struct JournalRun {
         case .refuse: report.counts.refused += 1; rowUnverifiable = false
         case .indetermine: report.counts.undetermined += 1
         }
-        var taskID: String?
-        if case .task(let index)? = task { taskID = charter.tasks[index].id }
+        var taskIndex: Int?
+        if case .task(let index)? = task { taskIndex = index }
         let day = isDated && !checker.authorizer.deputies(involving: actors).isEmpty ? date : nil
-        report.flagged.append(JournalAction(line: line, date: date, actor: written, task: taskID,
-                                            verdict: verdict(actors: actors, action: action, object: object, on: day),
-                                            onBehalf: onBehalf))
+        // Rows come in line order: no sorting, and nothing kept in memory per row.
+        report.rows.append(line: line, date: date, actor: written, task: taskIndex,
+                           verdict: verdict(actors: actors, action: action, object: object, on: day), onBehalf: onBehalf)
     }
 
     /// The explained decision for an actor, action and object (at a date when a suppléance involves
@@ -224,7 +225,8 @@ struct JournalRun {
             }
         }
         let rules = decision.rules.map { rule in
-            JournalRule(kind: rule.kind, id: rule.id, line: rule.span.flatMap { span in checker.charterSource?.location(of: span.start).line },
+            JournalRule(kind: rule.kind, id: rule.id, line: rule.span.flatMap { span in checker.source(of: span)?.location(of: span.start).line },
+                        file: rule.span.flatMap { span in span.file == checker.charterSource?.id ? nil : checker.source(of: span)?.name },
                         span: rule.span)
         }
         let verdict = JournalVerdict(roles: actors.map { charter.actors[$0].id }, action: charter.actions[action].id,
@@ -299,7 +301,6 @@ struct JournalRun {
         }
         report.roles = roles.filter { !$0.isEmpty }
         report.approvals = approvals.findings(charter: charter)
-        report.flagged.sort { $0.line < $1.line }
         report.deputyActions.sort { $0.line < $1.line }
         report.deputyLines = charter.deputies.map { deputy in checker.charterSource.map { $0.location(of: deputy.span.start).line } }
         report.incompatibilities.sort { $0.line < $1.line }

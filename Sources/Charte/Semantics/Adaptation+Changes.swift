@@ -1,0 +1,253 @@
+// The adaptations one by one: `modifie`, `retire`, `tient`, and the locks they meet.
+
+extension Adaptation {
+    // MARK: - Finding things in the model
+
+    /// Where a task of the model is: the index of its step declaration and its index in the step.
+    func taskLocation(_ id: String) -> (step: Int, task: Int)? {
+        for (index, declaration) in model.enumerated() {
+            guard case .step(let step) = declaration else { continue }
+            if let task = step.tasks.firstIndex(where: { $0.name.text == id }) { return (index, task) }
+        }
+        return nil
+    }
+
+    func index(where matches: (Declaration) -> Bool) -> Int? { model.firstIndex(where: matches) }
+
+    var modelTaskNames: [Candidate] {
+        model.flatMap { declaration -> [Candidate] in
+            guard case .step(let step) = declaration else { return [] }
+            return step.tasks.map { Candidate(name: $0.name.text, span: $0.name.span) }
+        }
+    }
+
+    var modelStepNames: [Candidate] {
+        model.compactMap { if case .step(let step) = $0 { Candidate(name: step.name.text, span: step.name.span) } else { nil } }
+    }
+
+    var modelActorNames: [Candidate] {
+        model.compactMap { if case .actor(let actor) = $0 { Candidate(name: actor.name.text, span: actor.name.span) } else { nil } }
+    }
+
+    /// The likely new name of something renamed in the model: the closest id.
+    func renamedTo(_ name: String, among candidates: [Candidate]) -> String? {
+        if let close = Suggestions.closest(to: name, among: candidates).first { return close.name }
+        // A longer or shorter id that keeps the old one (`licences` → `licences_manuels`).
+        let folded = Folding.fold(name)
+        return candidates.first { candidate in
+            let other = Folding.fold(candidate.name)
+            return folded.count >= 4 && other.count >= 4 && (other.contains(folded) || folded.contains(other))
+        }?.name
+    }
+
+    mutating func reportUnknown(_ name: Name, _ kind: AdaptedKind, among candidates: [Candidate]) {
+        report(.unknownTarget(name: name.text, kind: kind, renamedTo: renamedTo(name.text, among: candidates)), at: name.span)
+    }
+
+    // MARK: - modifie
+
+    /// The clause kinds a school may change in a locked task: none of them gives or takes away a permission.
+    static let clausesOpenInLockedTasks: Set<ClauseKind> = [.letter(.consulte), .letter(.informe), .deadline, .delay, .note]
+
+    mutating func changeTask(_ change: TaskAdaptation, at span: Span) {
+        guard claim(change.name.text, .task, at: span) else { return }
+        guard let location = taskLocation(change.name.text), case .step(var step) = model[location.step] else {
+            return reportUnknown(change.name, .task, among: modelTaskNames)
+        }
+        var task = step.tasks[location.task]
+        if task.isLocked {
+            let touched = change.clauses.map { (ClauseKind($0.clause), $0.span) } + change.removed.map { ($0.kind, $0.span) }
+            let refused = touched.filter { !Adaptation.clausesOpenInLockedTasks.contains($0.0) }
+            if !refused.isEmpty {
+                for (kind, clauseSpan) in refused {
+                    report(.lockedTaskWeakened(task: task.name.text, clause: kind.keyword.spelling), at: clauseSpan,
+                           notes: [Note(.model(.lockedHere), at: task.span)])
+                }
+                return
+            }
+        }
+        if let label = change.label { task.label = label }
+        let replaced = Set(change.clauses.map { ClauseKind($0.clause) })
+        let removed = Set(change.removed.map(\.kind))
+        var clauses: [LocatedClause] = []
+        var written = Set<ClauseKind>()
+        for clause in task.clauses {
+            let kind = ClauseKind(clause.clause)
+            if removed.contains(kind) { continue }
+            if replaced.contains(kind) {
+                if written.insert(kind).inserted { clauses += change.clauses.filter { ClauseKind($0.clause) == kind } }
+                continue
+            }
+            clauses.append(clause)
+        }
+        clauses += change.clauses.filter { !written.contains(ClauseKind($0.clause)) }
+        task.clauses = clauses
+        step.tasks[location.task] = task
+        model[location.step] = .step(step)
+        summary.changedTasks[task.name.text] = span
+    }
+
+    mutating func changeStep(_ change: StepDecl, at span: Span) {
+        guard claim(change.name.text, .step, at: span) else { return }
+        guard let index = index(where: { if case .step(let s) = $0 { s.name.text == change.name.text } else { false } }),
+              case .step(var step) = model[index] else { return reportUnknown(change.name, .step, among: modelStepNames) }
+        if let label = change.label { step.label = label }
+        if !change.after.isEmpty { step.after = change.after }
+        step.tasks += change.tasks
+        model[index] = .step(step)
+    }
+
+    mutating func changeActor(_ change: ActorDecl, at span: Span) {
+        guard claim(change.name.text, .actor, at: span) else { return }
+        guard let index = index(where: { if case .actor(let a) = $0 { a.name.text == change.name.text } else { false } }),
+              case .actor(var actor) = model[index] else { return reportUnknown(change.name, .actor, among: modelActorNames) }
+        if let label = change.label { actor.label = label }
+        actor.persons += change.persons
+        actor.members += change.members.filter { member in !actor.members.contains { $0.text == member.text } }
+        model[index] = .actor(actor)
+    }
+
+    mutating func changeCalendar(_ change: CalendarDecl, at span: Span) {
+        guard claim("calendrier", .calendar, at: span) else { return }
+        guard let index = index(where: { if case .calendar = $0 { true } else { false } }), case .calendar(var calendar) = model[index] else {
+            return report(.unknownTarget(name: "calendrier", kind: .calendar, renamedTo: nil), at: span)
+        }
+        if let label = change.label { calendar.label = label }
+        if let zone = change.zone {
+            calendar.zone = zone
+            calendar.zoneSpan = change.zoneSpan
+        }
+        for entry in change.entries {
+            guard claim(entry.name.text, .calendarName, at: entry.name.span) else { continue }
+            if let existing = calendar.entries.firstIndex(where: { $0.name.text == entry.name.text }) {
+                calendar.entries[existing] = entry
+            } else {
+                calendar.entries.append(entry)
+            }
+        }
+        model[index] = .calendar(calendar)
+    }
+
+    // MARK: - retire
+
+    mutating func remove(_ removal: Removal, reason: StringLiteral, at span: Span) {
+        switch removal {
+        case .task(let name):
+            guard claim(name.text, .task, at: span) else { return }
+            guard let location = taskLocation(name.text), case .step(var step) = model[location.step] else {
+                return reportUnknown(name, .task, among: modelTaskNames)
+            }
+            let task = step.tasks[location.task]
+            if task.isLocked {
+                return report(.lockedTaskRemoved(task: name.text), at: span, notes: [Note(.model(.lockedHere), at: task.span)])
+            }
+            step.tasks.remove(at: location.task)
+            model[location.step] = .step(step)
+            removedTasks[name.text] = task.clauses.flatMap { clause -> [Name] in
+                if case .after(let names) = clause.clause { return names }
+                return []
+            }
+            summary.removedTasks.append((name.text, reason.value))
+        case .test(let label):
+            let tests = model.enumerated().compactMap { entry -> (Int, TestDecl)? in
+                if case .test(let test) = entry.element { return (entry.offset, test) }
+                return nil
+            }
+            guard claim(label.value, .test, at: span) else { return }
+            guard let found = tests.first(where: { $0.1.label.value == label.value }) else {
+                let candidates = tests.map { Candidate(name: $0.1.label.value, span: $0.1.label.span) }
+                return report(.unknownTarget(name: label.value, kind: .test, renamedTo: renamedTo(label.value, among: candidates)), at: label.span)
+            }
+            model.remove(at: found.0)
+        case .rule(let rule):
+            var unlocked = rule
+            unlocked.isLocked = false
+            let text = Adaptation.ruleText(rule)
+            guard claim(text + "#" + String(unlocked.condition?.hashValue ?? 0), .rule, at: span) else { return }
+            let found = model.firstIndex { declaration in
+                guard case .permission(var candidate) = declaration else { return false }
+                candidate.isLocked = false
+                return candidate == unlocked
+            }
+            guard let found, case .permission(let modelRule) = model[found] else {
+                return report(.unknownTarget(name: text, kind: .rule, renamedTo: nil), at: rule.span)
+            }
+            if modelRule.isLocked {
+                return report(.lockedRuleRemoved(rule: text), at: span, notes: [Note(.model(.lockedHere), at: modelRule.span)])
+            }
+            model.remove(at: found)
+        }
+    }
+
+    /// `interdit tous sauf a commander`: a rule's head, to name it in messages.
+    static func ruleText(_ rule: PermissionDecl) -> String {
+        var actors = rule.everyone ? "tous" : rule.actors.map(\.text).joined(separator: ", ")
+        if !rule.exceptions.isEmpty { actors += " sauf " + rule.exceptions.map(\.text).joined(separator: ", ") }
+        return "\(rule.kind.rawValue) \(actors) \(rule.action.text)"
+    }
+
+    // MARK: - tient
+
+    /// Records `role LOCAL tient M…`; returns the actor to declare when LOCAL is not a model actor.
+    mutating func hold(_ decl: ActorDecl) -> ActorDecl? {
+        for role in decl.holds {
+            guard let index = index(where: { if case .actor(let a) = $0 { a.name.text == role.text } else { false } }),
+                  case .actor(let modelActor) = model[index] else {
+                reportUnknown(role, .actor, among: modelActorNames)
+                continue
+            }
+            guard modelActor.kind == .role, role.text != decl.name.text, holders[decl.name.text] == nil else {
+                report(.badHolding(name: role.text), at: role.span, notes: [Note(.model(.declaredInModel), at: modelActor.span)])
+                continue
+            }
+            guard claim(role.text + ">" + decl.name.text, .actor, at: role.span) else { continue }
+            holders[role.text, default: []].append(decl.name.text)
+        }
+        var local = decl
+        local.holds = []
+        guard let index = index(where: { if case .actor(let a) = $0 { a.name.text == decl.name.text } else { false } }),
+              case .actor(var existing) = model[index] else { return local }
+        existing.persons += decl.persons
+        existing.members += decl.members
+        if let label = decl.label { existing.label = label }
+        model[index] = .actor(existing)
+        return nil
+    }
+
+    // MARK: - Locks on rules
+
+    /// E709: a school `autorise` meeting a locked `interdit` of the model (same action, an
+    /// actor in common, and conditions that may both hold).
+    mutating func checkLockedForbids(_ additions: [Declaration]) {
+        let locked = model.compactMap { declaration -> PermissionDecl? in
+            if case .permission(let rule) = declaration, rule.isLocked, rule.kind == .interdit { return rule }
+            return nil
+        }
+        guard !locked.isEmpty else { return }
+        for case .permission(let rule) in additions where rule.kind == .autorise {
+            for forbid in locked where forbid.action.text == rule.action.text {
+                guard let actor = Adaptation.sharedActor(rule, forbid) else { continue }
+                let conditionsMeet = forbid.condition == nil || rule.condition == nil || forbid.condition == rule.condition
+                guard conditionsMeet else { continue }
+                report(.permitsLockedForbid(actor: actor, action: rule.action.text), at: rule.span,
+                       notes: [Note(.model(.lockedHere), at: forbid.span)])
+                break
+            }
+        }
+    }
+
+    /// An actor both rules apply to, if any (`tous` for two rules on everyone).
+    static func sharedActor(_ permit: PermissionDecl, _ forbid: PermissionDecl) -> String? {
+        let excepted = Set(forbid.exceptions.map(\.text))
+        if permit.everyone {
+            if forbid.everyone { return "tous" }
+            return forbid.actors.first?.text
+        }
+        for actor in permit.actors {
+            if forbid.everyone ? !excepted.contains(actor.text) : forbid.actors.contains(where: { $0.text == actor.text }) {
+                return actor.text
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,135 @@
+// Models and adaptations: `modele`, `adapte`, `modifie`, `retire`, `verrouille`.
+
+extension Parser {
+    /// Whether a token pair starts a model or adaptation declaration: the word alone is not
+    /// enough (a v1 charter may call an actor `retire`), so the next token must fit.
+    static func startsAdaptation(_ token: Token, _ next: Token) -> Bool {
+        guard token.kind == .word, let keyword = token.keyword else { return false }
+        switch keyword {
+        case .modele, .adapte: return next.kind == .string
+        case .modifie: return [.tache, .etape, .role, .instance, .externe, .calendrier].contains { next.is($0) }
+        case .retire: return next.is(.tache) || next.is(.test) || next.is(.autorise) || next.is(.interdit)
+        case .verrouille: return next.is(.tache) || next.is(.autorise) || next.is(.interdit)
+        default: return false
+        }
+    }
+
+    /// `modele = "modele" STRING [ "version" STRING ]`
+    mutating func parseModelHeader() throws(Recovery) -> AdaptationDecl {
+        let start = advance().span
+        let label = try expectString("le nom du modèle entre guillemets")
+        let version = try optionalVersion()
+        return AdaptationDecl(kind: .model(label: label, version: version), span: span(from: start))
+    }
+
+    /// `adapte = "adapte" STRING [ "version" STRING ]`
+    mutating func parseAdapts() throws(Recovery) -> AdaptationDecl {
+        let start = advance().span
+        let path = try expectString("le chemin du modèle entre guillemets")
+        let version = try optionalVersion()
+        return AdaptationDecl(kind: .adapts(path: path, version: version), span: span(from: start))
+    }
+
+    mutating func optionalVersion() throws(Recovery) -> StringLiteral? {
+        guard match(.version) else { return nil }
+        return try expectString("la version entre guillemets (par exemple \"2026.1\")")
+    }
+
+    mutating func expectString(_ what: String) throws(Recovery) -> StringLiteral {
+        guard current.kind == .string else { try fail(expected: what) }
+        let token = advance()
+        return StringLiteral(token.text, span: token.span)
+    }
+
+    /// `modification = "modifie" ( "tache" IDENT [ STRING ] "{" { clause | "retire" mot_de_clause } "}"
+    ///                | etape | acteur | calendrier )`
+    mutating func parseChange() throws(Recovery) -> AdaptationDecl {
+        let start = advance().span
+        let kind: AdaptationKind
+        switch current.kind == .word ? current.keyword : nil {
+        case .tache: kind = .changeTask(try parseTaskChange())
+        case .etape: kind = .changeStep(try parseStep())
+        case .role: kind = .changeActor(try parseActor(.role))
+        case .instance: kind = .changeActor(try parseActor(.instance))
+        case .externe: kind = .changeActor(try parseActor(.externe))
+        case .calendrier: kind = .changeCalendar(try parseCalendar())
+        default: try fail(expected: "ce qui est modifié (tache, etape, role, instance, externe ou calendrier)")
+        }
+        return AdaptationDecl(kind: kind, span: span(from: start))
+    }
+
+    /// `"tache" IDENT [ STRING ] "{" { clause | "retire" mot_de_clause } "}"`, after `modifie`.
+    mutating func parseTaskChange() throws(Recovery) -> TaskAdaptation {
+        advance()
+        let name = try expectName("l'identifiant d'une tâche du modèle")
+        begin(name)
+        let label = optionalLabel()
+        var clauses: [LocatedClause] = []
+        var removed: [LocatedClauseKind] = []
+        try parseBlock(what: "la modification de la tâche", name: name.text,
+                       isItemStart: { token, _ in Parser.isClauseStart(token) || token.is(.retire) },
+                       endsBlock: { token, next in
+                           Parser.startsAdaptation(token, next) || (!token.is(.action) && Parser.looksLikeDeclaration(token, next))
+                       }) { (parser: inout Parser) throws(Recovery) in
+            if parser.current.is(.retire) {
+                let start = parser.advance().span
+                guard let kind = parser.clauseKindHere() else {
+                    try parser.fail(expected: "la clause retirée (responsable, approbateur, aide, consulte, informe, action, echeance, quand, delai, apres, en, note)")
+                }
+                parser.advance()
+                removed.append(LocatedClauseKind(kind: kind, span: parser.span(from: start)))
+            } else {
+                clauses.append(try parser.parseClause())
+            }
+        }
+        finish()
+        return TaskAdaptation(name: name, label: label, clauses: clauses, removed: removed)
+    }
+
+    /// The clause kind the current keyword writes, if it writes one.
+    func clauseKindHere() -> ClauseKind? {
+        guard current.kind == .word, let keyword = current.keyword else { return nil }
+        if let letter = Letter.allCases.first(where: { $0.keyword == keyword }) { return .letter(letter) }
+        switch keyword {
+        case .action: return .action
+        case .echeance: return .deadline
+        case .quand: return .when
+        case .delai: return .delay
+        case .apres: return .after
+        case .en: return .place
+        case .note: return .note
+        default: return nil
+        }
+    }
+
+    /// `retrait = "retire" ( "tache" IDENT | "test" STRING | permission ) STRING`
+    mutating func parseRemoval() throws(Recovery) -> AdaptationDecl {
+        let start = advance().span
+        let removal: Removal
+        switch current.kind == .word ? current.keyword : nil {
+        case .tache:
+            advance()
+            removal = .task(try expectName("l'identifiant d'une tâche du modèle"))
+        case .test:
+            advance()
+            removal = .test(try expectString("le libellé du test entre guillemets"))
+        case .autorise: removal = .rule(try parsePermission(.autorise))
+        case .interdit: removal = .rule(try parsePermission(.interdit))
+        default: try fail(expected: "ce qui est retiré (tache, test, autorise ou interdit)")
+        }
+        let reason = try expectString("la raison du retrait entre guillemets")
+        return AdaptationDecl(kind: .removal(removal, reason: reason), span: span(from: start))
+    }
+
+    /// `"verrouille" permission` at the top level (a locked task is read inside its step).
+    mutating func parseLockedRule() throws(Recovery) -> Declaration {
+        let lockSpan = advance().span
+        guard current.is(.autorise) || current.is(.interdit) else {
+            try fail(expected: "« autorise », « interdit » ou, dans une étape, « tache »")
+        }
+        var rule = try parsePermission(current.is(.autorise) ? .autorise : .interdit)
+        rule.isLocked = true
+        rule.span = lockSpan.to(rule.span)
+        return .permission(rule)
+    }
+}
