@@ -90,10 +90,7 @@ public struct ModelComparison: Sendable {
         guard let school = loaded.checked, var context = ModelContext(school: school) else {
             return .failure(.refused(CharterRefusal(loaded), .school, school: path, model: nil))
         }
-        context.removedTests = loaded.tree.declarations.compactMap { declaration in
-            guard case .adaptation(let decl) = declaration, case .removal(.test(let label), let reason) = decl.kind else { return nil }
-            return SchoolRemoval(name: label.value, reason: reason.value)
-        }
+        context.removedTests = removedTests(of: loaded.tree)
         let view = CharterLoader.check(bytes: loaded.file.bytes, name: path, limits: limits, models: models, holdingsOnly: true)
         let kept = view.diagnostics.filter { $0.severity != .error || !rolesViewTolerated.contains($0.code) }
         // The view is the model under the school's roles, never a charter anyone wrote: its
@@ -124,9 +121,18 @@ public struct ModelComparison: Sendable {
         guard var context = ModelContext(school: new), let oldContext = ModelContext(school: old) else {
             return .failure(.notAnAdaptation(path: path))
         }
+        context.removedTests = removedTests(of: after.tree)
         context.oldModelFile = oldContext.newModelFile
         context.oldVersion = oldContext.newVersion
         return .success(ModelComparison(old: old, new: new, comparison: .modelUpdate(context)))
+    }
+
+    /// The tests a school's own file removes from its model (`retire test "…" "raison"`).
+    static func removedTests(of tree: SyntaxTree) -> [SchoolRemoval] {
+        tree.declarations.compactMap { declaration in
+            guard case .adaptation(let decl) = declaration, case .removal(.test(let label), let reason) = decl.kind else { return nil }
+            return SchoolRemoval(name: label.value, reason: reason.value)
+        }
     }
 
     /// Whether `old` is the very model `new` adapts (the same bytes): `charte diff MODELE ECOLE`

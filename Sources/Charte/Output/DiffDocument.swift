@@ -34,7 +34,7 @@ public struct DiffDocument: Sendable, Hashable {
         if let context = diff.comparison.context, !context.holdings.isEmpty {
             sections.append(Section(title: "Rôles du modèle tenus dans l'établissement", columns: ["Rôle du modèle", "Tenu par"],
                                     rows: context.holdings.map { [$0.modelRole, DiffWords.names($0.holders)] },
-                                    notes: [DiffWords.holdingsReading(diff.comparison)]))
+                                    notes: [DiffWords.holdingsReading(diff)]))
         }
         if !diff.actors.isEmpty {
             sections.append(Section(title: "Par rôle", columns: ["Rôle", "Ce qui change"],

@@ -29,7 +29,7 @@ public struct DiffTextRenderer: Sendable {
         if let context = diff.comparison.context, !context.holdings.isEmpty {
             out += "\nRôles du modèle tenus dans l'établissement\n"
             for holding in context.holdings { out += "  \(DiffWords.holding(holding))\n" }
-            out += "  \(DiffWords.holdingsReading(diff.comparison))\n"
+            out += "  \(DiffWords.holdingsReading(diff))\n"
         }
         if !diff.permissions.isEmpty || !diff.incompletePermissions.isEmpty {
             out += "\nPermissions\n"

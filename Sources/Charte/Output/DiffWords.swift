@@ -90,9 +90,12 @@ public enum DiffWords {
     }
 
     /// How the model is read for a comparison with roles held: one sentence after the holdings.
-    public static func holdingsReading(_ comparison: DiffComparison) -> String {
-        if case .modelUpdate = comparison { return "Les deux versions du modèle sont lues avec ces rôles." }
-        return "Le modèle est lu avec ces rôles : ce qui suit est ce que l'établissement a changé en plus."
+    public static func holdingsReading(_ diff: CharterDiff) -> String {
+        if case .modelUpdate = diff.comparison { return "Les deux versions du modèle sont lues avec ces rôles." }
+        var rest = diff
+        rest.comparison = .revision
+        return rest.isEmpty ? "Le modèle est lu avec ces rôles ; l'établissement n'y a rien changé d'autre."
+            : "Le modèle est lu avec ces rôles : ce qui suit est ce que l'établissement a changé en plus."
     }
 
     /// Where the two sides of a model comparison come from: `du modèle M, version V, à l'établissement E`.
