@@ -33,9 +33,9 @@ enum ReferenceEvaluator {
             }
         }
         switch min(2 - forbidden, permitted) {
-        case 2: return .autorise
-        case 0: return .refuse
-        default: return .indetermine
+        case 2: return .allowed
+        case 0: return .refused
+        default: return .undetermined
         }
     }
 
