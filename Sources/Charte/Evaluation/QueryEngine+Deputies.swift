@@ -5,7 +5,7 @@ extension QueryEngine {
     /// `peut ACTEUR ACTION OBJET le DATE`: the decision of that day, suppléances included.
     public func may(actors: [Int], asked: String, action: Int, object: ObjectValue, on date: CalendarDate) -> MayAnswer {
         let dated = authorizer.decide(actors: actors, action: action, object: object, on: date)
-        let rules = dated.decision.rules.map { RuleReference(kind: $0.kind, id: $0.id, position: $0.span.map(position)) }
+        let rules = dated.decision.rules.map { RuleReference(kind: $0.kind, id: $0.id, position: $0.span.map(position), span: $0.span) }
         var answer = MayAnswer(actor: asked, roles: ids(actors), action: charter.actions[action].id, object: describe(object),
                                outcome: dated.decision.outcome, missing: dated.decision.missing, rules: rules)
         answer.date = date
