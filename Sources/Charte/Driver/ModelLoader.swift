@@ -9,12 +9,17 @@ public struct ModelSearch: Sendable, Hashable {
     public var files: [String: [UInt8]]
     /// Whether paths not in `files` are read from the disk.
     public var readsDisk: Bool
+    /// The file read for the checked charter's own `adapte`, whatever path it names (nil: the
+    /// path it names). `charte diff --adaptation` applies one school's adaptation to two
+    /// versions of its model this way; the models' own `adapte` are still found by their paths.
+    public var adaptedModel: String?
 
     /// A search in these folders (and in memory).
-    public init(directories: [String] = [], files: [String: [UInt8]] = [:], readsDisk: Bool = true) {
+    public init(directories: [String] = [], files: [String: [UInt8]] = [:], readsDisk: Bool = true, adaptedModel: String? = nil) {
         self.directories = directories
         self.files = files
         self.readsDisk = readsDisk
+        self.adaptedModel = adaptedModel
     }
 
     /// The folders of a `CHARTE_MODELES` value (separated by `:`).
@@ -118,7 +123,8 @@ enum ModelLoader {
             result.diagnostics.append(Diagnostic(.model(.modelChainTooDeep(limit: maximumDepth)), at: adapts.path.span))
             return result
         }
-        let candidates = search.candidates(for: adapts.path.value, from: name)
+        let candidates = depth == 0 ? search.adaptedModel.map { [ModelSearch.normalized($0)] } ?? search.candidates(for: adapts.path.value, from: name)
+                                    : search.candidates(for: adapts.path.value, from: name)
         guard let (path, read) = candidates.lazy.compactMap({ path in search.read(path, atMost: limits.fileSize).map { (path, $0) } }).first else {
             result.diagnostics.append(Diagnostic(.model(.modelNotFound(path: adapts.path.value, searched: candidates)), at: adapts.path.span))
             return result
