@@ -129,6 +129,28 @@ import CharteCLI
         expectGolden(result.out, "Tests/Golden/Diff/mise-a-jour-petit.\(DiffModelTests.extensions[format] ?? format)")
     }
 
+    @Test("the académie's mid-year revision seen through the bundled collège and lycée", arguments: [
+        ("college-adapte", "texte"), ("college-adapte", "json"), ("college-adapte", "markdown"), ("college-adapte", "html"),
+        ("lycee-adapte", "texte"),
+    ])
+    func bundledUpdate(school: String, format: String) {
+        let result = DiffModelTests.run(["diff", "--adaptation", repositoryPath("rules/modeles/\(school).charte"),
+                                         repositoryPath("rules/modeles/academie-exemple.charte"),
+                                         DiffModelTests.path("academie-exemple-2026.2.charte"), "--format", format])
+        #expect(result.status == 0)
+        #expect(result.err == "")
+        expectGolden(result.out, "Tests/Golden/Diff/mise-a-jour-\(school).\(DiffModelTests.extensions[format] ?? format)")
+    }
+
+    @Test("the revised model is a clean model whose tests pass")
+    func revisedModelIsClean() throws {
+        let loaded = try CharterLoader.load(path: DiffModelTests.path("academie-exemple-2026.2.charte"))
+        #expect(loaded.diagnostics.isEmpty)
+        let report = QueryEngine(try loaded.requireChecked()).runTests()
+        #expect(report.failed == 0)
+        #expect(report.passed == 31)
+    }
+
     @Test("a model compared with itself through a school: nothing changes for it")
     func sameVersion() {
         let model = DiffModelTests.path("modele.charte")
