@@ -80,7 +80,7 @@ etape suivi "Suivi" {
         }
         """
         let loaded = check(source)
-        #expect(loaded.diagnostics.map(\.message) == [.coverageGap(action: "traiter", objects: "incident(gravite: faible, recidive: faux)")])
+        #expect(loaded.diagnostics.map(\.message.text) == [CoverageWords.gap("traiter", "incident(gravite: faible, recidive: faux)")])
     }
 
     @Test func overlapNamesTheDoublyCoveredObjects() {
@@ -90,8 +90,8 @@ etape suivi "Suivi" {
           tache graves { responsable direction  action traiter si gravite == forte }
         }
         """
-        #expect(check(source).diagnostics.map(\.message) == [
-            .overlap(action: "traiter", first: "petits", second: "graves", objects: "incident(gravite: forte)"),
+        #expect(check(source).diagnostics.map(\.message.text) == [
+            CoverageWords.overlap("traiter", "petits", "graves", "incident(gravite: forte)"),
         ])
     }
 

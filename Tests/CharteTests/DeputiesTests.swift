@@ -30,10 +30,13 @@ struct DeputyQueriesGoldenTests {
         ("suppleance-taches-nom-du-calendrier", "taches referent_numerique le rentree"),
     ]
 
-    @Test("réponse datée en texte et en JSON", arguments: cases)
+    @Test("réponse datée en texte, en mots et en JSON", arguments: cases)
     func golden(_ name: String, _ query: String) throws {
-        let answer = try exampleEngine().answer(query)
+        let engine = try exampleEngine()
+        let answer = try engine.answer(query)
         expectGolden(QueryText.render(answer), "Tests/Golden/Queries/\(name).txt")
+        // In words, the suppléances name the actors by their labels, as the rest of the answer does.
+        expectGolden(QueryText.render(answer, charter: engine.charter), "Tests/Golden/Queries/\(name).mots.txt")
         expectGolden(QueryJSON.encode(answer).rendered(pretty: true) + "\n", "Tests/Golden/Queries/\(name).json")
     }
 

@@ -87,25 +87,58 @@ public struct DatedDecision: Sendable, Hashable {
     public let deputies: [DeputyStanding]
 }
 
+/// A suppléance as the dated fast path reads it, filed under each action it delegates: who
+/// and when, in a few plain integers.
+struct DelegatedWindow: Sendable {
+    /// The suppléance, by index in `Charter.deputies`.
+    let deputy: Int
+    /// The absent actor and the actor standing in.
+    let deputised: Int
+    let deputyActor: Int
+    /// The first and last days, both included.
+    let from: CalendarDate
+    let to: CalendarDate
+
+    /// Whether one of the actors is the absent actor or the deputy.
+    func involves(_ actors: [Int]) -> Bool { actors.contains(deputyActor) || actors.contains(deputised) }
+
+    /// Whether the window contains a day.
+    func isActive(on date: CalendarDate) -> Bool { from <= date && date <= to }
+}
+
 extension Authorizer {
-    /// The suppléances (indices) where one of the actors is the deputy or the deputised actor.
-    func deputies(involving actors: [Int]) -> [Int] {
-        charter.deputies.indices.filter { actors.contains(charter.deputies[$0].deputy) || actors.contains(charter.deputies[$0].deputised) }
+    /// The windows of the suppléances that delegate an action (none for an unknown action).
+    func windows(delegating action: Int) -> [DelegatedWindow] {
+        windowsByAction.indices.contains(action) ? windowsByAction[action] : []
+    }
+
+    /// Whether a suppléance that delegates the action involves one of the actors, on any day:
+    /// without one, a dated decision on it is the undated one.
+    func hasDeputies(involving actors: [Int], action: Int) -> Bool {
+        windows(delegating: action).contains { $0.involves(actors) }
+    }
+
+    /// Whether one of the actors stands in for someone on that day, for the action.
+    func standsIn(_ actors: [Int], action: Int, on date: CalendarDate) -> Bool {
+        windows(delegating: action).contains { actors.contains($0.deputyActor) && $0.isActive(on: date) }
     }
 
     /// Only the outcome at a date (the journal's fast path): the undated table when no
-    /// suppléance involves the actors.
+    /// suppléance in its window that day delegates the action and involves the actors.
     ///
-    /// Only a suppléance in its window that delegates the action and involves the actors can
-    /// change an outcome; without one, the compiled table decides.
+    /// Only such a suppléance can change an outcome; the check reads the action's few
+    /// windows, so most dated questions cost one more array load than undated ones.
     public func outcome(actors: [Int], action: Int, object: ObjectValue, on date: CalendarDate) -> Outcome {
-        if deputies.isEmpty || !inScope(action, object) { return outcome(actors: actors, action: action, object: object) }
+        if deputies.isEmpty { return outcome(actors: actors, action: action, object: object) }
+        let windows = windows(delegating: action)
+        guard windows.contains(where: { $0.isActive(on: date) && $0.involves(actors) }), inScope(action, object) else {
+            return outcome(actors: actors, action: action, object: object)
+        }
         // G, in the table's codes (0 faux, 1 inconnu, 2 vrai), from the suppléances that give.
         var granted: UInt8 = 0
         var involved = false
-        for (index, deputy) in deputies.enumerated()
-        where delegatedActions[index].contains(action) && deputy.isActive(on: date)
-            && (actors.contains(deputy.deputy) || actors.contains(deputy.deputised)) {
+        for window in windows where window.isActive(on: date) && window.involves(actors) {
+            let deputy = deputies[window.deputy]
             if actors.contains(deputy.deputised), !actors.contains(deputy.deputy) {
                 // A délégation de pouvoir takes a permit away (the explained path knows whose); a
                 // signature leaves the absent actor's own decision as it is.
@@ -141,8 +174,7 @@ extension Authorizer {
     /// scope and what the absent actor may do (its own undated decision: a deputy never gets
     /// what the absent actor could not do, nor what another deputy got).
     public func decide(actors: [Int], action: Int, object: ObjectValue, on date: CalendarDate) -> DatedDecision {
-        let involved = forbids.indices.contains(action)
-            ? deputies(involving: actors).filter { delegatedActions[$0].contains(action) } : []
+        let involved = windows(delegating: action).filter { $0.involves(actors) }.map(\.deputy)
         guard !involved.isEmpty, inScope(action, object) else {
             return DatedDecision(date: date, decision: decide(actors: actors, action: action, object: object), deputies: [])
         }

@@ -75,6 +75,9 @@ public struct Authorizer: Sendable {
     /// `charter` so the fast path reads one small array).
     let deputies: [Deputy]
     let delegatedActions: [Set<Int>]
+    /// For each action, the windows of the suppléances that delegate it: a dated question on
+    /// an action none delegates, or that no window involves, is the undated question.
+    let windowsByAction: [[DelegatedWindow]]
     /// Each action's scope (nil: every object), by action index.
     let scopes: [Predicate?]
 
@@ -114,6 +117,14 @@ public struct Authorizer: Sendable {
         table = DecisionTable(charter: charter, forbids: forbids, permits: permits)
         deputies = charter.deputies
         delegatedActions = charter.deputies.map { $0.delegatedActions(in: charter) }
+        var windows = [[DelegatedWindow]](repeating: [], count: charter.actions.count)
+        for (index, deputy) in charter.deputies.enumerated() {
+            for action in delegatedActions[index].sorted() where windows.indices.contains(action) {
+                windows[action].append(DelegatedWindow(deputy: index, deputised: deputy.deputised, deputyActor: deputy.deputy,
+                                                       from: deputy.from, to: deputy.to))
+            }
+        }
+        windowsByAction = windows
         scopes = charter.actions.map(\.scope)
     }
 

@@ -200,7 +200,7 @@ struct JournalRun {
         }
         var taskIndex: Int?
         if case .task(let index)? = task { taskIndex = index }
-        let day = isDated && !checker.authorizer.deputies(involving: actors).isEmpty ? date : nil
+        let day = isDated && checker.authorizer.hasDeputies(involving: actors, action: action) ? date : nil
         // Rows come in line order: no sorting, and nothing kept in memory per row.
         report.rows.append(line: line, date: date, actor: written, task: taskIndex,
                            verdict: verdict(actors: actors, action: action, object: object, on: day), onBehalf: onBehalf)
