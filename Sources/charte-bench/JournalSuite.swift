@@ -213,7 +213,7 @@ enum JournalGenerator {
                 let object = fillAttributes(&cells, type: charter.actions[action].objectType, charter: charter, names: attributeNames,
                                             random: &random, texts: texts)
                 let actors = charter.actors(for: actorText) ?? []
-                switch ReferenceEvaluator.outcome(Request(actors: actors, action: action, object: object), in: charter) {
+                switch ReferenceEvaluator.outcome(Request(actors: actors, action: action, object: object), in: charter, on: day) {
                 case .refuse: expected.refused += 1
                 case .indetermine: expected.undecided += 1
                 case .autorise: break
