@@ -50,7 +50,7 @@ enum DiffCommand {
           charte diff ancienne.charte nouvelle.charte --format html > revision.html
           charte diff ancienne.charte nouvelle.charte --refuser-gains   # en intégration continue
           charte diff --modele rules/modeles/college-adapte.charte
-          charte diff --adaptation Tests/Fixtures/Diff/modeles/ecole.charte Tests/Fixtures/Diff/modeles/modele.charte Tests/Fixtures/Diff/modeles/modele-2.charte
+          charte diff --adaptation rules/modeles/college-adapte.charte rules/modeles/academie-exemple.charte Tests/Fixtures/Diff/modeles/academie-exemple-2026.2.charte
         """,
         options: [
             .value("--format", "-f", name: "FORMAT", help: "texte (par défaut), markdown, html ou json"),

@@ -129,6 +129,45 @@ import CharteCLI
         expectGolden(result.out, "Tests/Golden/Diff/mise-a-jour-petit.\(DiffModelTests.extensions[format] ?? format)")
     }
 
+    @Test("the académie's mid-year revision seen through the bundled collège and lycée", arguments: [
+        ("college-adapte", "texte"), ("college-adapte", "json"), ("college-adapte", "markdown"), ("college-adapte", "html"),
+        ("lycee-adapte", "texte"),
+    ])
+    func bundledUpdate(school: String, format: String) {
+        let result = DiffModelTests.run(["diff", "--adaptation", repositoryPath("rules/modeles/\(school).charte"),
+                                         repositoryPath("rules/modeles/academie-exemple.charte"),
+                                         DiffModelTests.path("academie-exemple-2026.2.charte"), "--format", format])
+        #expect(result.status == 0)
+        #expect(result.err == "")
+        expectGolden(result.out, "Tests/Golden/Diff/mise-a-jour-\(school).\(DiffModelTests.extensions[format] ?? format)")
+    }
+
+    @Test("--journal with --adaptation: the rows the revision judges otherwise for the collège")
+    func journalThroughTheSchool() {
+        let result = DiffModelTests.run(["diff", "--adaptation", repositoryPath("rules/modeles/college-adapte.charte"),
+                                         repositoryPath("rules/modeles/academie-exemple.charte"), DiffModelTests.path("academie-exemple-2026.2.charte"),
+                                         "--journal", repositoryPath("rules/journal-2026-2027.csv"), "--date", "2027-06-30"])
+        #expect(result.status == 0)
+        let journal = result.out.split(separator: "\n\n").first { $0.hasPrefix("Journal\n") }.map(String.init)
+        #expect(journal == """
+            Journal
+              ligne 24, coordinateurs signaler_probleme probleme(origine: gar) : autorisé → refusé
+              ligne 235, tâche enquete_etic : faite à temps (échéance le 11 juin 2027) → faite avec 5 jours de retard (échéance le 4 juin 2027)
+              ligne 239, tâche enquetes_ressources : faite à temps (échéance le 11 juin 2027) → faite avec 6 jours de retard (échéance le 4 juin 2027)
+              ligne 241, tâche enquetes_usages : faite à temps (échéance le 11 juin 2027) → faite avec 7 jours de retard (échéance le 4 juin 2027)
+              tâche charte_ent : sans objet → en retard de 281 jours (échéance le 22 septembre 2026)
+            """)
+    }
+
+    @Test("the revised model is a clean model whose tests pass")
+    func revisedModelIsClean() throws {
+        let loaded = try CharterLoader.load(path: DiffModelTests.path("academie-exemple-2026.2.charte"))
+        #expect(loaded.diagnostics.isEmpty)
+        let report = QueryEngine(try loaded.requireChecked()).runTests()
+        #expect(report.failed == 0)
+        #expect(report.passed == 31)
+    }
+
     @Test("a model compared with itself through a school: nothing changes for it")
     func sameVersion() {
         let model = DiffModelTests.path("modele.charte")

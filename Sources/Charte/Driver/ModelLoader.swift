@@ -52,6 +52,23 @@ public struct ModelSearch: Sendable, Hashable {
         return (read.bytes, read.size > limit)
     }
 
+    /// Whether a path has a `.`, `..` or empty part (a leading `/` aside): most paths have none.
+    static func needsNormalizing(_ path: String) -> Bool {
+        var partLength = 0, dots = 0, first = true
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if (partLength == 0 && !first) || (partLength > 0 && partLength == dots && dots <= 2) { return true }
+                partLength = 0
+                dots = 0
+            } else {
+                partLength += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
+            first = false
+        }
+        return partLength == 0 ? !first : (partLength == dots && dots <= 2)
+    }
+
     /// The folder part of a path, with its final `/` (empty for a bare name).
     static func directory(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "" }
@@ -60,6 +77,7 @@ public struct ModelSearch: Sendable, Hashable {
 
     /// A path with `.` and `dir/..` removed, lexically (the same file always gets the same name).
     static func normalized(_ path: String) -> String {
+        guard needsNormalizing(path) else { return path }
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             if part == "." { continue }

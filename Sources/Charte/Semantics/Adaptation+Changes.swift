@@ -5,9 +5,9 @@ extension Adaptation {
 
     /// Where a task of the model is: the index of its step declaration and its index in the step.
     func taskLocation(_ id: String) -> (step: Int, task: Int)? {
-        for (index, declaration) in model.enumerated() {
-            guard case .step(let step) = declaration else { continue }
-            if let task = step.tasks.firstIndex(where: { $0.name.text == id }) { return (index, task) }
+        for index in model.indices {
+            guard case .step(let step) = model[index] else { continue }
+            if let task = step.tasks.indices.first(where: { step.tasks[$0].name.text == id }) { return (index, task) }
         }
         return nil
     }
@@ -67,15 +67,20 @@ extension Adaptation {
             }
         }
         if let label = change.label { task.label = label }
-        let replaced = Set(change.clauses.map { ClauseKind($0.clause) })
-        let removed = Set(change.removed.map(\.kind))
+        // A few clauses each: short arrays, not sets.
+        let replaced = change.clauses.map { ClauseKind($0.clause) }
+        let removed = change.removed.map(\.kind)
         var clauses: [LocatedClause] = []
-        var written = Set<ClauseKind>()
+        clauses.reserveCapacity(task.clauses.count + change.clauses.count)
+        var written: [ClauseKind] = []
         for clause in task.clauses {
             let kind = ClauseKind(clause.clause)
             if removed.contains(kind) { continue }
             if replaced.contains(kind) {
-                if written.insert(kind).inserted { clauses += change.clauses.filter { ClauseKind($0.clause) == kind } }
+                if !written.contains(kind) {
+                    written.append(kind)
+                    clauses += change.clauses.filter { ClauseKind($0.clause) == kind }
+                }
                 continue
             }
             clauses.append(clause)
@@ -162,18 +167,25 @@ extension Adaptation {
         case .rule(let rule):
             var unlocked = rule
             unlocked.isLocked = false
-            let text = Adaptation.ruleText(rule)
-            guard claim(text + "#" + String(unlocked.condition?.hashValue ?? 0), .rule, at: span) else { return }
+            // The same rule removed twice conflicts (E702); removals are few, compared one by one.
+            if let first = removedRules.first(where: { $0.rule == unlocked }) {
+                return report(.conflictingAdaptations(name: Adaptation.ruleText(rule), kind: .rule), at: span,
+                              notes: [Note(.model(.firstAdaptation), at: first.span)])
+            }
+            removedRules.append((unlocked, span))
             let found = model.firstIndex { declaration in
-                guard case .permission(var candidate) = declaration else { return false }
-                candidate.isLocked = false
-                return candidate == unlocked
+                // Kind and action first: most rules differ there, without comparing conditions.
+                guard case .permission(let candidate) = declaration, candidate.kind == rule.kind,
+                      candidate.action.text == rule.action.text else { return false }
+                var compared = candidate
+                compared.isLocked = false
+                return compared == unlocked
             }
             guard let found, case .permission(let modelRule) = model[found] else {
-                return report(.unknownTarget(name: text, kind: .rule, renamedTo: nil), at: rule.span)
+                return report(.unknownTarget(name: Adaptation.ruleText(rule), kind: .rule, renamedTo: nil), at: rule.span)
             }
             if modelRule.isLocked {
-                return report(.lockedRuleRemoved(rule: text), at: span, notes: [Note(.model(.lockedHere), at: modelRule.span)])
+                return report(.lockedRuleRemoved(rule: Adaptation.ruleText(rule)), at: span, notes: [Note(.model(.lockedHere), at: modelRule.span)])
             }
             model.remove(at: found)
         }

@@ -61,6 +61,8 @@ public struct Adaptation {
     var adapted: [String: Span] = [:]
     /// Removed task → its prerequisites (spliced into the `apres` lists naming it).
     var removedTasks: [String: [Name]] = [:]
+    /// Rules removed so far (without their lock), for E702.
+    var removedRules: [(rule: PermissionDecl, span: Span)] = []
 
     /// The model's header, if the model tree has one.
     public static func header(of tree: SyntaxTree) -> (label: StringLiteral, version: StringLiteral?, span: Span)? {
@@ -113,7 +115,9 @@ public struct Adaptation {
                                summary: AdaptationSummary(modelName: modelName, modelVersion: modelVersion,
                                                           modelFile: model.file, schoolFile: school.file))
         let additions = merge.run()
-        let tree = SyntaxTree(declarations: merge.model + additions, file: school.file)
+        // The model's declarations are the merge's own copy by now: appended to in place.
+        merge.model.append(contentsOf: additions)
+        let tree = SyntaxTree(declarations: merge.model, file: school.file)
         return Result(tree: tree, diagnostics: merge.diagnostics, summary: merge.summary)
     }
 
@@ -170,8 +174,7 @@ public struct Adaptation {
                 additions.append(declaration)
             }
         }
-        applyHoldings()
-        spliceRemovedPrerequisites()
+        rewriteModel(holding: settleHoldings())
         checkLockedForbids(additions)
         return additions
     }
