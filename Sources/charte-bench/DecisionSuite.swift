@@ -166,9 +166,9 @@ struct DecisionSuite {
 
     static func slot(_ outcome: Outcome) -> Int {
         switch outcome {
-        case .autorise: 0
-        case .refuse: 1
-        case .indetermine: 2
+        case .allowed: 0
+        case .refused: 1
+        case .undetermined: 2
         }
     }
 
@@ -180,9 +180,9 @@ struct DecisionSuite {
         for _ in 0..<count {
             let request = requests[index]
             switch authorizer.outcome(actors: request.actors, action: request.action, object: request.object) {
-            case .autorise: tally.0 += 1
-            case .refuse: tally.1 += 1
-            case .indetermine: tally.2 += 1
+            case .allowed: tally.0 += 1
+            case .refused: tally.1 += 1
+            case .undetermined: tally.2 += 1
             }
             index += 1
             if index == requests.count { index = 0 }
@@ -198,9 +198,9 @@ struct DecisionSuite {
         for _ in 0..<count {
             let request = requests[index]
             switch authorizer.outcome(actors: request.actors, action: request.action, object: request.object, on: day) {
-            case .autorise: tally.0 += 1
-            case .refuse: tally.1 += 1
-            case .indetermine: tally.2 += 1
+            case .allowed: tally.0 += 1
+            case .refused: tally.1 += 1
+            case .undetermined: tally.2 += 1
             }
             index += 1
             if index == requests.count { index = 0 }

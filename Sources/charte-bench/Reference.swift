@@ -38,9 +38,9 @@ enum ReferenceEvaluator {
         }
         for deputy in active where request.actors.contains(deputy.deputy) {
             let held: Kleene = switch outcome(Request(actors: [deputy.deputised], action: request.action, object: request.object), in: charter) {
-            case .autorise: 2
-            case .indetermine: 1
-            case .refuse: 0
+            case .allowed: 2
+            case .undetermined: 1
+            case .refused: 0
             }
             permitted = max(permitted, min(covers(deputy, request, in: charter), held))
         }
@@ -92,9 +92,9 @@ enum ReferenceEvaluator {
 
     static func verdict(_ truth: Kleene) -> Outcome {
         switch truth {
-        case 2: .autorise
-        case 0: .refuse
-        default: .indetermine
+        case 2: .allowed
+        case 0: .refused
+        default: .undetermined
         }
     }
 

@@ -127,9 +127,9 @@ import CharteCLI
     // MARK: - Answers
 
     @Test(arguments: [
-        ("peut ddfpt transmettre_devis ressource(categorie: logiciel)", Outcome.autorise, ["tache devis"], [String]()),
-        ("peut ddfpt transmettre_devis ressource(categorie: manuel)", .refuse, ["portee transmettre_devis"], []),
-        ("peut ddfpt transmettre_devis ressource()", .indetermine, ["portee transmettre_devis", "tache devis"], ["categorie"]),
+        ("peut ddfpt transmettre_devis ressource(categorie: logiciel)", Outcome.allowed, ["tache devis"], [String]()),
+        ("peut ddfpt transmettre_devis ressource(categorie: manuel)", .refused, ["portee transmettre_devis"], []),
+        ("peut ddfpt transmettre_devis ressource()", .undetermined, ["portee transmettre_devis", "tache devis"], ["categorie"]),
     ])
     func decisions(query: String, outcome: Outcome, rules: [String], missing: [String]) throws {
         let engine = try queryEngine(text: try fixtureText())

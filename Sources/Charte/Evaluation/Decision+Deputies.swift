@@ -49,7 +49,7 @@ extension Deputy {
 
     /// The rule citing this suppléance in an explanation: `suppleance documentaliste par referent`.
     func decidingRule(in charter: Charter) -> DecidingRule {
-        DecidingRule(kind: .suppleance, id: "suppleance \(charter.actors[deputised].id) par \(charter.actors[deputy].id)", span: span)
+        DecidingRule(kind: .deputy, id: "suppleance \(charter.actors[deputised].id) par \(charter.actors[deputy].id)", span: span)
     }
 }
 
@@ -149,9 +149,9 @@ extension Authorizer {
             let covered = DecisionTable.code(deputy.covers(action: action, object: object, in: charter).truth)
             guard covered > 0 else { continue }
             let held: UInt8 = switch outcome(actors: [deputy.deputised], action: action, object: object) {
-            case .autorise: 2
-            case .indetermine: 1
-            case .refuse: 0
+            case .allowed: 2
+            case .undetermined: 1
+            case .refused: 0
             }
             granted = max(granted, min(covered, held))
         }
@@ -160,9 +160,9 @@ extension Authorizer {
             return decide(actors: actors, action: action, object: object, on: date).decision.outcome
         }
         switch min(2 - forbidden, max(permitted, granted)) {
-        case 2: return .autorise
-        case 0: return .refuse
-        default: return .indetermine
+        case 2: return .allowed
+        case 0: return .refused
+        default: return .undetermined
         }
     }
 
@@ -223,9 +223,9 @@ extension Authorizer {
             guard covered.truth != .no else { continue }
             let held = decide(actors: [deputy.deputised], action: action, object: object)
             let holds: Truth = switch held.outcome {
-            case .autorise: .yes
-            case .indetermine: .unknown
-            case .refuse: .no
+            case .allowed: .yes
+            case .undetermined: .unknown
+            case .refused: .no
             }
             let grant = covered.truth && holds
             guard grant != .no else { continue }
@@ -240,8 +240,8 @@ extension Authorizer {
             let explicit = deputy.actions.contains { $0.action == action }
             let cited = [deputy.decidingRule(in: charter)] + held.rules.filter { rule in
                 switch rule.kind {
-                case .defaut: false
-                case .tache: explicit || charter.task(named: rule.id).map(deputy.tasks.contains) ?? false
+                case .default: false
+                case .task: explicit || charter.task(named: rule.id).map(deputy.tasks.contains) ?? false
                 default: true
                 }
             }
@@ -256,22 +256,22 @@ extension Authorizer {
 
         let outcome: Outcome
         switch !forbid.truth && permitted {
-        case .yes: outcome = .autorise
-        case .no: outcome = .refuse
-        case .unknown: outcome = .indetermine
+        case .yes: outcome = .allowed
+        case .no: outcome = .refused
+        case .unknown: outcome = .undetermined
         }
         var rules: [DecidingRule]
         switch outcome {
-        case .refuse where forbid.truth == .yes:
+        case .refused where forbid.truth == .yes:
             rules = forbid.yes
             missing = []
-        case .refuse:
-            rules = moved.isEmpty ? [DecidingRule(kind: .defaut, id: "defaut", span: nil)] : moved
+        case .refused:
+            rules = moved.isEmpty ? [DecidingRule(kind: .default, id: "defaut", span: nil)] : moved
             missing = []
-        case .autorise:
+        case .allowed:
             rules = permitting + granting
             missing = []
-        case .indetermine:
+        case .undetermined:
             rules = []
             if forbid.truth == .unknown {
                 rules += forbid.unknown
@@ -279,12 +279,12 @@ extension Authorizer {
             }
             rules += permitted == .unknown ? unknownPermits + unknownGrants + moved : permitting + granting
         }
-        if outcome != .autorise { standings += outside }
+        if outcome != .allowed { standings += outside }
         var unique: [DecidingRule] = []
         for rule in rules.sorted() where unique.last != rule { unique.append(rule) }
         var seen = Set<Int>()
         let cited = standings.filter { seen.insert($0.deputy).inserted }.sorted { $0.deputy < $1.deputy }
-        let decision = Decision(outcome: outcome, missing: outcome == .indetermine ? attributeNames(missing, type: object.type) : [],
+        let decision = Decision(outcome: outcome, missing: outcome == .undetermined ? attributeNames(missing, type: object.type) : [],
                                 rules: unique)
         return DatedDecision(date: date, decision: decision, deputies: cited)
     }

@@ -48,7 +48,7 @@ public struct DiffDocument: Sendable, Hashable {
                     let listed = DiffWords.objects(objects, limit: shownObjects)
                     return listed.isEmpty ? "oui" : listed
                 }
-                return [change.subject.actor, change.subject.action, cell(.autorise), cell(.refuse), cell(.indetermine)]
+                return [change.subject.actor, change.subject.action, cell(.allowed), cell(.refused), cell(.undetermined)]
             }
             let notes = diff.incompletePermissions.map { "\($0.actor) \($0.action) : trop de combinaisons pour comparer exactement." }
             sections.append(Section(title: "Permissions", columns: ["Rôle", "Action", "Désormais permis", "Désormais refusé", "Désormais indéterminé"],

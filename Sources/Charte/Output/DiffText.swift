@@ -40,7 +40,7 @@ public struct DiffTextRenderer: Sendable {
                     out += "  \(actor)\n"
                 }
                 out += "    \(change.subject.action)\n"
-                for outcome in [Outcome.autorise, .refuse, .indetermine] {
+                for outcome in [Outcome.allowed, .refused, .undetermined] {
                     let objects = change.objects.filter { $0.after == outcome }
                     guard !objects.isEmpty else { continue }
                     let listed = DiffWords.objects(objects, limit: shownObjects)

@@ -154,18 +154,18 @@ public enum DiffWords {
     /// `désormais permis`, `désormais refusé`, `désormais indéterminé`.
     public static func now(_ outcome: Outcome) -> String {
         switch outcome {
-        case .autorise: "désormais permis"
-        case .refuse: "désormais refusé"
-        case .indetermine: "désormais indéterminé"
+        case .allowed: "désormais permis"
+        case .refused: "désormais refusé"
+        case .undetermined: "désormais indéterminé"
         }
     }
 
     /// `autorisé`, `refusé`, `indéterminé`.
     public static func outcome(_ outcome: Outcome) -> String {
         switch outcome {
-        case .autorise: "autorisé"
-        case .refuse: "refusé"
-        case .indetermine: "indéterminé"
+        case .allowed: "autorisé"
+        case .refused: "refusé"
+        case .undetermined: "indéterminé"
         }
     }
 

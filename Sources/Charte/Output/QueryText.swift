@@ -151,10 +151,10 @@ public enum QueryText {
                 rows.add([ruleKindName(rule.kind), words.rule(rule)])
                 continue
             }
-            rows.add([ruleKindName(rule.kind), rule.kind == .defaut ? "aucune règle ne le permet" : rule.id,
+            rows.add([ruleKindName(rule.kind), rule.kind == .default ? "aucune règle ne le permet" : rule.id,
                       rule.position.map(location) ?? ""])
         }
-        out += may.outcome == .indetermine ? "  Règles en jeu :\n" : "  Décidé par :\n"
+        out += may.outcome == .undetermined ? "  Règles en jeu :\n" : "  Décidé par :\n"
         out += rows.rendered
         if let date = may.date, !may.deputies.isEmpty { out += deputies(may.deputies, on: date, words) }
         return out
@@ -163,21 +163,21 @@ public enum QueryText {
     /// The French word of an outcome.
     static func outcomeName(_ outcome: Outcome) -> String {
         switch outcome {
-        case .autorise: "autorisé"
-        case .refuse: "refusé"
-        case .indetermine: "indéterminé"
+        case .allowed: "autorisé"
+        case .refused: "refusé"
+        case .undetermined: "indéterminé"
         }
     }
 
     /// The French name of a kind of rule.
     static func ruleKindName(_ kind: DecidingRule.Kind) -> String {
         switch kind {
-        case .tache: "tâche"
-        case .autorise: "autorisation"
-        case .interdit: "interdiction"
-        case .defaut: "refus par défaut"
-        case .suppleance: "suppléance"
-        case .portee: "portée de l'action"
+        case .task: "tâche"
+        case .permit: "autorisation"
+        case .forbid: "interdiction"
+        case .default: "refus par défaut"
+        case .deputy: "suppléance"
+        case .scope: "portée de l'action"
         }
     }
 

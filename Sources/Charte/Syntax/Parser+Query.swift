@@ -77,22 +77,22 @@ extension Parser {
         }
         advance()
         switch verb {
-        case .qui:
+        case .who:
             if current.kind == .string {
                 let token = advance()
                 return .search(StringLiteral(token.text, span: token.span))
             }
             let target = try expectName(.oneOf([.action, .task, .quotedText]))
             return .who(target: target, object: try parseOptionalObject())
-        case .peut:
+        case .can:
             let actor = try parseActorReference()
             let action = try expectName(.action)
             return .may(actor: actor, action: action, object: try parseOptionalObject())
-        case .taches:
+        case .tasks:
             return .tasks(actor: try parseActorReference())
-        case .echeances:
+        case .deadlines:
             return .deadlines(from: try parseOptionalQueryDate())
-        case .montre:
+        case .show:
             return .show(try expectName(.declarationName))
         }
     }

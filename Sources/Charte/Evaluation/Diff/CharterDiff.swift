@@ -93,11 +93,11 @@ public struct PermissionChange: Sendable, Hashable {
     public let objects: [ObjectChange]
 
     /// The objects newly permitted.
-    public var permitted: [ObjectChange] { objects.filter { $0.after == .autorise } }
+    public var permitted: [ObjectChange] { objects.filter { $0.after == .allowed } }
     /// The objects newly refused.
-    public var refused: [ObjectChange] { objects.filter { $0.after == .refuse } }
+    public var refused: [ObjectChange] { objects.filter { $0.after == .refused } }
     /// The objects newly undetermined (the decision depends on an attribute left unknown).
-    public var undetermined: [ObjectChange] { objects.filter { $0.after == .indetermine } }
+    public var undetermined: [ObjectChange] { objects.filter { $0.after == .undetermined } }
 }
 
 // MARK: - Responsibilities

@@ -82,7 +82,7 @@ public final class FlaggedRows: @unchecked Sendable {
         put(verdictSlot)
         put(onBehalfSlot)
         count += 1
-        if verdict.outcome == .refuse { refusedCount += 1 }
+        if verdict.outcome == .refused { refusedCount += 1 }
         if pending.count >= FlaggedRows.chunk { flush() }
     }
 

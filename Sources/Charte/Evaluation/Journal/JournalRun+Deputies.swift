@@ -33,7 +33,7 @@ extension JournalRun {
         let dated = checker.authorizer.decide(actors: actors, action: action, object: object, on: date)
         let granting = dated.deputies.filter { standing in
             standing.state == .enCours && actors.contains(charter.deputies[standing.deputy].deputy)
-                && dated.decision.rules.contains { $0.kind == .suppleance && $0.span == charter.deputies[standing.deputy].span }
+                && dated.decision.rules.contains { $0.kind == .deputy && $0.span == charter.deputies[standing.deputy].span }
         }
         guard !granting.isEmpty else { return }
         report.deputyActions.append(JournalDeputyAction(line: line, date: date, actor: written, onBehalf: onBehalf,
