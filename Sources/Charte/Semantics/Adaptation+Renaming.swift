@@ -50,12 +50,11 @@ extension Adaptation {
         let rewrite = ModelRewrite(holders: holding, removed: removedTasks)
         guard !rewrite.isEmpty else { return }
         if !holding.isEmpty {
-            model.removeAll { declaration in
-                if case .actor(let actor) = declaration { return rewrite.isHeldRole(actor.name) }
-                return false
+            for index in actors where !gone[index] {
+                if case .actor(let actor) = model[index], rewrite.isHeldRole(actor.name) { gone[index] = true }
             }
         }
-        for index in model.indices {
+        for index in model.indices where !gone[index] {
             if let rewritten = rewrite.rewritten(model[index]) { model[index] = rewritten }
         }
     }
