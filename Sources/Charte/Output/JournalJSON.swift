@@ -61,7 +61,7 @@ public struct JournalJSONRenderer: Sendable {
             // The flagged rows are read back one at a time: memory does not grow with them.
             ("refusees", .items(report.rows.refusedCount) { each in report.forEachFlagged(.refuse) { each(action($0, report)) } }),
             ("indeterminees", .items(report.rows.undeterminedCount) { each in report.forEachFlagged(.indetermine) { each(action($0, report)) } }),
-            ("echeances", Self.list(report.instances, instance)),
+            ("echeances", .items(report.deadlines.count) { each in report.deadlines.forEach { each(instance($0)) } }),
             ("hors_ordre", Self.list(report.outOfOrder, outOfOrder)),
             ("approbations", Self.list(report.approvals, approval)),
             ("anomalies", Self.list(report.issues, issue)),
@@ -70,9 +70,9 @@ public struct JournalJSONRenderer: Sendable {
             ("bilan", .value(.object([
                 ("refusees", .int(counts.refused)), ("indeterminees", .int(counts.undetermined)),
                 ("non_verifiables", .int(counts.notVerifiable)), ("indeterminees_tolerees", .bool(report.toleratesUndetermined)),
-                ("en_retard", .int(report.instances(.overdue).count)), ("faites_en_retard", .int(report.instances(.doneLate).count)),
-                ("bientot", .int(report.instances(.dueSoon).count)), ("a_venir", .int(report.instances(.upcoming).count)),
-                ("faites", .int(report.instances(.doneOnTime).count)), ("hors_ordre", .int(report.outOfOrder.count)),
+                ("en_retard", .int(report.deadlines.count(.overdue))), ("faites_en_retard", .int(report.deadlines.count(.doneLate))),
+                ("bientot", .int(report.deadlines.count(.dueSoon))), ("a_venir", .int(report.deadlines.count(.upcoming))),
+                ("faites", .int(report.deadlines.count(.doneOnTime))), ("hors_ordre", .int(report.outOfOrder.count)),
                 ("anomalies", .int(report.issues.count)), ("lisible", .bool(report.headerUsable)),
             ] + (charter.incompatibilities.isEmpty ? [] : [("incompatibilites", .int(report.incompatibilities.count))])))),
             ("code_de_sortie", .value(.int(report.hasProblems ? 1 : 0))),
