@@ -38,13 +38,13 @@ public struct JournalTextRenderer: Sendable {
         out += wrapped(countsLine(report) + "\n")
         flaggedSection(&out, "Actions refusées", report, .refuse)
         flaggedSection(&out, "Actions indéterminées (attributs manquants)", report, .indetermine)
-        section(&out, "Incompatibilités", report.incompatibilities) { incompatibilityLines($0) }
-        section(&out, "Actions faites en suppléance", report.deputyActions) { deputyActionLines($0, report) }
+        section(&out, "Incompatibilités", report.incompatibilityList) { incompatibilityLines($0) }
+        section(&out, "Actions faites en suppléance", report.deputyList) { deputyActionLines($0, report) }
         instanceSection(&out, "Tâches en retard", report, .overdue)
         instanceSection(&out, "Tâches faites en retard", report, .doneLate)
         instanceSection(&out, "À faire dans les \(DeadlineStatus.soonWindow) jours", report, .dueSoon)
         section(&out, "Tâches faites avant leurs prérequis", report.outOfOrder) { [outOfOrderLine($0)] }
-        section(&out, "Actions sans l'action exigée avant elles", report.approvals) { [approvalLine($0)] }
+        section(&out, "Actions sans l'action exigée avant elles", report.approvalList) { [approvalLine($0)] }
         section(&out, "Lignes non vérifiables, non lues ou lues en partie", report.issues) { [issueLine($0)] }
         out += "\n" + roleTable(report)
         out += "\n" + wrapped(summaryLine(report) + "\n")
@@ -71,6 +71,13 @@ public struct JournalTextRenderer: Sendable {
         guard !items.isEmpty else { return }
         out += wrapped("\n\(title) (\(items.count))\n")
         for item in items { write(lines(item), to: &out) }
+    }
+
+    /// Findings kept on disk, read back one at a time.
+    private func section<Item>(_ out: inout ChunkedText, _ title: String, _ items: SpilledList<Item>, _ lines: (Item) -> [String]) {
+        guard !items.isEmpty else { return }
+        out += wrapped("\n\(title) (\(items.count))\n")
+        items.forEach { write(lines($0), to: &out) }
     }
 
     /// The refused or undetermined rows, read back one at a time.
@@ -285,14 +292,14 @@ public struct JournalTextRenderer: Sendable {
         parts.append("\(soon) à faire dans les \(DeadlineStatus.soonWindow) jours")
         parts.append("\(upcoming) à venir")
         parts.append("\(onTime) \(plural(onTime, "faite", "faites")) à temps")
-        if !report.approvals.isEmpty {
-            parts.append("\(report.approvals.count) \(plural(report.approvals.count, "action", "actions")) sans l'action exigée avant")
+        if !report.approvalList.isEmpty {
+            parts.append("\(report.approvalList.count) \(plural(report.approvalList.count, "action", "actions")) sans l'action exigée avant")
         }
         if !report.issues.isEmpty {
             parts.append("\(report.issues.count) \(plural(report.issues.count, "anomalie", "anomalies")) de lecture")
         }
-        if !report.incompatibilities.isEmpty {
-            parts.append("\(report.incompatibilities.count) \(plural(report.incompatibilities.count, "incompatibilité", "incompatibilités"))")
+        if !report.incompatibilityList.isEmpty {
+            parts.append("\(report.incompatibilityList.count) \(plural(report.incompatibilityList.count, "incompatibilité", "incompatibilités"))")
         }
         return "Bilan : " + parts.joined(separator: ", ") + "."
     }

@@ -300,10 +300,9 @@ struct JournalRun {
             }
         }
         report.roles = roles.filter { !$0.isEmpty }
-        report.approvals = approvals.findings(charter: charter)
-        report.deputyActions.sort { $0.line < $1.line }
+        // Rows are read in line order: suppléances and incompatibilities are already by line.
+        report.approvalList = approvals.findings(charter: charter)
         report.deputyLines = charter.deputies.map { deputy in checker.charterSource.map { $0.location(of: deputy.span.start).line } }
-        report.incompatibilities.sort { $0.line < $1.line }
         let dropped = csvIssues.filter { !$0.isWarning && $0.kind != .readFailed }.count
         report.counts.rows += dropped
         report.counts.skipped += dropped
