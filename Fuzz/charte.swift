@@ -87,7 +87,7 @@ func decideEverything(_ charter: Charter) {
                         "outcome et decide ne s'accordent pas")
                 requireForbidNeverPermits(authorizer, charter: charter, actor: actor, action: action, object: object, decision: decision)
                 if let scope = charter.actions[action].scope, scope.evaluate(object) != .yes {
-                    require(decision.outcome != .autorise, "une action autorisée hors de sa portée")
+                    require(decision.outcome != .allowed, "une action autorisée hors de sa portée")
                 }
             }
         }
@@ -112,7 +112,7 @@ func requireForbidNeverPermits(_ authorizer: Authorizer, charter: Charter, actor
     for permission in charter.permissions where permission.kind == .interdit && permission.action == action && permission.applies(to: actor) {
         let truth = permission.condition?.evaluate(object) ?? .yes
         if truth != .no {
-            require(decision.outcome != .autorise, "un interdit \(truth) laisse passer « autorise »")
+            require(decision.outcome != .allowed, "un interdit \(truth) laisse passer « autorise »")
         }
     }
 }

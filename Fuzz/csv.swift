@@ -43,7 +43,7 @@ public func csvFuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     require(json == renderer.render(again), "deux rapports différents pour le même journal")
     _ = JournalTextRenderer(charter: csvChecker.charter, charterName: "charte", journalName: "journal").render(report)
     for action in report.flagged {
-        require(action.outcome != .autorise, "une ligne autorisée est signalée")
+        require(action.outcome != .allowed, "une ligne autorisée est signalée")
     }
     return 0
 }

@@ -85,7 +85,7 @@ func requireMayIsSound(_ may: MayAnswer, engine: QueryEngine, actor: ActorRefere
     for rule in charter.permissions where rule.kind == .interdit && rule.action == actionIndex
         && actors.contains(where: { rule.applies(to: $0) }) {
         if (rule.condition?.evaluate(value) ?? .yes) != .no {
-            require(may.outcome != .autorise, "un interdit vrai ou inconnu laisse passer « autorise »")
+            require(may.outcome != .allowed, "un interdit vrai ou inconnu laisse passer « autorise »")
         }
     }
 }
@@ -102,8 +102,8 @@ func requireDatedMayIsSound(_ may: MayAnswer, engine: QueryEngine, actor: ActorR
     var typer = Typer(charter: charter)
     guard let value = typer.resolveObject(object, action: actionIndex) else { return }
     let undated = Authorizer(charter: charter).decide(actors: actors, action: actionIndex, object: value)
-    if undated.outcome == .refuse, undated.rules.contains(where: { $0.kind == .interdit }) {
-        require(may.outcome == .refuse, "peut … le DATE : une interdiction levée par une suppléance (\(may.outcome))")
+    if undated.outcome == .refused, undated.rules.contains(where: { $0.kind == .forbid }) {
+        require(may.outcome == .refused, "peut … le DATE : une interdiction levée par une suppléance (\(may.outcome))")
     }
     require(may.date != nil, "peut … le DATE : réponse sans date")
 }

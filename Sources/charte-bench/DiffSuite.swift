@@ -16,6 +16,7 @@ struct DiffSuite {
 
     func run() {
         bundled()
+        models()
         revision(rules: quick ? 500 : 5_000)
         selfDiffs()
     }
@@ -61,6 +62,39 @@ struct DiffSuite {
         report.add("diff", "exemple / lycee-region", spread.scaled(by: 1e3), "ms")
         worst = max(worst, spread.median * 1e3)
         report.note("diff : chartes fournies, objectif ≤ \(Report.number(Self.bundledTargetMilliseconds)) ms : "
+                    + (worst <= Self.bundledTargetMilliseconds ? "tenu" : "NON TENU") + " (\(Report.number(worst)) ms au pire)")
+    }
+
+    /// The model forms on the bundled adaptations, as the command computes them (every file
+    /// read, the sides checked, then compared): a school against its model (`--modele`), and
+    /// the académie's revision seen through the school (`--adaptation`). Same 50 ms target.
+    func models() {
+        let schools = ["rules/modeles/college-adapte.charte", "rules/modeles/lycee-adapte.charte"]
+        let model = "rules/modeles/academie-exemple.charte", revision = "Tests/Fixtures/Diff/modeles/academie-exemple-2026.2.charte"
+        guard ([model, revision] + schools).allSatisfy({ FileAccess.read($0) != nil }) else {
+            report.note("diff : modèles fournis introuvables (lancer depuis la racine du projet), mesure omise")
+            return
+        }
+        var worst = 0.0
+        for school in schools {
+            let name = school.split(separator: "/").last.map { String($0.dropLast(".charte".count)) } ?? school
+            report.progress("diff : \(name) et son modèle…")
+            var diff: CharterDiff?
+            let againstModel = Spread(Clock.repeated(quick ? 3 : 15) {
+                diff = try? ModelComparison.schoolAgainstModel(school: school, limits: VerifierSuite.limits).get().diff()
+            })
+            report.check(diff.map { !$0.isEmpty } == true, "diff --modele \(name) : aucun changement trouvé")
+            report.add("diff", "\(name) / son modele", againstModel.scaled(by: 1e3), "ms")
+            diff = nil
+            let update = Spread(Clock.repeated(quick ? 3 : 15) {
+                diff = try? ModelComparison.modelUpdate(school: school, oldModel: model, newModel: revision,
+                                                        limits: VerifierSuite.limits).get().diff()
+            })
+            report.check(diff.map { !$0.isEmpty } == true, "diff --adaptation \(name) : aucun changement trouvé")
+            report.add("diff", "\(name) / modele 2026.1 → 2026.2", update.scaled(by: 1e3), "ms")
+            worst = max(worst, againstModel.median * 1e3, update.median * 1e3)
+        }
+        report.note("diff : modèles fournis (--modele, --adaptation), objectif ≤ \(Report.number(Self.bundledTargetMilliseconds)) ms : "
                     + (worst <= Self.bundledTargetMilliseconds ? "tenu" : "NON TENU") + " (\(Report.number(worst)) ms au pire)")
     }
 

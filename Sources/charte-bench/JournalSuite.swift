@@ -49,8 +49,8 @@ struct JournalSuite {
 
         // The answer first.
         let result = checker.check(bytes: bytes)
-        let refused = result.flagged.filter { $0.outcome == .refuse }.count
-        let undecided = result.flagged.filter { $0.outcome == .indetermine }.count
+        let refused = result.flagged.filter { $0.outcome == .refused }.count
+        let undecided = result.flagged.filter { $0.outcome == .undetermined }.count
         report.check(result.counts.rows == expected.rows, "journal : \(result.counts.rows) lignes lues au lieu de \(expected.rows)")
         report.check(result.counts.actions == expected.actions, "journal : \(result.counts.actions) actions au lieu de \(expected.actions)")
         report.check(result.counts.events == expected.events, "journal : \(result.counts.events) événements au lieu de \(expected.events)")
@@ -217,10 +217,10 @@ enum JournalGenerator {
                 let object = fillAttributes(&cells, type: charter.actions[action].objectType, charter: charter, names: attributeNames,
                                             random: &random, texts: texts)
                 let actors = charter.actors(for: actorText) ?? []
-                switch ReferenceEvaluator.outcome(Request(actors: actors, action: action, object: object), in: charter) {
-                case .refuse: expected.refused += 1
-                case .indetermine: expected.undecided += 1
-                case .autorise: break
+                switch ReferenceEvaluator.outcome(Request(actors: actors, action: action, object: object), in: charter, on: day) {
+                case .refused: expected.refused += 1
+                case .undetermined: expected.undecided += 1
+                case .allowed: break
                 }
                 expected.actions += 1
             }

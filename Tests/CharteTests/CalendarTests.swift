@@ -197,7 +197,7 @@ private func date(_ text: String) -> CalendarDate { CalendarDate(iso: Substring(
             etape e { tache t { responsable direction  echeance rentree + 1 jour } }
             """, name: "annee.charte")
         #expect(rendered(loaded) == ["E108 A"])
-        #expect(loaded.diagnostics.first?.message == .officialCalendarUnavailable(zone: "A", year: "2027-2028", available: "zones A, B, C en 2026-2027"))
+        #expect(loaded.diagnostics.first?.message == .officialCalendarUnavailable(zone: "A", year: "2027-2028", available: [OfficialYear(year: "2026-2027", zones: ["A", "B", "C"])]))
         // The dates written in the charter are still used: the rest is checked.
         #expect(loaded.model.tasks.first?.deadline?.description == "2027-09-02")
     }

@@ -80,7 +80,7 @@ etape suivi "Suivi" {
         }
         """
         let loaded = check(source)
-        #expect(loaded.diagnostics.map(\.message) == [.coverageGap(action: "traiter", objects: "incident(gravite: faible, recidive: faux)")])
+        #expect(loaded.diagnostics.map(\.message.text) == [CoverageWords.gap("traiter", "incident(gravite: faible, recidive: faux)")])
     }
 
     @Test func overlapNamesTheDoublyCoveredObjects() {
@@ -90,8 +90,8 @@ etape suivi "Suivi" {
           tache graves { responsable direction  action traiter si gravite == forte }
         }
         """
-        #expect(check(source).diagnostics.map(\.message) == [
-            .overlap(action: "traiter", first: "petits", second: "graves", objects: "incident(gravite: forte)"),
+        #expect(check(source).diagnostics.map(\.message.text) == [
+            CoverageWords.overlap("traiter", "petits", "graves", "incident(gravite: forte)"),
         ])
     }
 
@@ -200,19 +200,19 @@ etape suivi "Suivi" {
     }
 
     @Test func decisionsFollowTheSpec() throws {
-        #expect(try decide("doc", "preter", ["genre": .enumeration(2)]).outcome == .autorise)
+        #expect(try decide("doc", "preter", ["genre": .enumeration(2)]).outcome == .allowed)
         let refused = try decide("compta", "preter", ["genre": .enumeration(1)])
-        #expect(refused.outcome == .refuse)
-        #expect(refused.rules.map(\.kind) == [.interdit])
+        #expect(refused.outcome == .refused)
+        #expect(refused.rules.map(\.kind) == [.forbid])
         #expect(try decide("compta", "acheter", ["prix": .number(1500)]).rules.map(\.id) == ["gros_achats"])
         let byDefault = try decide("doc", "acheter", ["prix": .number(10)])
-        #expect(byDefault.outcome == .refuse)
-        #expect(byDefault.rules.map(\.kind) == [.defaut])
+        #expect(byDefault.outcome == .refused)
+        #expect(byDefault.rules.map(\.kind) == [.default])
         let unknown = try decide("doc", "preter")
-        #expect(unknown.outcome == .indetermine)
+        #expect(unknown.outcome == .undetermined)
         #expect(unknown.missing == ["genre"])
-        #expect(try decide("Mme Blanc", "preter", ["genre": .enumeration(1)]).outcome == .autorise)
-        #expect(try decide("mme blanc", "preter", ["genre": .enumeration(1)]).outcome == .autorise)
+        #expect(try decide("Mme Blanc", "preter", ["genre": .enumeration(1)]).outcome == .allowed)
+        #expect(try decide("mme blanc", "preter", ["genre": .enumeration(1)]).outcome == .allowed)
     }
 
     @Test func anUnknownForbidNeverPermits() throws {
@@ -222,10 +222,10 @@ etape suivi "Suivi" {
         let direction = try #require(charter.actor(named: "direction"))
         let object = ObjectValue(type: 0, values: [.enumeration(1), nil, nil, nil, nil])
         let decision = authorizer.decide(actors: [direction], action: 0, object: object)
-        #expect(decision.outcome == .indetermine)
+        #expect(decision.outcome == .undetermined)
         #expect(decision.missing == ["recidive"])
         // Without any permission, an unknown forbid is a refusal by default.
         let cpe = try #require(charter.actor(named: "cpe"))
-        #expect(authorizer.decide(actors: [cpe], action: 0, object: object).outcome == .refuse)
+        #expect(authorizer.decide(actors: [cpe], action: 0, object: object).outcome == .refused)
     }
 }

@@ -30,10 +30,13 @@ struct DeputyQueriesGoldenTests {
         ("suppleance-taches-nom-du-calendrier", "taches referent_numerique le rentree"),
     ]
 
-    @Test("réponse datée en texte et en JSON", arguments: cases)
+    @Test("réponse datée en texte, en mots et en JSON", arguments: cases)
     func golden(_ name: String, _ query: String) throws {
-        let answer = try exampleEngine().answer(query)
+        let engine = try exampleEngine()
+        let answer = try engine.answer(query)
         expectGolden(QueryText.render(answer), "Tests/Golden/Queries/\(name).txt")
+        // In words, the suppléances name the actors by their labels, as the rest of the answer does.
+        expectGolden(QueryText.render(answer, charter: engine.charter), "Tests/Golden/Queries/\(name).mots.txt")
         expectGolden(QueryJSON.encode(answer).rendered(pretty: true) + "\n", "Tests/Golden/Queries/\(name).json")
     }
 
@@ -153,16 +156,16 @@ struct DeputyDecisionTests {
     @Test("signature : le suppléant reçoit, le titulaire garde la compétence")
     func signature() throws {
         let text = DeputyDecisionTests.charter("suppleance doc par ref du 2027-01-12 au 2027-02-06")
-        #expect(try DeputyDecisionTests.may(text, "peut ref attribuer ressource(categorie: outil) le 2027-01-12").outcome == .autorise)
-        #expect(try DeputyDecisionTests.may(text, "peut ref attribuer ressource(categorie: outil) le 2027-02-06").outcome == .autorise)
-        #expect(try DeputyDecisionTests.may(text, "peut doc attribuer ressource(categorie: outil) le 2027-01-20").outcome == .autorise)
-        #expect(try DeputyDecisionTests.may(text, "peut ref attribuer ressource(categorie: outil) le 2027-02-07").outcome == .refuse)
-        #expect(try DeputyDecisionTests.may(text, "peut ref attribuer ressource(categorie: outil) le 2027-01-11").outcome == .refuse)
+        #expect(try DeputyDecisionTests.may(text, "peut ref attribuer ressource(categorie: outil) le 2027-01-12").outcome == .allowed)
+        #expect(try DeputyDecisionTests.may(text, "peut ref attribuer ressource(categorie: outil) le 2027-02-06").outcome == .allowed)
+        #expect(try DeputyDecisionTests.may(text, "peut doc attribuer ressource(categorie: outil) le 2027-01-20").outcome == .allowed)
+        #expect(try DeputyDecisionTests.may(text, "peut ref attribuer ressource(categorie: outil) le 2027-02-07").outcome == .refused)
+        #expect(try DeputyDecisionTests.may(text, "peut ref attribuer ressource(categorie: outil) le 2027-01-11").outcome == .refused)
         // Only what the absent actor holds: manuals stay with gest.
-        #expect(try DeputyDecisionTests.may(text, "peut ref attribuer ressource(categorie: manuel) le 2027-01-20").outcome == .refuse)
+        #expect(try DeputyDecisionTests.may(text, "peut ref attribuer ressource(categorie: manuel) le 2027-01-20").outcome == .refused)
         // A person's name stands for its roles on that day too.
         let person = try DeputyDecisionTests.may(text, "peut \"M. Ref\" attribuer ressource(categorie: outil) le 2027-01-20")
-        #expect(person.outcome == .autorise)
+        #expect(person.outcome == .allowed)
         #expect(person.rules.map(\.id) == ["licences", "suppleance doc par ref"])
         #expect(person.deputies.map(\.state) == [.enCours])
     }
@@ -170,17 +173,17 @@ struct DeputyDecisionTests {
     @Test("pouvoir : la compétence passe au suppléant, le titulaire ne l'a plus pendant la période")
     func pouvoir() throws {
         let text = DeputyDecisionTests.charter("suppleance doc par ref du 2027-01-12 au 2027-02-06 { nature pouvoir }")
-        #expect(try DeputyDecisionTests.may(text, "peut ref attribuer ressource(categorie: outil) le 2027-01-20").outcome == .autorise)
+        #expect(try DeputyDecisionTests.may(text, "peut ref attribuer ressource(categorie: outil) le 2027-01-20").outcome == .allowed)
         let absent = try DeputyDecisionTests.may(text, "peut doc attribuer ressource(categorie: outil) le 2027-01-20")
-        #expect(absent.outcome == .refuse)
-        #expect(absent.rules.map(\.kind) == [.suppleance])
-        #expect(try DeputyDecisionTests.may(text, "peut doc attribuer ressource(categorie: outil) le 2027-02-07").outcome == .autorise)
+        #expect(absent.outcome == .refused)
+        #expect(absent.rules.map(\.kind) == [.deputy])
+        #expect(try DeputyDecisionTests.may(text, "peut doc attribuer ressource(categorie: outil) le 2027-02-07").outcome == .allowed)
         // Undated, nothing moves.
-        #expect(try DeputyDecisionTests.may(text, "peut doc attribuer ressource(categorie: outil)").outcome == .autorise)
-        #expect(try DeputyDecisionTests.may(text, "peut ref attribuer ressource(categorie: outil)").outcome == .refuse)
+        #expect(try DeputyDecisionTests.may(text, "peut doc attribuer ressource(categorie: outil)").outcome == .allowed)
+        #expect(try DeputyDecisionTests.may(text, "peut ref attribuer ressource(categorie: outil)").outcome == .refused)
         // Unknown category: the competence may or may not have moved.
         let unknown = try DeputyDecisionTests.may(text, "peut doc attribuer ressource() le 2027-01-20")
-        #expect(unknown.outcome == .indetermine)
+        #expect(unknown.outcome == .undetermined)
         #expect(unknown.missing == ["categorie"])
     }
 
@@ -189,11 +192,11 @@ struct DeputyDecisionTests {
         let text = DeputyDecisionTests.charter("suppleance doc par ref du 2027-01-12 au 2027-02-06",
                                                extra: "interdit ref attribuer si discipline == \"SVT\"")
         let answer = try DeputyDecisionTests.may(text, "peut ref attribuer ressource(categorie: outil, discipline: \"SVT\") le 2027-01-20")
-        #expect(answer.outcome == .refuse)
-        #expect(answer.rules.map(\.kind) == [.interdit])
+        #expect(answer.outcome == .refused)
+        #expect(answer.rules.map(\.kind) == [.forbid])
         // An unknown forbid never permits.
         let unknown = try DeputyDecisionTests.may(text, "peut ref attribuer ressource(categorie: outil) le 2027-01-20")
-        #expect(unknown.outcome == .indetermine)
+        #expect(unknown.outcome == .undetermined)
         #expect(unknown.missing == ["discipline"])
     }
 
@@ -202,17 +205,17 @@ struct DeputyDecisionTests {
         let text = DeputyDecisionTests.charter("""
             suppleance doc par ref du 2027-01-12 au 2027-02-06 { action attribuer si discipline == "Anglais" }
             """)
-        #expect(try DeputyDecisionTests.may(text, "peut ref attribuer ressource(categorie: outil, discipline: \"Anglais\") le 2027-01-20").outcome == .autorise)
-        #expect(try DeputyDecisionTests.may(text, "peut ref attribuer ressource(categorie: outil, discipline: \"SVT\") le 2027-01-20").outcome == .refuse)
+        #expect(try DeputyDecisionTests.may(text, "peut ref attribuer ressource(categorie: outil, discipline: \"Anglais\") le 2027-01-20").outcome == .allowed)
+        #expect(try DeputyDecisionTests.may(text, "peut ref attribuer ressource(categorie: outil, discipline: \"SVT\") le 2027-01-20").outcome == .refused)
         let unknown = try DeputyDecisionTests.may(text, "peut ref attribuer ressource(categorie: outil) le 2027-01-20")
-        #expect(unknown.outcome == .indetermine && unknown.missing == ["discipline"])
+        #expect(unknown.outcome == .undetermined && unknown.missing == ["discipline"])
     }
 
     @Test("pas de sous-délégation : le suppléant d'un suppléant ne reçoit pas ce que le premier a reçu")
     func noChain() throws {
         let text = DeputyDecisionTests.charter("suppleance doc par ref du 2027-01-12 au 2027-01-20",
                                                extra: "suppleance ref par gest du 2027-01-21 au 2027-02-06")
-        #expect(try DeputyDecisionTests.may(text, "peut gest attribuer ressource(categorie: outil) le 2027-01-25").outcome == .refuse)
+        #expect(try DeputyDecisionTests.may(text, "peut gest attribuer ressource(categorie: outil) le 2027-01-25").outcome == .refused)
     }
 
     @Test("sans suppléance, la décision datée est celle sans date", arguments: ["rules/college-petit.charte", "rules/lycee-region.charte"])

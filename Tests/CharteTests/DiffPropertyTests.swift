@@ -153,9 +153,9 @@ import Foundation
                     let objects = action == "piloter" ? [[:]] : DiffPropertyTests.objects(values: union)
                     for fields in objects {
                         func decide(_ charter: Charter, _ authorizer: Authorizer) -> Outcome {
-                            guard let actorIndex = charter.actor(named: actor), let actionIndex = charter.action(named: action) else { return .refuse }
+                            guard let actorIndex = charter.actor(named: actor), let actionIndex = charter.action(named: action) else { return .refused }
                             let value = action == "piloter" ? ObjectValue(type: nil, values: []) : DiffPropertyTests.object(fields, in: charter)
-                            guard let value else { return .refuse }
+                            guard let value else { return .refused }
                             return authorizer.outcome(actors: [actorIndex], action: actionIndex, object: value)
                         }
                         let before = decide(old.model, oldAuthorizer), after = decide(new.model, newAuthorizer)

@@ -37,6 +37,18 @@ func documentationFiles() -> [String] {
         #expect(documentationFiles().contains("docs/reference.md"))
     }
 
+    /// The codes table of the reference (section 10) has one row per code of the catalogue.
+    @Test func everyCodeHasARowInTheReference() throws {
+        let reference = try String(contentsOfFile: repositoryPath("docs/reference.md"), encoding: .utf8)
+        let rows = Set(reference.split(separator: "\n").compactMap { line -> String? in
+            guard line.hasPrefix("| ") else { return nil }
+            let cell = line.dropFirst(2).prefix { $0 != " " }
+            return cell.count == 4 ? String(cell) : nil
+        })
+        let missing = DiagnosticCode.allCases.map(\.rawValue).filter { !rows.contains($0) }
+        #expect(missing == [], "add a row for each of these codes to the table of docs/reference.md, section 10")
+    }
+
     /// Every charter shown in the documentation checks clean, so the docs cannot rot.
     @Test(arguments: documentationFiles())
     func charteBlocksCheckClean(document: String) {

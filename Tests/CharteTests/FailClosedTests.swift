@@ -90,12 +90,12 @@ struct SeededGenerator: RandomNumberGenerator {
                         rule.kind == .interdit && rule.action == action && actors.contains { rule.applies(to: $0) }
                     }.map { $0.condition?.evaluate(object) ?? .yes }
                     if forbids.contains(.yes) {
-                        #expect(decision.outcome == .refuse, "un interdit vrai doit refuser")
+                        #expect(decision.outcome == .refused, "un interdit vrai doit refuser")
                     }
                     if forbids.contains(.unknown) {
-                        #expect(decision.outcome != .autorise, "un interdit inconnu ne doit jamais autoriser")
+                        #expect(decision.outcome != .allowed, "un interdit inconnu ne doit jamais autoriser")
                     }
-                    if decision.outcome == .indetermine {
+                    if decision.outcome == .undetermined {
                         #expect(!decision.missing.isEmpty, "« indetermine » doit nommer les attributs manquants")
                     }
                 }

@@ -100,7 +100,7 @@ struct HTMLPageTests {
         let decisions = HTMLDecisions(charter: charter, file: loaded.file)
         let answers = decisions.tables[devis].answers.map { decisions.decisions[$0].outcome }
         // region, etablissement, unknown — as `charte peut` answers each.
-        #expect(answers == [.autorise, .refuse, .indetermine])
+        #expect(answers == [.allowed, .refused, .undetermined])
     }
 
     @Test("the data cannot close its script element, whatever the labels say")

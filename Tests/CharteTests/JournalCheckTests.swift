@@ -6,7 +6,7 @@ struct JournalCheckTests {
     @Test("the fixture charter checks without diagnostics but its Sunday deadline (W403)")
     func fixtureIsClean() {
         #expect(journalFixture.diagnostics.map(\.message) == [
-            .deadlineOnClosedDay(date: "2026-09-06", day: "un dimanche", nearest: "lundi 7 septembre 2026 (2026-09-07)"),
+            .deadlineOnClosedDay(date: "2026-09-06", day: .sunday, nearest: CalendarDate(year: 2026, month: 9, day: 7)),
         ])
     }
 
@@ -19,7 +19,7 @@ struct JournalCheckTests {
         let refused = try #require(report.refused.first)
         #expect(refused.line == 2)
         #expect(refused.objectText == "ressource(categorie: manuel)")
-        #expect(refused.rules == [JournalRule(kind: .interdit, id: "interdit documentaliste attribuer_licence",
+        #expect(refused.rules == [JournalRule(kind: .forbid, id: "interdit documentaliste attribuer_licence",
                                               line: fixtureLine(of: "interdit documentaliste attribuer_licence"))])
         #expect(report.hasProblems)
     }
@@ -31,7 +31,7 @@ struct JournalCheckTests {
         2026-09-20,admin_ent,commander,oui
         """)
         let refused = try #require(report.refused.first)
-        #expect(refused.rules.map(\.kind) == [.defaut])
+        #expect(refused.rules.map(\.kind) == [.default])
         #expect(refused.attributes.map(\.raw) == ["vrai"])
     }
 
@@ -55,7 +55,7 @@ struct JournalCheckTests {
         2026-09-07;gestionnaire;attribuer_licence;
         """)
         let row = try #require(report.undecided.first)
-        #expect(row.outcome == .indetermine)
+        #expect(row.outcome == .undetermined)
         #expect(row.missing == ["categorie"])
         #expect(row.rules.map(\.id) == ["licences_manuels"])
         #expect(report.refused.isEmpty)
@@ -145,7 +145,7 @@ struct JournalCheckTests {
         2026-09-07;documentaliste
         """)
         let row = try #require(report.flagged.first)
-        #expect(row.outcome == .indetermine)
+        #expect(row.outcome == .undetermined)
         #expect(row.missing == ["categorie"])
         #expect(report.issueCodes == ["3:ligne_sans_action"])
     }

@@ -24,7 +24,7 @@ import Testing
         #expect(report.rows.isSpilled)
         var lines: [Int] = []
         var actors = Set<String>(), tasks = Set<String?>()
-        report.forEachFlagged(.refuse) { row in
+        report.forEachFlagged(.refused) { row in
             lines.append(row.line)
             actors.insert(row.actor)
             tasks.insert(row.task)

@@ -112,6 +112,15 @@ import Foundation
         #expect(loaded.diagnostics.first?.message.help == "la tâche a-t-elle été renommée en « licences_manuels » dans le modèle ?")
     }
 
+    @Test func aRuleRemovedTwiceIsNamedByItsText() throws {
+        let loaded = try ModelsTests.adapted("""
+            retire interdit documentaliste commander "x"
+            retire interdit documentaliste commander "y"
+            """)
+        #expect(loaded.diagnostics.map(\.code.rawValue) == ["E708", "E702"])
+        #expect(loaded.diagnostics.last?.message.text == "la règle « interdit documentaliste commander » est adaptée deux fois")
+    }
+
     @Test func aSplitRoleBecomesBothLocalActors() throws {
         let loaded = try ModelsTests.adapted("""
             role referent_peda "Référent pédagogique" tient referent

@@ -25,46 +25,46 @@ import Testing
 
     @Test(arguments: [
         // The gap at exactly the threshold, as an object literal.
-        ("montant < 4 000 €", "montant > 4 000 €", [Message.coverageGap(action: "commander", objects: "commande(montant: 4 000 €)")]),
+        ("montant < 4 000 €", "montant > 4 000 €", [CoverageWords.gap("commander", "commande(montant: 4 000 €)")]),
         ("montant < 4 000 €", "montant >= 4 000 €", []),
         ("montant <= 4 000 €", "montant > 4 000 €", []),
         // No cent lies between 99,99 € and 100 €, no whole number between 9 and 10.
         ("montant < 100 €", "montant > 99,99 €", []),
         ("quantite < 10", "quantite > 9", []),
-        ("quantite < 10", "quantite > 10", [.coverageGap(action: "commander", objects: "commande(quantite: 10)")]),
+        ("quantite < 10", "quantite > 10", [CoverageWords.gap("commander", "commande(quantite: 10)")]),
         // Intervals are named in words, the runs of pieces merged.
-        ("montant < 1 000 €", "montant > 4 000 €", [.coverageGap(action: "commander", objects: "commande(montant: de 1 000 € à 4 000 €)")]),
-        ("montant <= 1 000 €", "montant >= 4 000 €", [.coverageGap(action: "commander", objects: "commande(montant: plus de 1 000 € et moins de 4 000 €)")]),
-        ("montant > 10 €", "montant > 20 €", [.coverageGap(action: "commander", objects: "commande(montant: au plus 10 €)"),
-                                              .overlap(action: "commander", first: "petites", second: "grosses", objects: "commande(montant: plus de 20 €)")]),
-        ("montant dans [10 €, 20 €]", "montant < 10 € ou montant > 20 €", [.coverageGap(action: "commander", objects: "commande(montant: plus de 10 € et moins de 20 €)")]),
-        ("envoi < 2027-01-01", "envoi > 01/01/2027", [.coverageGap(action: "commander", objects: "commande(envoi: 2027-01-01)")]),
-        ("envoi < 2027-01-01", "envoi > 2027-06-30", [.coverageGap(action: "commander", objects: "commande(envoi: du 2027-01-01 au 2027-06-30)")]),
-        ("envoi <= 2027-01-01", "envoi >= 2027-06-30", [.coverageGap(action: "commander", objects: "commande(envoi: après le 2027-01-01 et avant le 2027-06-30)")]),
-        ("envoi >= 2027-01-01", "envoi >= 2027-06-30", [.coverageGap(action: "commander", objects: "commande(envoi: avant le 2027-01-01)"),
-                                                        .overlap(action: "commander", first: "petites", second: "grosses", objects: "commande(envoi: à partir du 2027-06-30)")]),
+        ("montant < 1 000 €", "montant > 4 000 €", [CoverageWords.gap("commander", "commande(montant: de 1 000 € à 4 000 €)")]),
+        ("montant <= 1 000 €", "montant >= 4 000 €", [CoverageWords.gap("commander", "commande(montant: plus de 1 000 € et moins de 4 000 €)")]),
+        ("montant > 10 €", "montant > 20 €", [CoverageWords.gap("commander", "commande(montant: au plus 10 €)"),
+                                              CoverageWords.overlap("commander", "petites", "grosses", "commande(montant: plus de 20 €)")]),
+        ("montant dans [10 €, 20 €]", "montant < 10 € ou montant > 20 €", [CoverageWords.gap("commander", "commande(montant: plus de 10 € et moins de 20 €)")]),
+        ("envoi < 2027-01-01", "envoi > 01/01/2027", [CoverageWords.gap("commander", "commande(envoi: 2027-01-01)")]),
+        ("envoi < 2027-01-01", "envoi > 2027-06-30", [CoverageWords.gap("commander", "commande(envoi: du 2027-01-01 au 2027-06-30)")]),
+        ("envoi <= 2027-01-01", "envoi >= 2027-06-30", [CoverageWords.gap("commander", "commande(envoi: après le 2027-01-01 et avant le 2027-06-30)")]),
+        ("envoi >= 2027-01-01", "envoi >= 2027-06-30", [CoverageWords.gap("commander", "commande(envoi: avant le 2027-01-01)"),
+                                                        CoverageWords.overlap("commander", "petites", "grosses", "commande(envoi: à partir du 2027-06-30)")]),
         // Two attributes.
-        ("montant < 4 000 €", "montant > 4 000 € et envoi < 2027-01-01", [.coverageGap(action: "commander", objects: "commande(montant: 4 000 €), commande(montant: au moins 4 000 €, envoi: à partir du 2027-01-01)")]),
+        ("montant < 4 000 €", "montant > 4 000 € et envoi < 2027-01-01", [CoverageWords.gap("commander", "commande(montant: 4 000 €), commande(montant: au moins 4 000 €, envoi: à partir du 2027-01-01)")]),
         // Overlaps, exactly.
-        ("montant <= 4 000 €", "montant >= 4 000 €", [.overlap(action: "commander", first: "petites", second: "grosses", objects: "commande(montant: 4 000 €)")]),
-        ("quantite <= 10", "quantite >= 10", [.overlap(action: "commander", first: "petites", second: "grosses", objects: "commande(quantite: 10)")]),
+        ("montant <= 4 000 €", "montant >= 4 000 €", [CoverageWords.overlap("commander", "petites", "grosses", "commande(montant: 4 000 €)")]),
+        ("quantite <= 10", "quantite >= 10", [CoverageWords.overlap("commander", "petites", "grosses", "commande(quantite: 10)")]),
         // An attribute compared with another stays unknown: no uncertain diagnostic.
         ("envoi < reception", "envoi >= reception", []),
         ("envoi < reception et montant < 5 €", "envoi >= reception", []),
     ])
-    func coverage(small: String, large: String, expected: [Message]) {
-        #expect(check(Self.tasks(small, large)).diagnostics.map(\.message) == expected)
+    func coverage(small: String, large: String, expected: [String]) {
+        #expect(check(Self.tasks(small, large)).diagnostics.map(\.message.text) == expected)
     }
 
     @Test(arguments: [
         // E500: the forbid covers everything the task does; W503: part of it.
-        ("interdit gestionnaire commander si montant < 5 000 €", [Message.forbidKillsTask(actor: "gestionnaire", action: "commander", task: "petites")]),
-        ("interdit gestionnaire commander si montant > 3 000 €", [.forbidCarvesTask(actor: "gestionnaire", action: "commander", task: "petites", objects: "commande(montant: plus de 3 000 € et moins de 4 000 €)")]),
+        ("interdit gestionnaire commander si montant < 5 000 €", [Message.forbidKillsTask(actor: "gestionnaire", action: "commander", task: "petites").text]),
+        ("interdit gestionnaire commander si montant > 3 000 €", [CoverageWords.carve("gestionnaire", "commander", "petites", "commande(montant: plus de 3 000 € et moins de 4 000 €)")]),
         ("interdit gestionnaire commander si montant >= 4 000 €", []),
-        ("interdit gestionnaire commander si envoi >= 2027-07-01", [.forbidCarvesTask(actor: "gestionnaire", action: "commander", task: "petites", objects: "commande(montant: moins de 4 000 €, envoi: à partir du 2027-07-01)")]),
+        ("interdit gestionnaire commander si envoi >= 2027-07-01", [CoverageWords.carve("gestionnaire", "commander", "petites", "commande(montant: moins de 4 000 €, envoi: à partir du 2027-07-01)")]),
     ])
-    func forbids(rule: String, expected: [Message]) {
-        #expect(check(Self.tasks("montant < 4 000 €", "montant >= 4 000 €") + rule + "\n").diagnostics.map(\.message) == expected)
+    func forbids(rule: String, expected: [String]) {
+        #expect(check(Self.tasks("montant < 4 000 €", "montant >= 4 000 €") + rule + "\n").diagnostics.map(\.message.text) == expected)
     }
 
     @Test func theLineIsCutAtTheConstantsWhateverTheirSize() throws {

@@ -29,12 +29,12 @@ private func scanningDecision(_ authorizer: Authorizer, actors: [Int], action: I
     }
     let inside = scanningDecisionInScope(authorizer, actors: actors, action: action, object: object)
     switch scope.truth {
-    case .no: return Decision(outcome: .refuse, missing: [], rules: [authorizer.scopeRule(action)])
+    case .no: return Decision(outcome: .refused, missing: [], rules: [authorizer.scopeRule(action)])
     case .yes: return inside
     case .unknown:
-        guard inside.outcome != .refuse else { return inside }
+        guard inside.outcome != .refused else { return inside }
         let missing = Set(inside.missing).union(authorizer.attributeNames(scope.missing, type: object.type)).sorted()
-        return Decision(outcome: .indetermine, missing: missing, rules: (inside.rules + [authorizer.scopeRule(action)]).sorted())
+        return Decision(outcome: .undetermined, missing: missing, rules: (inside.rules + [authorizer.scopeRule(action)]).sorted())
     }
 }
 
@@ -46,20 +46,20 @@ private func scanningDecisionInScope(_ authorizer: Authorizer, actors: [Int], ac
     let forbidden = forbidTruths.reduce(Truth.no) { $0 || $1.truth }
     let permitted = permitTruths.reduce(Truth.no) { $0 || $1.truth }
     let outcome: Outcome = switch !forbidden && permitted {
-    case .yes: .autorise
-    case .no: .refuse
-    case .unknown: .indetermine
+    case .yes: .allowed
+    case .no: .refused
+    case .unknown: .undetermined
     }
     var rules: [DecidingRule] = []
     var missing = Set<Int>()
     switch outcome {
-    case .refuse where forbidden == .yes:
+    case .refused where forbidden == .yes:
         rules = zip(applicableForbids, forbidTruths).filter { $0.1.truth == .yes }.map(\.0.rule)
-    case .refuse:
-        rules = [DecidingRule(kind: .defaut, id: "defaut", span: nil)]
-    case .autorise:
+    case .refused:
+        rules = [DecidingRule(kind: .default, id: "defaut", span: nil)]
+    case .allowed:
         rules = zip(applicablePermits, permitTruths).filter { $0.1.truth == .yes }.map(\.0.rule)
-    case .indetermine:
+    case .undetermined:
         if forbidden == .unknown {
             for (rule, truth) in zip(applicableForbids, forbidTruths) where truth.truth == .unknown {
                 rules.append(rule.rule)
@@ -99,9 +99,9 @@ private func specOutcome(_ charter: Charter, actors: [Int], action: Int, object:
     // With a scope S on the action (version 2): `S et non F et P`.
     let scope = charter.actions[action].scope?.evaluate(object) ?? .yes
     switch scope && !forbidden && permitted {
-    case .yes: return .autorise
-    case .no: return .refuse
-    case .unknown: return .indetermine
+    case .yes: return .allowed
+    case .no: return .refused
+    case .unknown: return .undetermined
     }
 }
 
@@ -316,7 +316,7 @@ func decisionTableMatchesTheRulesOnRandomCharters(seed: Int) {
     #expect(Set(slots).count == 2)
     #expect(slots[1] == slots[2] && slots[2] == slots[3])
     let manuel = ObjectValue(type: 0, values: [.enumeration(0)])
-    #expect(authorizer.outcome(actors: [0], action: 0, object: manuel) == .autorise)
-    #expect(authorizer.outcome(actors: [1], action: 0, object: manuel) == .refuse)
-    #expect(authorizer.outcome(actors: [1], action: 0, object: ObjectValue(type: 0, values: [nil])) == .indetermine)
+    #expect(authorizer.outcome(actors: [0], action: 0, object: manuel) == .allowed)
+    #expect(authorizer.outcome(actors: [1], action: 0, object: manuel) == .refused)
+    #expect(authorizer.outcome(actors: [1], action: 0, object: ObjectValue(type: 0, values: [nil])) == .undetermined)
 }

@@ -14,6 +14,9 @@ struct PlainWordsTests {
           montant: nombre
           arrivee: date
           discipline: texte
+          lignes: nombre
+          eleves: nombre
+          mois: nombre
         }
         action commander sur ressource
         interdit a commander si \(condition)
@@ -38,6 +41,10 @@ struct PlainWordsTests {
         ("discipline == \"Lettres\"", "la discipline est «\u{00A0}Lettres\u{00A0}»"),
         ("categorie == manuel ou abonnement et montant > 10", "la catégorie est manuel ou (avec abonnement et le montant dépasse 10)"),
         ("(categorie == manuel ou abonnement) et montant > 10", "(la catégorie est manuel ou avec abonnement) et le montant dépasse 10"),
+        // A plural number counts things; a singular noun in -s stays as it is.
+        ("lignes < 50", "le nombre de lignes est inférieur à 50"),
+        ("eleves >= 30", "le nombre d'élèves est d'au moins 30"),
+        ("mois > 2", "le mois dépasse 2"),
     ])
     func conditions(condition: String, words: String) {
         #expect(Self.rule(condition) == words)

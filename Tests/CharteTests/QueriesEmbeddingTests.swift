@@ -10,7 +10,7 @@ func licenceQuestions(charterAt path: String) throws -> (responsables: [String],
     let may = try engine.may(actor: "Mme Martin", action: "attribuer_licence",
                              object: "ressource(categorie: documentaire, licence: nominative)")
     let text = QueryText.render(try engine.answer("echeances 2026-09-01"))  // the French text of any query
-    return (who.responsables, may.outcome, text)             // (["gestionnaire"], .autorise, "Échéances …")
+    return (who.responsables, may.outcome, text)             // (["gestionnaire"], .allowed, "Échéances …")
 }
 
 // MARK: -
@@ -22,7 +22,7 @@ struct QueriesEmbeddingTests {
     func readmeExample() throws {
         let answer = try licenceQuestions(charterAt: repositoryPath("Tests/Fixtures/Queries/college.charte"))
         #expect(answer.responsables == ["gestionnaire"])
-        #expect(answer.decision == .autorise)
+        #expect(answer.decision == .allowed)
         #expect(answer.deadlines.hasPrefix("Échéances à partir du 2026-09-01 :\n"))
     }
 
@@ -52,7 +52,7 @@ struct QueriesEmbeddingTests {
         """, name: "essai.charte").requireChecked())
         #expect(try engine.who("prets").results.map(\.responsables) == [["doc"]])
         #expect(try engine.who("preter", object: "livre()").conditional.map(\.missing) == [["genre"]])
-        #expect(try engine.may(actor: "Mme Blanc", action: "preter", object: "livre(genre: album)").outcome == .autorise)
+        #expect(try engine.may(actor: "Mme Blanc", action: "preter", object: "livre(genre: album)").outcome == .allowed)
         #expect(try engine.may(actor: "doc", action: "preter").missing == ["genre"])
         #expect(try engine.tasks(of: "doc").steps.map(\.step) == ["gerer"])
         #expect(try engine.show("livre").text == "objet livre { genre: manuel | album }")

@@ -101,19 +101,19 @@ struct QueriesEngineTests {
     // MARK: - peut
 
     static let mayCases: [(query: String, outcome: Outcome, missing: [String], rules: [String])] = [
-        ("peut documentaliste commander ressource(abonnement: faux)", .autorise, [], ["tache gratuites 51"]),
-        ("peut documentaliste commander ressource(abonnement: vrai)", .refuse, [], ["interdit interdit documentaliste commander 104"]),
+        ("peut documentaliste commander ressource(abonnement: faux)", .allowed, [], ["tache gratuites 51"]),
+        ("peut documentaliste commander ressource(abonnement: vrai)", .refused, [], ["interdit interdit documentaliste commander 104"]),
         // Unknown forbid, unknown permission: indetermine, naming the attribute that settles it.
-        ("peut documentaliste commander ressource()", .indetermine, ["abonnement"],
+        ("peut documentaliste commander ressource()", .undetermined, ["abonnement"],
          ["tache gratuites 51", "interdit interdit documentaliste commander 104"]),
-        ("peut documentaliste commander", .indetermine, ["abonnement"],
+        ("peut documentaliste commander", .undetermined, ["abonnement"],
          ["tache gratuites 51", "interdit interdit documentaliste commander 104"]),
-        ("peut direction commander ressource(abonnement: faux)", .refuse, [], ["defaut defaut -"]),
-        ("peut direction commander ressource(abonnement: vrai)", .autorise, [], ["autorise autorise direction commander 105"]),
+        ("peut direction commander ressource(abonnement: faux)", .refused, [], ["defaut defaut -"]),
+        ("peut direction commander ressource(abonnement: vrai)", .allowed, [], ["autorise autorise direction commander 105"]),
         // An aide is permitted, an approbateur is not.
-        ("peut referent commander ressource(abonnement: faux)", .autorise, [], ["tache gratuites 51"]),
-        ("peut conseil_pedagogique attribuer_licence ressource(categorie: manuel)", .refuse, [], ["defaut defaut -"]),
-        ("peut referent attribuer_licence ressource(categorie: outil)", .indetermine, ["licence"], ["tache licences_flottantes 75"]),
+        ("peut referent commander ressource(abonnement: faux)", .allowed, [], ["tache gratuites 51"]),
+        ("peut conseil_pedagogique attribuer_licence ressource(categorie: manuel)", .refused, [], ["defaut defaut -"]),
+        ("peut referent attribuer_licence ressource(categorie: outil)", .undetermined, ["licence"], ["tache licences_flottantes 75"]),
     ]
 
     @Test("peut : décision, attributs manquants, règles et lignes", arguments: mayCases)
@@ -134,8 +134,8 @@ struct QueriesEngineTests {
         interdit compta preter si prix > 100
         """)
         let answer = try QueriesEngineTests.may("peut compta preter livre()", in: engine)
-        #expect(answer.outcome == .refuse)
-        #expect(answer.rules.map(\.kind) == [.defaut])
+        #expect(answer.outcome == .refused)
+        #expect(answer.rules.map(\.kind) == [.default])
     }
 
     // MARK: - Person names
@@ -145,13 +145,13 @@ struct QueriesEngineTests {
         let answer = try QueriesEngineTests.may("peut \"M. Petit\" attribuer_licence ressource(categorie: outil, licence: flottante)")
         #expect(answer.actor == "M. Petit")
         #expect(answer.roles == ["gestionnaire", "referent"])
-        #expect(answer.outcome == .autorise)
+        #expect(answer.outcome == .allowed)
         #expect(answer.rules.map(\.id) == ["licences_flottantes"])
     }
 
     @Test("peut : un nom de personne se compare sans casse ni accents")
     func personFolded() throws {
-        #expect(try QueriesEngineTests.may("peut \"mme lea durand\" diffuser ressource(categorie: outil)").outcome == .autorise)
+        #expect(try QueriesEngineTests.may("peut \"mme lea durand\" diffuser ressource(categorie: outil)").outcome == .allowed)
         #expect(try QueriesEngineTests.may("peut \"MME MARTIN\" diffuser ressource(categorie: documentaire)").roles == ["documentaliste"])
     }
 
@@ -166,8 +166,8 @@ struct QueriesEngineTests {
         interdit b agir
         """)
         let answer = try QueriesEngineTests.may("peut \"Mme X\" agir", in: engine)
-        #expect(answer.outcome == .refuse)
-        #expect(answer.rules.map(\.kind) == [.interdit])
+        #expect(answer.outcome == .refused)
+        #expect(answer.rules.map(\.kind) == [.forbid])
     }
 
     // MARK: - Unknown names

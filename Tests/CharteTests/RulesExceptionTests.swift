@@ -35,12 +35,12 @@ import Testing
 
     @Test func autoriseTousSaufGrantsEveryoneElse() throws {
         let engine = try queryEngine(text: Self.base + "autorise tous sauf gestionnaire attribuer si categorie == logiciel")
-        for (actor, outcome) in [("direction", Outcome.autorise), ("gestionnaire", .autorise), ("referent", .autorise)] {
+        for (actor, outcome) in [("direction", Outcome.allowed), ("gestionnaire", .allowed), ("referent", .allowed)] {
             guard case .may(let may) = try engine.answer("peut \(actor) attribuer ressource(categorie: logiciel)") else { continue }
             #expect(may.outcome == outcome, "\(actor)")
         }
         guard case .may(let may) = try engine.answer("peut direction attribuer ressource(categorie: manuel)") else { return }
-        #expect(may.outcome == .refuse)
+        #expect(may.outcome == .refused)
     }
 
     @Test func anActionCalledSaufKeepsItsV1Meaning() {
@@ -80,7 +80,7 @@ import Testing
         guard case .only(_, let others) = report.results[1].check else { Issue.record("not seul"); return }
         #expect(others.map(\.actor) == ["referent"])
         guard case .only(let named, _) = report.results[1].check else { return }
-        #expect(named.map(\.outcome) == [.autorise])
+        #expect(named.map(\.outcome) == [.allowed])
     }
 
     @Test func seulAfterAnEmptyQuiAndAnActorCalledSeul() {

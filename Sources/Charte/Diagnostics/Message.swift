@@ -13,7 +13,7 @@ public enum Message: Sendable, Hashable {
     case invalidUTF8(offset: Int)
     case bidiControl(String)
     case bidiControlInComment(String)
-    case mixedScripts(name: String, scripts: [String])
+    case mixedScripts(name: String, scripts: [WritingScript])
     /// `4.000,00`: a dot between digits (thousands or decimals?).
     case ambiguousNumber(String)
     /// `1,505 €`: an amount finer than the cent.
@@ -22,12 +22,12 @@ public enum Message: Sendable, Hashable {
     case controlCharacter(String)
     case controlCharacterInComment(String)
     /// A declared identifier that reads as another one (Cyrillic or Greek look-alikes) (W603).
-    case confusableName(name: String, lookalike: String, scripts: [String])
+    case confusableName(name: String, lookalike: String, scripts: [WritingScript])
 
     // MARK: - Syntax
-    case unexpectedToken(expected: String, found: String)
+    case unexpectedToken(expected: Expected, found: Found)
     case reservedWord(String)
-    case unclosedBlock(what: String, name: String)
+    case unclosedBlock(BlockKind, name: String)
     case nestingTooDeep(limit: Int)
     case fileTooLarge(size: Int, limit: Int)
     case inputTooLarge(limit: Int)
@@ -53,13 +53,13 @@ public enum Message: Sendable, Hashable {
     case unknownCalendarName(String)
     case noCalendar(String)
     case unknownZone(String)
-    case officialCalendarUnavailable(zone: String, year: String, available: String)
+    case officialCalendarUnavailable(zone: String, year: String, available: [OfficialYear])
     case officialCalendarNeedsYear(String?)
 
     // MARK: - Types
-    case typeMismatch(expected: String, found: String)
-    case notACondition(String)
-    case orderingNeedsNumberOrDate(String)
+    case typeMismatch(expected: TypeExpectation, found: TypeFound)
+    case notACondition(WrittenValue)
+    case orderingNeedsNumberOrDate(ValueType)
     case whenWithoutDelay(String)
     case delayWithoutWhen(String)
 
@@ -68,7 +68,7 @@ public enum Message: Sendable, Hashable {
     case severalApprovers(String)
     case unusedActor(String)
     case emptyStep(String)
-    case twoLetters(actor: String, letters: String)
+    case twoLetters(actor: String, first: String, second: String)
     case cycle(String)
 
     // MARK: - Deadlines
@@ -76,14 +76,14 @@ public enum Message: Sendable, Hashable {
     case deadlineOutsideCalendar(date: String, first: String, last: String)
     case deadlineInHoliday(date: String, period: String)
     /// A deadline on a Saturday, a Sunday or a public holiday (`day` says which), with the nearest working day.
-    case deadlineOnClosedDay(date: String, day: String, nearest: String?)
+    case deadlineOnClosedDay(date: String, day: ClosedDay, nearest: CalendarDate?)
     case dateOutOfRange(String)
 
     // MARK: - Permissions and coverage
     case forbidKillsTask(actor: String, action: String, task: String)
-    case forbidCarvesTask(actor: String, action: String, task: String, objects: String)
-    case coverageGap(action: String, objects: String)
-    case overlap(action: String, first: String, second: String, objects: String)
+    case forbidCarvesTask(actor: String, action: String, task: String, objects: ObjectSet)
+    case coverageGap(action: String, objects: ObjectSet)
+    case overlap(action: String, first: String, second: String, objects: ObjectSet)
 
     // MARK: - Absences and separation of duties
     case unknownDelegatedTask(String)
@@ -97,7 +97,7 @@ public enum Message: Sendable, Hashable {
     case incompatibleActorsShareAPerson(person: String, first: String, second: String)
     case incompatibleLettersInTask(actor: String, task: String, first: String, second: String)
     case incompatibleActionsInTask(actor: String, task: String, first: String, second: String)
-    case incompatibilityMixesKinds(first: String, firstKind: String, second: String, secondKind: String)
+    case incompatibilityMixesKinds(first: String, firstKind: IncompatibleSort, second: String, secondKind: IncompatibleSort)
     case deputyIncompatible(deputy: String, deputised: String)
 
     // MARK: - Models and adaptations
@@ -115,7 +115,7 @@ public enum Message: Sendable, Hashable {
     /// `exige` without `par`, and no task of the action has an approbateur.
     case requirementWithoutApprover(action: String)
     /// A task's or rule's condition meets no object of the action's scope (`rule`: « la tâche « t » »…).
-    case conditionOutsideScope(action: String, rule: String)
+    case conditionOutsideScope(action: String, rule: ScopedRule)
     /// An action's scope holds no object.
     case emptyScope(action: String)
     // MARK: - Thresholds of the balance of roles
@@ -212,12 +212,12 @@ public enum Message: Sendable, Hashable {
         case .controlCharacter(let name): "caractère de contrôle \(name) dans une chaîne"
         case .controlCharacterInComment(let name): "caractère de contrôle \(name) dans un commentaire"
         case .confusableName(let name, let lookalike, let scripts):
-            "l'identifiant « \(name) » (\(scripts.joined(separator: ", "))) se confond à l'œil avec « \(lookalike) »"
+            "l'identifiant « \(name) » (\(scripts.map(\.french).joined(separator: ", "))) se confond à l'œil avec « \(lookalike) »"
         case .mixedScripts(let name, let scripts):
-            "l'identifiant « \(name) » mêle plusieurs écritures (\(scripts.joined(separator: ", ")))"
-        case .unexpectedToken(let expected, let found): "attendu : \(expected) ; trouvé : \(found)"
+            "l'identifiant « \(name) » mêle plusieurs écritures (\(scripts.map(\.french).joined(separator: ", ")))"
+        case .unexpectedToken(let expected, let found): "attendu : \(expected.french) ; trouvé : \(found.french)"
         case .reservedWord(let word): "« \(word) » est un mot réservé et ne peut pas servir de nom"
-        case .unclosedBlock(let what, let name): "bloc non fermé : « } » attendu pour fermer \(what) « \(name) »"
+        case .unclosedBlock(let block, let name): "bloc non fermé : « } » attendu pour fermer \(block.french) « \(name) »"
         case .nestingTooDeep(let limit): "imbrication trop profonde (plus de \(limit) niveaux)"
         case .fileTooLarge(let size, let limit): "fichier trop grand (\(size) octets, limite \(limit))"
         case .inputTooLarge(let limit): "fichier trop grand (plus de \(limit) octets)"
@@ -249,30 +249,30 @@ public enum Message: Sendable, Hashable {
         case .officialCalendarNeedsYear(let label):
             label.map { "« zone » demande l'année scolaire du calendrier, écrite AAAA-AAAA (trouvé « \($0) »)" }
                 ?? "« zone » demande l'année scolaire du calendrier, écrite AAAA-AAAA"
-        case .typeMismatch(let expected, let found): "types incompatibles : \(expected) attendu, trouvé \(found)"
-        case .notACondition(let n): "« \(n) » n'est pas une condition"
-        case .orderingNeedsNumberOrDate(let type): "« < <= > >= » ne comparent que des nombres ou des dates, pas \(type)"
+        case .typeMismatch(let expected, let found): "types incompatibles : \(expected.french) attendu, trouvé \(found.french)"
+        case .notACondition(let value): "« \(value.quotable) » n'est pas une condition"
+        case .orderingNeedsNumberOrDate(let type): "« < <= > >= » ne comparent que des nombres ou des dates, pas \(type.description)"
         case .whenWithoutDelay(let task): "la tâche « \(task) » a « quand » sans « delai »"
         case .delayWithoutWhen(let task): "la tâche « \(task) » a « delai » sans « quand »"
         case .noResponsable(let task): "la tâche « \(task) » n'a pas de responsable"
         case .severalApprovers(let task): "la tâche « \(task) » a plusieurs approbateurs"
         case .unusedActor(let n): "l'acteur « \(n) » est déclaré mais jamais utilisé"
         case .emptyStep(let n): "l'étape « \(n) » n'a aucune tâche"
-        case .twoLetters(let actor, let letters): "« \(actor) » tient plusieurs lettres dans la même tâche (\(letters))"
+        case .twoLetters(let actor, let first, let second): "« \(actor) » tient plusieurs lettres dans la même tâche (\(first) et \(second))"
         case .cycle(let path): "cycle de dépendances : \(path)"
         case .deadlineBeforePrerequisite(let task, let date, let prerequisite, let prerequisiteDate):
             "l'échéance de « \(task) » (\(date)) précède celle de son prérequis « \(prerequisite) » (\(prerequisiteDate))"
         case .deadlineOutsideCalendar(let date, let first, let last):
             "échéance \(date) hors du calendrier (du \(first) au \(last))"
         case .deadlineInHoliday(let date, let period): "échéance \(date) pendant « \(period) »"
-        case .deadlineOnClosedDay(let date, let day, _): "échéance \(date) \(day)"
+        case .deadlineOnClosedDay(let date, let day, _): "échéance \(date) \(day.french)"
         case .forbidKillsTask(let actor, let action, let task):
             "cette interdiction empêche « \(actor) » de faire « \(action) » sur tous les objets de la tâche « \(task) »"
         case .forbidCarvesTask(let actor, let action, let task, let objects):
-            "cette interdiction retire à « \(actor) » l'action « \(action) » de la tâche « \(task) » pour \(objects)"
-        case .coverageGap(let action, let objects): "l'action « \(action) » n'a pas de responsable pour \(objects)"
+            "cette interdiction retire à « \(actor) » l'action « \(action) » de la tâche « \(task) » pour \(objects.french)"
+        case .coverageGap(let action, let objects): "l'action « \(action) » n'a pas de responsable pour \(objects.french)"
         case .overlap(let action, let first, let second, let objects):
-            "les tâches « \(first) » et « \(second) » ont des responsables différents pour « \(action) » sur \(objects)"
+            "les tâches « \(first) » et « \(second) » ont des responsables différents pour « \(action) » sur \(objects.french)"
         case .unknownDelegatedTask(let n): "tâche inconnue « \(n) » dans la suppléance"
         case .deputyWindowReversed(let from, let to): "la suppléance finit le \(to), avant de commencer le \(from)"
         case .deputyIsDeputised(let n): "« \(n) » ne peut pas être son propre suppléant"
@@ -293,7 +293,7 @@ public enum Message: Sendable, Hashable {
         case .incompatibleActionsInTask(let actor, let task, let first, let second):
             "« \(actor) » fait à la fois « \(first) » et « \(second) » dans la tâche « \(task) », actions déclarées incompatibles"
         case .incompatibilityMixesKinds(let first, let firstKind, let second, let secondKind):
-            "« incompatibles » relie deux acteurs, deux actions ou deux lettres : « \(first) » est \(firstKind), « \(second) » est \(secondKind)"
+            "« incompatibles » relie deux acteurs, deux actions ou deux lettres : « \(first) » est \(firstKind.french), « \(second) » est \(secondKind.french)"
         case .deputyIncompatible(let deputy, let deputised):
             "« \(deputy) » ne peut pas suppléer « \(deputised) » : les deux sont déclarés incompatibles"
         case .model(let message): message.text
@@ -309,7 +309,7 @@ public enum Message: Sendable, Hashable {
         case .requirementWithoutApprover(let action):
             "« exige » sans « par » : aucune tâche qui fait « \(action) » n'a d'approbateur"
         case .conditionOutsideScope(let action, let rule):
-            "\(rule) ne s'applique à aucun objet de la portée de l'action « \(action) »"
+            "\(rule.french) ne s'applique à aucun objet de la portée de l'action « \(action) »"
         case .emptyScope(let action):
             "la portée de l'action « \(action) » ne contient aucun objet : l'action est toujours refusée"
         case .unknownThreshold(let name): "seuil inconnu « \(name) »"
@@ -367,11 +367,11 @@ public enum Message: Sendable, Hashable {
         case .twoLetters: "gardez la lettre la plus forte (R, puis A, S, C, I)"
         case .cycle: "retirez l'un des « apres » du cycle"
         case .deadlineInHoliday: "choisissez une date hors vacances"
-        case .deadlineOnClosedDay(_, _, let nearest?): "le jour ouvré le plus proche est le \(nearest)"
+        case .deadlineOnClosedDay(_, _, let nearest?): "le jour ouvré le plus proche est le \(DateText.long(nearest)) (\(nearest))"
         case .deadlineOnClosedDay: "choisissez un jour ouvré"
         case .unknownZone: "les zones sont A, B, C et Corse"
         case .officialCalendarUnavailable(_, _, let available):
-            "écrivez vous-même les dates de l'année dans le calendrier (rentree, vacances…) ; calendriers intégrés : \(available)"
+            "écrivez vous-même les dates de l'année dans le calendrier (rentree, vacances…) ; calendriers intégrés : \(available.map(\.french).joined(separator: " ; "))"
         case .officialCalendarNeedsYear: "écrivez par exemple calendrier \"2026-2027\" { zone B }"
         case .forbidKillsTask: "restreignez l'interdiction par « si », ou retirez cet acteur de la tâche"
         case .forbidCarvesTask: "vérifiez que cette exception est voulue"

@@ -82,6 +82,12 @@ public enum CharterLoader {
     /// Checks a charter given as bytes; `name` is also where a model it adapts is looked for from.
     public static func check(bytes: [UInt8], name: String, limits: Limits = .standard,
                              models: ModelSearch = ModelSearch()) -> LoadedCharter {
+        check(bytes: bytes, name: name, limits: limits, models: models, holdingsOnly: false)
+    }
+
+    /// Checks a charter given as bytes; with `holdingsOnly`, of a school's adaptation only its
+    /// `adapte` and its `tient` are applied: the model read with the school's roles (`charte diff --modele`).
+    static func check(bytes: [UInt8], name: String, limits: Limits, models: ModelSearch, holdingsOnly: Bool) -> LoadedCharter {
         var sources = SourceMap()
         if bytes.count > limits.fileSize {
             let file = sources.add(name: name, bytes: [])
@@ -98,7 +104,8 @@ public enum CharterLoader {
         let syntactic = parsed.lexerDiagnostics + parsed.parserDiagnostics
         let syntaxErrors = syntactic.filter { $0.severity == .error }
         var damage = SyntaxDamage(names: parsed.damagedNames, offsets: syntaxErrors.map(\.span.start))
-        let effective = ModelLoader.effective(parsed.tree, name: name, sources: &sources, search: models, limits: limits)
+        let adapting = holdingsOnly ? parsed.tree.keepingOnlyHoldings() : parsed.tree
+        let effective = ModelLoader.effective(adapting, name: name, sources: &sources, search: models, limits: limits)
         if effective.refused {
             return LoadedCharter(sources: sources, file: file, tree: parsed.tree, comments: parsed.comments,
                                  model: Charter(file: file.id), diagnostics: (syntactic + effective.diagnostics).sortedForDisplay())
@@ -116,5 +123,18 @@ public enum CharterLoader {
     static func refused(_ file: SourceFile, sources: SourceMap, _ diagnostic: Diagnostic) -> LoadedCharter {
         LoadedCharter(sources: sources, file: file, tree: SyntaxTree(declarations: [], file: file.id),
                       comments: [], model: Charter(file: file.id), diagnostics: [diagnostic])
+    }
+}
+
+extension SyntaxTree {
+    /// The tree with only its `adapte` declarations and the actors that hold model roles (`tient`).
+    func keepingOnlyHoldings() -> SyntaxTree {
+        SyntaxTree(declarations: declarations.filter { declaration in
+            switch declaration {
+            case .adaptation(let decl): if case .adapts = decl.kind { return true } else { return false }
+            case .actor(let decl): return !decl.holds.isEmpty
+            default: return false
+            }
+        }, file: file)
     }
 }

@@ -9,12 +9,17 @@ public struct ModelSearch: Sendable, Hashable {
     public var files: [String: [UInt8]]
     /// Whether paths not in `files` are read from the disk.
     public var readsDisk: Bool
+    /// The file read for the checked charter's own `adapte`, whatever path it names (nil: the
+    /// path it names). `charte diff --adaptation` applies one school's adaptation to two
+    /// versions of its model this way; the models' own `adapte` are still found by their paths.
+    public var adaptedModel: String?
 
     /// A search in these folders (and in memory).
-    public init(directories: [String] = [], files: [String: [UInt8]] = [:], readsDisk: Bool = true) {
+    public init(directories: [String] = [], files: [String: [UInt8]] = [:], readsDisk: Bool = true, adaptedModel: String? = nil) {
         self.directories = directories
         self.files = files
         self.readsDisk = readsDisk
+        self.adaptedModel = adaptedModel
     }
 
     /// The folders of a `CHARTE_MODELES` value (separated by `:`).
@@ -47,6 +52,23 @@ public struct ModelSearch: Sendable, Hashable {
         return (read.bytes, read.size > limit)
     }
 
+    /// Whether a path has a `.`, `..` or empty part (a leading `/` aside): most paths have none.
+    static func needsNormalizing(_ path: String) -> Bool {
+        var partLength = 0, dots = 0, first = true
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if (partLength == 0 && !first) || (partLength > 0 && partLength == dots && dots <= 2) { return true }
+                partLength = 0
+                dots = 0
+            } else {
+                partLength += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
+            first = false
+        }
+        return partLength == 0 ? !first : (partLength == dots && dots <= 2)
+    }
+
     /// The folder part of a path, with its final `/` (empty for a bare name).
     static func directory(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "" }
@@ -55,6 +77,7 @@ public struct ModelSearch: Sendable, Hashable {
 
     /// A path with `.` and `dir/..` removed, lexically (the same file always gets the same name).
     static func normalized(_ path: String) -> String {
+        guard needsNormalizing(path) else { return path }
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             if part == "." { continue }
@@ -100,7 +123,8 @@ enum ModelLoader {
             result.diagnostics.append(Diagnostic(.model(.modelChainTooDeep(limit: maximumDepth)), at: adapts.path.span))
             return result
         }
-        let candidates = search.candidates(for: adapts.path.value, from: name)
+        let candidates = depth == 0 ? search.adaptedModel.map { [ModelSearch.normalized($0)] } ?? search.candidates(for: adapts.path.value, from: name)
+                                    : search.candidates(for: adapts.path.value, from: name)
         guard let (path, read) = candidates.lazy.compactMap({ path in search.read(path, atMost: limits.fileSize).map { (path, $0) } }).first else {
             result.diagnostics.append(Diagnostic(.model(.modelNotFound(path: adapts.path.value, searched: candidates)), at: adapts.path.span))
             return result

@@ -65,17 +65,17 @@ public enum QueryCompletion {
         let previous = arguments.last?.text ?? ""
         guard let verb = QueryVerb.lookup(first.text) else { return ([], " ") }
         switch (verb, position) {
-        case (.qui, 0):
+        case (.who, 0):
             return (charter.actions.map(\.id) + charter.tasks.map(\.id), " ")
-        case (.qui, 1), (.peut, 2):
+        case (.who, 1), (.can, 2):
             return (objectTypeName(ofAction: previous, in: charter).map { [$0] } ?? [], "(")
-        case (.peut, 0), (.taches, 0):
+        case (.can, 0), (.tasks, 0):
             return (charter.actors.map(\.id) + charter.persons.keys.map { "\"\($0)\"" }, " ")
-        case (.peut, 1):
+        case (.can, 1):
             return (charter.actions.map(\.id), " ")
-        case (.echeances, 0):
+        case (.deadlines, 0):
             return (charter.calendar?.entries.map(\.name) ?? [], " ")
-        case (.montre, 0):
+        case (.show, 0):
             return (Array(charter.symbols.keys), " ")
         default:
             return ([], " ")

@@ -49,7 +49,7 @@ extension Deputy {
 
     /// The rule citing this suppléance in an explanation: `suppleance documentaliste par referent`.
     func decidingRule(in charter: Charter) -> DecidingRule {
-        DecidingRule(kind: .suppleance, id: "suppleance \(charter.actors[deputised].id) par \(charter.actors[deputy].id)", span: span)
+        DecidingRule(kind: .deputy, id: "suppleance \(charter.actors[deputised].id) par \(charter.actors[deputy].id)", span: span)
     }
 }
 
@@ -87,25 +87,58 @@ public struct DatedDecision: Sendable, Hashable {
     public let deputies: [DeputyStanding]
 }
 
+/// A suppléance as the dated fast path reads it, filed under each action it delegates: who
+/// and when, in a few plain integers.
+struct DelegatedWindow: Sendable {
+    /// The suppléance, by index in `Charter.deputies`.
+    let deputy: Int
+    /// The absent actor and the actor standing in.
+    let deputised: Int
+    let deputyActor: Int
+    /// The first and last days, both included.
+    let from: CalendarDate
+    let to: CalendarDate
+
+    /// Whether one of the actors is the absent actor or the deputy.
+    func involves(_ actors: [Int]) -> Bool { actors.contains(deputyActor) || actors.contains(deputised) }
+
+    /// Whether the window contains a day.
+    func isActive(on date: CalendarDate) -> Bool { from <= date && date <= to }
+}
+
 extension Authorizer {
-    /// The suppléances (indices) where one of the actors is the deputy or the deputised actor.
-    func deputies(involving actors: [Int]) -> [Int] {
-        charter.deputies.indices.filter { actors.contains(charter.deputies[$0].deputy) || actors.contains(charter.deputies[$0].deputised) }
+    /// The windows of the suppléances that delegate an action (none for an unknown action).
+    func windows(delegating action: Int) -> [DelegatedWindow] {
+        windowsByAction.indices.contains(action) ? windowsByAction[action] : []
+    }
+
+    /// Whether a suppléance that delegates the action involves one of the actors, on any day:
+    /// without one, a dated decision on it is the undated one.
+    func hasDeputies(involving actors: [Int], action: Int) -> Bool {
+        windows(delegating: action).contains { $0.involves(actors) }
+    }
+
+    /// Whether one of the actors stands in for someone on that day, for the action.
+    func standsIn(_ actors: [Int], action: Int, on date: CalendarDate) -> Bool {
+        windows(delegating: action).contains { actors.contains($0.deputyActor) && $0.isActive(on: date) }
     }
 
     /// Only the outcome at a date (the journal's fast path): the undated table when no
-    /// suppléance involves the actors.
+    /// suppléance in its window that day delegates the action and involves the actors.
     ///
-    /// Only a suppléance in its window that delegates the action and involves the actors can
-    /// change an outcome; without one, the compiled table decides.
+    /// Only such a suppléance can change an outcome; the check reads the action's few
+    /// windows, so most dated questions cost one more array load than undated ones.
     public func outcome(actors: [Int], action: Int, object: ObjectValue, on date: CalendarDate) -> Outcome {
-        if deputies.isEmpty || !inScope(action, object) { return outcome(actors: actors, action: action, object: object) }
+        if deputies.isEmpty { return outcome(actors: actors, action: action, object: object) }
+        let windows = windows(delegating: action)
+        guard windows.contains(where: { $0.isActive(on: date) && $0.involves(actors) }), inScope(action, object) else {
+            return outcome(actors: actors, action: action, object: object)
+        }
         // G, in the table's codes (0 faux, 1 inconnu, 2 vrai), from the suppléances that give.
         var granted: UInt8 = 0
         var involved = false
-        for (index, deputy) in deputies.enumerated()
-        where delegatedActions[index].contains(action) && deputy.isActive(on: date)
-            && (actors.contains(deputy.deputy) || actors.contains(deputy.deputised)) {
+        for window in windows where window.isActive(on: date) && window.involves(actors) {
+            let deputy = deputies[window.deputy]
             if actors.contains(deputy.deputised), !actors.contains(deputy.deputy) {
                 // A délégation de pouvoir takes a permit away (the explained path knows whose); a
                 // signature leaves the absent actor's own decision as it is.
@@ -116,9 +149,9 @@ extension Authorizer {
             let covered = DecisionTable.code(deputy.covers(action: action, object: object, in: charter).truth)
             guard covered > 0 else { continue }
             let held: UInt8 = switch outcome(actors: [deputy.deputised], action: action, object: object) {
-            case .autorise: 2
-            case .indetermine: 1
-            case .refuse: 0
+            case .allowed: 2
+            case .undetermined: 1
+            case .refused: 0
             }
             granted = max(granted, min(covered, held))
         }
@@ -127,9 +160,9 @@ extension Authorizer {
             return decide(actors: actors, action: action, object: object, on: date).decision.outcome
         }
         switch min(2 - forbidden, max(permitted, granted)) {
-        case 2: return .autorise
-        case 0: return .refuse
-        default: return .indetermine
+        case 2: return .allowed
+        case 0: return .refused
+        default: return .undetermined
         }
     }
 
@@ -141,8 +174,7 @@ extension Authorizer {
     /// scope and what the absent actor may do (its own undated decision: a deputy never gets
     /// what the absent actor could not do, nor what another deputy got).
     public func decide(actors: [Int], action: Int, object: ObjectValue, on date: CalendarDate) -> DatedDecision {
-        let involved = forbids.indices.contains(action)
-            ? deputies(involving: actors).filter { delegatedActions[$0].contains(action) } : []
+        let involved = windows(delegating: action).filter { $0.involves(actors) }.map(\.deputy)
         guard !involved.isEmpty, inScope(action, object) else {
             return DatedDecision(date: date, decision: decide(actors: actors, action: action, object: object), deputies: [])
         }
@@ -191,9 +223,9 @@ extension Authorizer {
             guard covered.truth != .no else { continue }
             let held = decide(actors: [deputy.deputised], action: action, object: object)
             let holds: Truth = switch held.outcome {
-            case .autorise: .yes
-            case .indetermine: .unknown
-            case .refuse: .no
+            case .allowed: .yes
+            case .undetermined: .unknown
+            case .refused: .no
             }
             let grant = covered.truth && holds
             guard grant != .no else { continue }
@@ -208,8 +240,8 @@ extension Authorizer {
             let explicit = deputy.actions.contains { $0.action == action }
             let cited = [deputy.decidingRule(in: charter)] + held.rules.filter { rule in
                 switch rule.kind {
-                case .defaut: false
-                case .tache: explicit || charter.task(named: rule.id).map(deputy.tasks.contains) ?? false
+                case .default: false
+                case .task: explicit || charter.task(named: rule.id).map(deputy.tasks.contains) ?? false
                 default: true
                 }
             }
@@ -224,22 +256,22 @@ extension Authorizer {
 
         let outcome: Outcome
         switch !forbid.truth && permitted {
-        case .yes: outcome = .autorise
-        case .no: outcome = .refuse
-        case .unknown: outcome = .indetermine
+        case .yes: outcome = .allowed
+        case .no: outcome = .refused
+        case .unknown: outcome = .undetermined
         }
         var rules: [DecidingRule]
         switch outcome {
-        case .refuse where forbid.truth == .yes:
+        case .refused where forbid.truth == .yes:
             rules = forbid.yes
             missing = []
-        case .refuse:
-            rules = moved.isEmpty ? [DecidingRule(kind: .defaut, id: "defaut", span: nil)] : moved
+        case .refused:
+            rules = moved.isEmpty ? [DecidingRule(kind: .default, id: "defaut", span: nil)] : moved
             missing = []
-        case .autorise:
+        case .allowed:
             rules = permitting + granting
             missing = []
-        case .indetermine:
+        case .undetermined:
             rules = []
             if forbid.truth == .unknown {
                 rules += forbid.unknown
@@ -247,12 +279,12 @@ extension Authorizer {
             }
             rules += permitted == .unknown ? unknownPermits + unknownGrants + moved : permitting + granting
         }
-        if outcome != .autorise { standings += outside }
+        if outcome != .allowed { standings += outside }
         var unique: [DecidingRule] = []
         for rule in rules.sorted() where unique.last != rule { unique.append(rule) }
         var seen = Set<Int>()
         let cited = standings.filter { seen.insert($0.deputy).inserted }.sorted { $0.deputy < $1.deputy }
-        let decision = Decision(outcome: outcome, missing: outcome == .indetermine ? attributeNames(missing, type: object.type) : [],
+        let decision = Decision(outcome: outcome, missing: outcome == .undetermined ? attributeNames(missing, type: object.type) : [],
                                 rules: unique)
         return DatedDecision(date: date, decision: decision, deputies: cited)
     }

@@ -1,17 +1,20 @@
 /// The answer to "may this actor do this action on this object?".
 public enum Outcome: String, Sendable, Hashable, CaseIterable {
-    case autorise, refuse, indetermine
+    // The raw values are the French words the JSON outputs and the bench print.
+    case allowed = "autorise", refused = "refuse", undetermined = "indetermine"
 }
 
 /// A rule that took part in a decision.
 public struct DecidingRule: Sendable, Hashable, Comparable {
     /// What kind of rule decided.
     public enum Kind: String, Sendable, Hashable, Comparable {
-        case tache, autorise, interdit, defaut
+        // The raw values are the French words the JSON outputs write (`genre`); they also
+        // order rules of the same place.
+        case task = "tache", permit = "autorise", forbid = "interdit", `default` = "defaut"
         /// A suppléance in its window (dated decisions only).
-        case suppleance
+        case deputy = "suppleance"
         /// The action's scope (`action a sur T si …`): outside it, the action is refused.
-        case portee
+        case scope = "portee"
         public static func < (lhs: Kind, rhs: Kind) -> Bool { lhs.rawValue < rhs.rawValue }
     }
 
@@ -75,6 +78,9 @@ public struct Authorizer: Sendable {
     /// `charter` so the fast path reads one small array).
     let deputies: [Deputy]
     let delegatedActions: [Set<Int>]
+    /// For each action, the windows of the suppléances that delegate it: a dated question on
+    /// an action none delegates, or that no window involves, is the undated question.
+    let windowsByAction: [[DelegatedWindow]]
     /// Each action's scope (nil: every object), by action index.
     let scopes: [Predicate?]
 
@@ -89,7 +95,7 @@ public struct Authorizer: Sendable {
         for task in charter.tasks {
             let holders = Set(task.responsables + task.aides)
             for performed in task.actions {
-                let rule = DecidingRule(kind: .tache, id: task.id, span: task.nameSpan)
+                let rule = DecidingRule(kind: .task, id: task.id, span: task.nameSpan)
                 permits[performed.action].append(Rule(rule: rule, everyone: false, actors: holders, condition: performed.condition))
             }
         }
@@ -98,7 +104,7 @@ public struct Authorizer: Sendable {
             if !permission.exceptions.isEmpty {
                 actorText += " sauf " + permission.exceptions.map { charter.actors[$0].id }.joined(separator: ", ")
             }
-            let rule = DecidingRule(kind: permission.kind == .interdit ? .interdit : .autorise,
+            let rule = DecidingRule(kind: permission.kind == .interdit ? .forbid : .permit,
                                     id: "\(permission.kind.rawValue) \(actorText) \(charter.actions[permission.action].id)",
                                     span: permission.span)
             let indexed = Rule(rule: rule, everyone: permission.everyone, actors: Set(permission.actors), condition: permission.condition,
@@ -114,12 +120,20 @@ public struct Authorizer: Sendable {
         table = DecisionTable(charter: charter, forbids: forbids, permits: permits)
         deputies = charter.deputies
         delegatedActions = charter.deputies.map { $0.delegatedActions(in: charter) }
+        var windows = [[DelegatedWindow]](repeating: [], count: charter.actions.count)
+        for (index, deputy) in charter.deputies.enumerated() {
+            for action in delegatedActions[index].sorted() where windows.indices.contains(action) {
+                windows[action].append(DelegatedWindow(deputy: index, deputised: deputy.deputised, deputyActor: deputy.deputy,
+                                                       from: deputy.from, to: deputy.to))
+            }
+        }
+        windowsByAction = windows
         scopes = charter.actions.map(\.scope)
     }
 
     /// The rule an action's scope stands for in a decision.
     func scopeRule(_ action: Int) -> DecidingRule {
-        DecidingRule(kind: .portee, id: charter.actions[action].id, span: charter.actions[action].scopeSpan)
+        DecidingRule(kind: .scope, id: charter.actions[action].id, span: charter.actions[action].scopeSpan)
     }
 
     /// The decision for actors (one role, or every role of a person) doing an action on an object.
@@ -129,17 +143,17 @@ public struct Authorizer: Sendable {
     /// scope S on the action, `S et non F et P`: outside the scope, refused.
     public func decide(actors: [Int], action: Int, object: ObjectValue) -> Decision {
         guard forbids.indices.contains(action) else {
-            return Decision(outcome: .refuse, missing: [], rules: [DecidingRule(kind: .defaut, id: "defaut", span: nil)])
+            return Decision(outcome: .refused, missing: [], rules: [DecidingRule(kind: .default, id: "defaut", span: nil)])
         }
         guard let scope = scopes[action]?.evaluateExplaining(object) else { return decideInScope(actors: actors, action: action, object: object) }
         switch scope.truth {
-        case .no: return Decision(outcome: .refuse, missing: [], rules: [scopeRule(action)])
+        case .no: return Decision(outcome: .refused, missing: [], rules: [scopeRule(action)])
         case .yes: return decideInScope(actors: actors, action: action, object: object)
         case .unknown:
             let inside = decideInScope(actors: actors, action: action, object: object)
-            guard inside.outcome != .refuse else { return inside }
+            guard inside.outcome != .refused else { return inside }
             let missing = Set(inside.missing).union(attributeNames(scope.missing, type: object.type)).sorted()
-            return Decision(outcome: .indetermine, missing: missing, rules: (inside.rules + [scopeRule(action)]).sorted())
+            return Decision(outcome: .undetermined, missing: missing, rules: (inside.rules + [scopeRule(action)]).sorted())
         }
     }
 
@@ -154,22 +168,22 @@ public struct Authorizer: Sendable {
         let permitted = permitTruths.reduce(Truth.no) { $0 || $1.truth }
         let outcome: Outcome
         switch !forbidden && permitted {
-        case .yes: outcome = .autorise
-        case .no: outcome = .refuse
-        case .unknown: outcome = .indetermine
+        case .yes: outcome = .allowed
+        case .no: outcome = .refused
+        case .unknown: outcome = .undetermined
         }
 
         var rules: [DecidingRule] = []
         var missing = Set<Int>()
         switch outcome {
-        case .refuse where forbidden == .yes:
+        case .refused where forbidden == .yes:
             rules = zip(applicableForbids, forbidTruths).filter { $0.1.truth == .yes }.map(\.0.rule)
-        case .refuse:
+        case .refused:
             // No permission holds: the default deny decides, beside unknown forbids that did not matter.
-            rules = [DecidingRule(kind: .defaut, id: "defaut", span: nil)]
-        case .autorise:
+            rules = [DecidingRule(kind: .default, id: "defaut", span: nil)]
+        case .allowed:
             rules = zip(applicablePermits, permitTruths).filter { $0.1.truth == .yes }.map(\.0.rule)
-        case .indetermine:
+        case .undetermined:
             if forbidden == .unknown {
                 for (rule, truth) in zip(applicableForbids, forbidTruths) where truth.truth == .unknown {
                     rules.append(rule.rule)
@@ -193,14 +207,14 @@ public struct Authorizer: Sendable {
     /// A few array loads through the compiled table; an object whose values do not fit the
     /// table (a value of another kind than its attribute's) is decided rule by rule.
     public func outcome(actors: [Int], action: Int, object: ObjectValue) -> Outcome {
-        guard action >= 0, action < forbids.count else { return .refuse }
+        guard action >= 0, action < forbids.count else { return .refused }
         if let scope = scopes[action] {
             switch scope.evaluate(object) {
-            case .no: return .refuse
+            case .no: return .refused
             case .yes: break
             case .unknown:
                 let inside = outcomeInScope(actors: actors, action: action, object: object)
-                return inside == .refuse ? .refuse : .indetermine
+                return inside == .refused ? .refused : .undetermined
             }
         }
         return outcomeInScope(actors: actors, action: action, object: object)
@@ -210,9 +224,9 @@ public struct Authorizer: Sendable {
     func outcomeInScope(actors: [Int], action: Int, object: ObjectValue) -> Outcome {
         if let (forbidden, permitted) = table.truths(actors: actors, action: action, object: object) {
             switch min(2 - forbidden, permitted) {
-            case 2: return .autorise
-            case 0: return .refuse
-            default: return .indetermine
+            case 2: return .allowed
+            case 0: return .refused
+            default: return .undetermined
             }
         }
         return outcomeByRules(actors: actors, action: action, object: object)
@@ -223,7 +237,7 @@ public struct Authorizer: Sendable {
         var forbidden = Truth.no
         for index in table.ruleIndices(actors: actors, action: action, forbids: true) {
             forbidden = forbidden || (forbids[action][index].condition?.evaluate(object) ?? .yes)
-            if forbidden == .yes { return .refuse }
+            if forbidden == .yes { return .refused }
         }
         var permitted = Truth.no
         for index in table.ruleIndices(actors: actors, action: action, forbids: false) {
@@ -231,9 +245,9 @@ public struct Authorizer: Sendable {
             if permitted == .yes { break }
         }
         switch !forbidden && permitted {
-        case .yes: return .autorise
-        case .no: return .refuse
-        case .unknown: return .indetermine
+        case .yes: return .allowed
+        case .no: return .refused
+        case .unknown: return .undetermined
         }
     }
 

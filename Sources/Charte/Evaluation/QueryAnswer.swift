@@ -56,6 +56,9 @@ public struct TaskCard: Sendable, Hashable {
     public let missing: [String]
     /// Where the task is declared.
     public let position: SourcePosition
+    /// On a dated `qui`, the suppléances in their window that hand the task over (with a
+    /// délégation de pouvoir, the deputies already stand in the letters above).
+    public var deputies: [CardDeputy] = []
 
     /// The actors holding a letter.
     public func actors(_ letter: Letter) -> [String] {
@@ -153,6 +156,15 @@ public struct DeputyWindow: Sendable, Hashable {
     public let note: String?
     /// Where the suppléance is written.
     public let position: SourcePosition
+}
+
+/// A suppléance on a task's card that day: who stands in for whom, in which letter.
+public struct CardDeputy: Sendable, Hashable {
+    /// The suppléance.
+    public let window: DeputyWindow
+    /// The letter the absent actor holds in the task (responsable, else aide): the deputy
+    /// holds it that day (pouvoir) or signs for the absent actor who keeps it (signature).
+    public let letter: Letter
 }
 
 /// The tasks an actor takes over in one suppléance, on the day asked about.

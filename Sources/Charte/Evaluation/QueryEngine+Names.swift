@@ -46,7 +46,7 @@ extension QueryEngine {
     public func who(_ target: String, object: String? = nil) throws(QueryError) -> WhoAnswer {
         let (query, sources) = try parse("qui \(target) \(object ?? "")")
         guard case .who = query, case .who(let answer) = try answer(query, sources: sources) else {
-            throw QueryEngine.wrongForm("une action ou une tâche", sources: sources)
+            throw QueryEngine.wrongForm(.oneOf([.action, .task]), sources: sources)
         }
         return answer
     }
@@ -55,7 +55,7 @@ extension QueryEngine {
     public func may(actor: String, action: String, object: String? = nil) throws(QueryError) -> MayAnswer {
         let (query, sources) = try parse("peut \(QueryEngine.quoted(actor)) \(action) \(object ?? "")")
         guard case .may = query, case .may(let answer) = try answer(query, sources: sources) else {
-            throw QueryEngine.wrongForm("un acteur, une action et un objet", sources: sources)
+            throw QueryEngine.wrongForm(.actorActionAndObject, sources: sources)
         }
         return answer
     }
@@ -64,7 +64,7 @@ extension QueryEngine {
     public func tasks(of actor: String) throws(QueryError) -> JobSheet {
         let (query, sources) = try parse("taches \(QueryEngine.quoted(actor))")
         guard case .tasks(let answer) = try answer(query, sources: sources) else {
-            throw QueryEngine.wrongForm("un acteur", sources: sources)
+            throw QueryEngine.wrongForm(.actor, sources: sources)
         }
         return answer
     }
@@ -73,7 +73,7 @@ extension QueryEngine {
     public func show(_ name: String) throws(QueryError) -> ShownDeclaration {
         let (query, sources) = try parse("montre \(name)")
         guard case .show(let answer) = try answer(query, sources: sources) else {
-            throw QueryEngine.wrongForm("le nom d'une déclaration", sources: sources)
+            throw QueryEngine.wrongForm(.declarationName, sources: sources)
         }
         return answer
     }
@@ -110,10 +110,10 @@ extension QueryEngine {
     }
 
     /// The error of a typed call whose arguments made up another kind of query.
-    static func wrongForm(_ expected: String, sources: SourceMap) -> QueryError {
+    static func wrongForm(_ expected: Expected, sources: SourceMap) -> QueryError {
         let file = sources.files.last.map(\.id) ?? FileID(0)
         let span = Span(file: file, start: 0, end: sources.files.last?.bytes.count ?? 0)
-        return QueryError(diagnostics: [Diagnostic(.unexpectedToken(expected: expected, found: "une autre requête"), at: span)],
+        return QueryError(diagnostics: [Diagnostic(.unexpectedToken(expected: expected, found: .otherQuery), at: span)],
                           sources: sources)
     }
 }
@@ -163,7 +163,7 @@ struct QueryResolver {
     mutating func who(_ target: Name, object: ObjectLiteral?) -> WhoTarget? {
         if let task = charter.task(named: target.text) {
             if let object {
-                report(.typeMismatch(expected: "une action (une tâche n'a pas d'objet)", found: "« \(object.type.text) »"), at: object.span)
+                report(.typeMismatch(expected: .actionNotTask, found: .objectType(object.type.text, quoted: true)), at: object.span)
                 return nil
             }
             return .task(task)

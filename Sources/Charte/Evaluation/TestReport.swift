@@ -27,7 +27,7 @@ public struct AssertionResult: Sendable, Hashable {
         switch check {
         case .who(let expected, let actual): expected == actual
         case .decision(let expected, let actual): expected == actual.outcome
-        case .only(let named, let others): others.isEmpty && named.allSatisfy { $0.outcome == .autorise }
+        case .only(let named, let others): others.isEmpty && named.allSatisfy { $0.outcome == .allowed }
         }
     }
 
@@ -90,9 +90,9 @@ extension QueryEngine {
         case .whoTask(let task, let expected):
             .who(expected: ids(expected), actual: who(task: task).responsables)
         case .may(let actors, let actorText, let action, let object):
-            .decision(expected: .autorise, actual: may(actors: actors, asked: actorText, action: action, object: object))
+            .decision(expected: .allowed, actual: may(actors: actors, asked: actorText, action: action, object: object))
         case .refuse(let actors, let actorText, let action, let object):
-            .decision(expected: .refuse, actual: may(actors: actors, asked: actorText, action: action, object: object))
+            .decision(expected: .refused, actual: may(actors: actors, asked: actorText, action: action, object: object))
         case .only(let groups, let texts, let action, let object):
             only(groups: groups, texts: texts, action: action, object: object)
         }
@@ -104,7 +104,7 @@ extension QueryEngine {
         let listed = Set(groups.joined())
         let others = charter.actors.indices.filter { !listed.contains($0) }.compactMap { actor -> MayAnswer? in
             let answer = may(actors: [actor], asked: charter.actors[actor].id, action: action, object: object)
-            return answer.outcome == .refuse ? nil : answer
+            return answer.outcome == .refused ? nil : answer
         }
         return .only(named: named, others: others)
     }

@@ -38,7 +38,10 @@ public struct AgendaTextRenderer: Sendable {
                 line += " — " + item.instance.status.describe(days: item.instance.days)
                 if let index = item.deputy {
                     let deputy = charter.deputies[index]
-                    line += " — en " + DeputyWords.window(deputised: charter.actors[deputy.deputised].id, from: deputy.from, to: deputy.to)
+                    // The absent actor by its label, as the blocks' headings and the tasks show theirs.
+                    let absent = charter.actors[deputy.deputised]
+                    line += " — en " + DeputyWords.window(deputised: absent.label.map { "« \(ControlCharacters.escaped($0)) »" } ?? absent.id,
+                                                         from: deputy.from, to: deputy.to)
                 }
                 out += line + "\n"
             }

@@ -21,7 +21,8 @@ public struct ConditionWords: Sendable {
         let parts = fields.map { field -> String in
             let index = objectType.attribute(named: field.attribute)
             let type = index.map { objectType.attributes[$0].type } ?? .text
-            let noun = PlainWords.readable(field.attribute)
+            let readable = PlainWords.readable(field.attribute)
+            let noun = type == .number ? PlainWords.counted(readable) : readable
             if type == .boolean { return (field.value == "vrai" ? "avec " : "sans ") + noun }
             return PlainWords.withArticle(noun) + " est " + PlainWords.written(field.value)
         }
@@ -168,7 +169,9 @@ public struct ConditionWords: Sendable {
     }
 
     private func noun(_ attribute: Int) -> String {
-        objectType.attributes.indices.contains(attribute) ? PlainWords.readable(objectType.attributes[attribute].name) : "?"
+        guard objectType.attributes.indices.contains(attribute) else { return "?" }
+        let noun = PlainWords.readable(objectType.attributes[attribute].name)
+        return objectType.attributes[attribute].type == .number ? PlainWords.counted(noun) : noun
     }
 
     private func attributeType(_ attribute: Int) -> ValueType {

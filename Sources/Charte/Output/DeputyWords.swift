@@ -16,6 +16,19 @@ public enum DeputyWords {
         }
     }
 
+    /// A suppléance on a task's card, by what it does to the absent actor's letter:
+    /// `cpe responsable à la place de documentaliste (délégation de pouvoir du 12 janvier au 6 février 2027)`,
+    /// `referent signe pour documentaliste, qui reste responsable (délégation de signature du …)`.
+    public static func standIn(deputised: String, deputy: String, letter: String, nature: DeputyNature, from: CalendarDate,
+                               to: CalendarDate) -> String {
+        switch nature {
+        case .pouvoir:
+            "\(deputy) \(letter) à la place de \(deputised) (délégation de pouvoir " + DateText.range(from, to) + ")"
+        case .signature:
+            "\(deputy) signe pour \(deputised), qui reste \(letter) (délégation de signature " + DateText.range(from, to) + ")"
+        }
+    }
+
     /// One suppléance on the day of a question, as a sentence:
     /// `suppléance de documentaliste du 12 janvier au 6 février 2027 par referent (délégation de signature : …)`,
     /// `suppléance terminée le 6 février 2027 (…)`, `suppléance pas encore commencée (du 12 janvier …)`.

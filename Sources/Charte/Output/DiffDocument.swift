@@ -18,10 +18,24 @@ public struct DiffDocument: Sendable, Hashable {
 
     /// Lays a comparison out; `shownObjects` bounds the object literals of one cell.
     public init(_ diff: CharterDiff, oldName: String, newName: String, shownObjects: Int = 12) {
-        title = "Révision de la charte : ce qui change, et pour qui"
         summary = DiffWords.summary(diff)
-        subtitle = "De « \(oldName) » à « \(newName) »."
         var sections: [Section] = []
+        switch diff.comparison {
+        case .revision:
+            title = "Révision de la charte : ce qui change, et pour qui"
+            subtitle = "De « \(oldName) » à « \(newName) »."
+        case .adaptation(let context):
+            title = "Adaptation du modèle : ce que l'établissement a changé"
+            subtitle = DiffDocument.subtitle(context, update: false)
+        case .modelUpdate(let context):
+            title = "Nouvelle version du modèle : ce qui change pour l'établissement"
+            subtitle = DiffDocument.subtitle(context, update: true)
+        }
+        if let context = diff.comparison.context, !context.holdings.isEmpty {
+            sections.append(Section(title: "Rôles du modèle tenus dans l'établissement", columns: ["Rôle du modèle", "Tenu par"],
+                                    rows: context.holdings.map { [$0.modelRole, DiffWords.names($0.holders)] },
+                                    notes: [DiffWords.holdingsReading(diff)]))
+        }
         if !diff.actors.isEmpty {
             sections.append(Section(title: "Par rôle", columns: ["Rôle", "Ce qui change"],
                                     rows: diff.actors.map { [$0.actor, DiffWords.actor($0)] }, notes: []))
@@ -34,7 +48,7 @@ public struct DiffDocument: Sendable, Hashable {
                     let listed = DiffWords.objects(objects, limit: shownObjects)
                     return listed.isEmpty ? "oui" : listed
                 }
-                return [change.subject.actor, change.subject.action, cell(.autorise), cell(.refuse), cell(.indetermine)]
+                return [change.subject.actor, change.subject.action, cell(.allowed), cell(.refused), cell(.undetermined)]
             }
             let notes = diff.incompletePermissions.map { "\($0.actor) \($0.action) : trop de combinaisons pour comparer exactement." }
             sections.append(Section(title: "Permissions", columns: ["Rôle", "Action", "Désormais permis", "Désormais refusé", "Désormais indéterminé"],
@@ -60,27 +74,50 @@ public struct DiffDocument: Sendable, Hashable {
             tasks.append([DiffWords.task(task.id, label: task.label), "tâche ajoutée (étape \(task.step)) : \(DiffWords.holders(task.letters))"])
         }
         for task in diff.removedTasks {
-            tasks.append([DiffWords.task(task.id, label: task.label), "tâche supprimée (étape \(task.step)) : \(DiffWords.holders(task.letters))"])
+            var text = "tâche supprimée (étape \(task.step)) : \(DiffWords.holders(task.letters))"
+            if case .adaptation(let context) = diff.comparison, let reason = context.removalReason(of: task.id) {
+                text += " ; raison donnée par l'établissement : « \(reason) »"
+            }
+            tasks.append([DiffWords.task(task.id, label: task.label), text])
         }
         if !tasks.isEmpty { sections.append(Section(title: "Responsabilités", columns: ["Tâche", "Changement"], rows: tasks, notes: [])) }
         if !diff.deadlines.isEmpty {
             let following = diff.deadlines.filter { $0.followsCalendar && $0.badDay == nil }
             let rows = diff.deadlines.filter { !following.contains($0) }.map { [DiffWords.task($0.task, label: $0.label), DiffWords.deadline($0)] }
             let notes = following.isEmpty ? [] : [
-                "\(DiffWords.count(following.count, "échéance suit", "échéances suivent")) le nouveau calendrier, avec la même règle : "
+                "\(DiffWords.count(following.count, "échéance suit", "échéances suivent")) \(DiffWords.calendar(diff)), avec la même règle : "
                     + following.map(\.task).joined(separator: ", ") + ".",
             ]
             sections.append(Section(title: "Échéances", columns: ["Tâche", "Changement"], rows: rows, notes: notes))
         }
         if !diff.tests.isEmpty {
+            var notes: [String] = []
+            if case .adaptation(let context) = diff.comparison {
+                for test in context.removedTests where diff.tests.contains(where: { $0.test == test.name }) {
+                    notes.append("Test « \(test.name) » retiré par l'établissement : « \(test.reason) ».")
+                }
+            }
             sections.append(Section(title: "Tests", columns: ["Test", "Assertion", "Avant", "Après"], rows: diff.tests.map {
                 [$0.test, $0.text, DiffWords.assertion($0.before), DiffWords.assertion($0.after)]
-            }, notes: []))
+            }, notes: notes))
         }
         if let journal = diff.journal, !journal.isEmpty {
             sections.append(Section(title: "Journal", columns: ["Ligne jugée autrement"], rows: journal.map { [DiffWords.journalRow($0)] }, notes: []))
         }
         self.sections = sections
+    }
+
+    /// `Du modèle « M » (version V, fichier F) à la charte de l'établissement « E » (fichier G).`, or
+    /// `Le modèle « M », de la version V (fichier F) à la version W (fichier H), vu par la charte de …`.
+    static func subtitle(_ context: ModelContext, update: Bool) -> String {
+        let school = "la charte de l'établissement" + (context.establishment.map { " « \($0) »" } ?? "") + " (fichier \(context.school))"
+        guard update else {
+            let version = context.newVersion.map { "version \($0), " } ?? ""
+            return "Du modèle « \(context.model) » (\(version)fichier \(context.newModelFile)) à \(school)."
+        }
+        let from = context.oldVersion.map { "de la version \($0)" } ?? "de l'ancienne version"
+        let to = context.newVersion.map { "à la version \($0)" } ?? "à la nouvelle"
+        return "Le modèle « \(context.model) », \(from) (fichier \(context.oldModelFile)) \(to) (fichier \(context.newModelFile)), vu par \(school)."
     }
 }
 

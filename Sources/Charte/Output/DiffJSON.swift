@@ -22,6 +22,7 @@ public struct DiffJSONRenderer: Sendable {
         .object([
             ("ancienne", .string(oldName)),
             ("nouvelle", .string(newName)),
+        ] + model(diff.comparison) + [
             ("resume", .string(DiffWords.summary(diff))),
             ("aucun_changement", .bool(diff.isEmpty)),
             ("gains", .bool(diff.grantsPermission)),
@@ -39,6 +40,40 @@ public struct DiffJSONRenderer: Sendable {
             ("journal", diff.journal.map { .array($0.map(journalRow)) } ?? .null),
             ("roles", .array(diff.actors.map(actor))),
         ])
+    }
+
+    /// The model forms' keys (none for two versions of one charter, so its documents keep their shape).
+    func model(_ comparison: DiffComparison) -> [(String, JSON)] {
+        let kind: String
+        switch comparison {
+        case .revision: return []
+        case .adaptation: kind = "adaptation"
+        case .modelUpdate: kind = "mise_a_jour_du_modele"
+        }
+        guard let context = comparison.context else { return [] }
+        return [
+            ("comparaison", .string(kind)),
+            ("modele", .object([
+                ("nom", .string(context.model)),
+                ("ancien_fichier", .string(context.oldModelFile)),
+                ("ancienne_version", .optional(context.oldVersion)),
+                ("nouveau_fichier", .string(context.newModelFile)),
+                ("nouvelle_version", .optional(context.newVersion)),
+            ])),
+            ("etablissement", .object([
+                ("fichier", .string(context.school)),
+                ("nom", .optional(context.establishment)),
+                ("roles_tenus", .array(context.holdings.map {
+                    .object([("role_du_modele", .string($0.modelRole)), ("tenu_par", .strings($0.holders))])
+                })),
+                ("taches_retirees", .array(context.removedTasks.map {
+                    .object([("id", .string($0.name)), ("raison", .string($0.reason))])
+                })),
+                ("tests_retires", .array(context.removedTests.map {
+                    .object([("test", .string($0.name)), ("raison", .string($0.reason))])
+                })),
+            ])),
+        ]
     }
 
     func permission(_ change: PermissionChange) -> JSON {

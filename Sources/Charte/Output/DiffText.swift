@@ -21,7 +21,16 @@ public struct DiffTextRenderer: Sendable {
     func renderUnescaped(_ diff: CharterDiff) -> String {
         var out = DiffWords.summary(diff) + "\n"
         guard !diff.isEmpty else { return out }
-        out += "(de \(ControlCharacters.escaped(oldName)) à \(ControlCharacters.escaped(newName)))\n"
+        if diff.comparison == .revision {
+            out += "(de \(ControlCharacters.escaped(oldName)) à \(ControlCharacters.escaped(newName)))\n"
+        } else {
+            out += "(\(ControlCharacters.escaped(DiffWords.origin(diff.comparison, oldName: oldName, newName: newName))))\n"
+        }
+        if let context = diff.comparison.context, !context.holdings.isEmpty {
+            out += "\nRôles du modèle tenus dans l'établissement\n"
+            for holding in context.holdings { out += "  \(DiffWords.holding(holding))\n" }
+            out += "  \(DiffWords.holdingsReading(diff))\n"
+        }
         if !diff.permissions.isEmpty || !diff.incompletePermissions.isEmpty {
             out += "\nPermissions\n"
             var actor = ""
@@ -31,7 +40,7 @@ public struct DiffTextRenderer: Sendable {
                     out += "  \(actor)\n"
                 }
                 out += "    \(change.subject.action)\n"
-                for outcome in [Outcome.autorise, .refuse, .indetermine] {
+                for outcome in [Outcome.allowed, .refused, .undetermined] {
                     let objects = change.objects.filter { $0.after == outcome }
                     guard !objects.isEmpty else { continue }
                     let listed = DiffWords.objects(objects, limit: shownObjects)
@@ -69,6 +78,9 @@ public struct DiffTextRenderer: Sendable {
             for task in diff.removedTasks {
                 out += "  tâche supprimée : \(DiffWords.task(task.id, label: task.label)), étape \(task.step)\n"
                 if !task.letters.isEmpty { out += "    \(DiffWords.holders(task.letters))\n" }
+                if case .adaptation(let context) = diff.comparison, let reason = context.removalReason(of: task.id) {
+                    out += "    raison donnée par l'établissement : « \(reason) »\n"
+                }
             }
         }
         if !diff.deadlines.isEmpty {
@@ -78,16 +90,19 @@ public struct DiffTextRenderer: Sendable {
                 out += "  \(DiffWords.task(change.task, label: change.label)) : \(DiffWords.deadline(change))\n"
             }
             if !following.isEmpty {
-                out += "  \(DiffWords.count(following.count, "échéance suit", "échéances suivent")) le nouveau calendrier, avec la même règle : "
+                out += "  \(DiffWords.count(following.count, "échéance suit", "échéances suivent")) \(DiffWords.calendar(diff)), avec la même règle : "
                 out += following.map(\.task).joined(separator: ", ") + "\n"
             }
         }
         if !diff.tests.isEmpty {
             out += "\nTests\n"
             for change in diff.tests {
-                let place = change.position.file == oldName && oldName != newName ? "ligne \(change.position.line) de l'ancienne" : "ligne \(change.position.line)"
+                let place = DiffWords.place(change.position, comparison: diff.comparison, oldName: oldName, newName: newName)
                 out += "  « \(change.test) », \(place) : \(change.text)\n"
                 out += "    avant : \(DiffWords.assertion(change.before)) ; après : \(DiffWords.assertion(change.after))\n"
+                if case .adaptation(let context) = diff.comparison, let reason = context.removalReason(ofTest: change.test) {
+                    out += "    test retiré par l'établissement : « \(reason) »\n"
+                }
             }
         }
         if let journal = diff.journal, !journal.isEmpty {

@@ -3,8 +3,45 @@
 /// Phrases that describe a `CharterDiff` in French.
 public enum DiffWords {
     /// The one-line summary: `2 rôles concernés : 1 permission gagnée, 1 perdue ; 1 échéance déplacée`, or `aucun changement`.
+    /// For a school against its model: `ce que l'établissement a changé concerne 3 rôles : …`,
+    /// or `l'établissement n'a rien changé au modèle`; for a model's update seen through a school:
+    /// `pour l'établissement, la nouvelle version du modèle concerne 2 rôles : …`, or
+    /// `la nouvelle version du modèle ne change rien pour l'établissement`.
     public static func summary(_ diff: CharterDiff) -> String {
-        guard !diff.isEmpty else { return "aucun changement" }
+        switch diff.comparison {
+        case .revision:
+            guard !diff.isEmpty else { return "aucun changement" }
+            let (text, concerned) = changes(diff)
+            return concerned > 0 ? "\(count(concerned, "rôle concerné", "rôles concernés")) : \(text)" : text
+        case .adaptation(let context):
+            guard !diff.isEmpty else { return "l'établissement n'a rien changé au modèle" }
+            var (text, concerned) = changes(diff)
+            let held = count(context.holdings.count, "rôle du modèle tenu par un rôle de l'établissement",
+                             "rôles du modèle tenus par des rôles de l'établissement")
+            text = [held, text].filter { !$0.isEmpty }.joined(separator: " ; ")
+            return concerned > 0 ? "ce que l'établissement a changé concerne \(count(concerned, "rôle", "rôles")) : \(text)"
+                : "ce que l'établissement a changé : \(text)"
+        case .modelUpdate:
+            guard !diff.isEmpty else { return "la nouvelle version du modèle ne change rien pour l'établissement" }
+            let (text, concerned) = changes(diff)
+            return concerned > 0 ? "pour l'établissement, la nouvelle version du modèle concerne \(count(concerned, "rôle", "rôles")) : \(text)"
+                : "pour l'établissement, la nouvelle version du modèle change : \(text)"
+        }
+    }
+
+    /// `le nouveau calendrier`, or for a school against its model `le calendrier de l'établissement`.
+    static func calendar(_ diff: CharterDiff) -> String {
+        if case .adaptation = diff.comparison { return "le calendrier de l'établissement" }
+        return "le nouveau calendrier"
+    }
+
+    /// `5 suivent le nouveau calendrier`.
+    static func followsCalendar(_ diff: CharterDiff, count number: Int) -> String {
+        count(number, "suit " + calendar(diff), "suivent " + calendar(diff))
+    }
+
+    /// The groups of the summary joined by ` ; ` (empty when nothing changes), and how many actors are concerned.
+    static func changes(_ diff: CharterDiff) -> (text: String, concerned: Int) {
         var groups: [String] = []
         let gained = diff.permissions.filter { !$0.permitted.isEmpty }.count
         let lost = diff.permissions.filter { !$0.refused.isEmpty }.count
@@ -34,15 +71,66 @@ public enum DiffWords {
             if change.badDay != nil { bad += 1 }
         }
         groups.append(list([count(moved, "échéance déplacée", "échéances déplacées"),
-                            count(following, "suit le nouveau calendrier", "suivent le nouveau calendrier"),
+                            followsCalendar(diff, count: following),
                             count(added, "nouvelle", "nouvelles"),
                             count(removed, "retirée", "retirées"), count(delays, "délai changé", "délais changés"),
                             count(bad, "hors jours ouvrés", "hors jours ouvrés")], head: ["échéance", "échéances"]))
         groups.append(count(diff.tests.count, "assertion de test changée", "assertions de test changées"))
         groups.append(count(diff.journal?.count ?? 0, "ligne du journal jugée autrement", "lignes du journal jugées autrement"))
-        let text = groups.filter { !$0.isEmpty }.joined(separator: " ; ")
-        let concerned = diff.actors.filter(\.isConcerned).count
-        return concerned > 0 ? "\(count(concerned, "rôle concerné", "rôles concernés")) : \(text)" : text
+        return (groups.filter { !$0.isEmpty }.joined(separator: " ; "), diff.actors.filter(\.isConcerned).count)
+    }
+
+    /// `documentaliste tient le rôle referent_numerique du modèle : ce que le modèle confie à referent_numerique lui revient`.
+    public static func holding(_ holding: RoleHolding) -> String {
+        let holders = names(holding.holders)
+        let role = holding.modelRole
+        return holding.holders.count > 1
+            ? "\(holders) tiennent le rôle \(role) du modèle : ce que le modèle confie à \(role) leur revient"
+            : "\(holders) tient le rôle \(role) du modèle : ce que le modèle confie à \(role) lui revient"
+    }
+
+    /// How the model is read for a comparison with roles held: one sentence after the holdings.
+    public static func holdingsReading(_ diff: CharterDiff) -> String {
+        if case .modelUpdate = diff.comparison { return "Les deux versions du modèle sont lues avec ces rôles." }
+        var rest = diff
+        rest.comparison = .revision
+        return rest.isEmpty ? "Le modèle est lu avec ces rôles ; l'établissement n'y a rien changé d'autre."
+            : "Le modèle est lu avec ces rôles : ce qui suit est ce que l'établissement a changé en plus."
+    }
+
+    /// Where the two sides of a model comparison come from: `du modèle M, version V, à l'établissement E`.
+    public static func origin(_ comparison: DiffComparison, oldName: String, newName: String) -> String {
+        func model(_ file: String, _ version: String?) -> String { file + (version.map { ", version \($0)" } ?? "") }
+        switch comparison {
+        case .revision:
+            return "de \(oldName) à \(newName)"
+        case .adaptation(let context):
+            return "du modèle \(model(context.newModelFile, context.newVersion)), à l'établissement \(context.school)"
+        case .modelUpdate(let context):
+            let from = model(context.oldModelFile, context.oldVersion) + (context.oldVersion == nil ? "" : ",")
+            return "du modèle \(from) au modèle \(model(context.newModelFile, context.newVersion)),"
+                + " adaptés par l'établissement \(context.school)"
+        }
+    }
+
+    /// Where a test assertion is written: `ligne 12`, `ligne 12 de l'ancienne`; for the model
+    /// forms `ligne 12 du modèle` (or `de l'ancien modèle`) when it is not in the school's file.
+    public static func place(_ position: SourcePosition, comparison: DiffComparison, oldName: String, newName: String) -> String {
+        let line = "ligne \(position.line)"
+        guard let context = comparison.context else {
+            return position.file == oldName && oldName != newName ? line + " de l'ancienne" : line
+        }
+        if position.file == context.school { return line }
+        if case .modelUpdate = comparison, position.file == context.oldModelFile, position.file != context.newModelFile {
+            return line + " de l'ancien modèle"
+        }
+        return line + " du modèle"
+    }
+
+    /// `a`, `a et b`, `a, b et c`.
+    static func names(_ names: [String]) -> String {
+        guard names.count > 1, let last = names.last else { return names.first ?? "" }
+        return names.dropLast().joined(separator: ", ") + " et " + last
     }
 
     /// `1 permission gagnée`, `2 permissions gagnées`, or "" for zero.
@@ -66,18 +154,18 @@ public enum DiffWords {
     /// `désormais permis`, `désormais refusé`, `désormais indéterminé`.
     public static func now(_ outcome: Outcome) -> String {
         switch outcome {
-        case .autorise: "désormais permis"
-        case .refuse: "désormais refusé"
-        case .indetermine: "désormais indéterminé"
+        case .allowed: "désormais permis"
+        case .refused: "désormais refusé"
+        case .undetermined: "désormais indéterminé"
         }
     }
 
     /// `autorisé`, `refusé`, `indéterminé`.
     public static func outcome(_ outcome: Outcome) -> String {
         switch outcome {
-        case .autorise: "autorisé"
-        case .refuse: "refusé"
-        case .indetermine: "indéterminé"
+        case .allowed: "autorisé"
+        case .refused: "refusé"
+        case .undetermined: "indéterminé"
         }
     }
 

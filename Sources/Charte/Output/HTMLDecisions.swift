@@ -271,17 +271,17 @@ struct HTMLDecisions {
     /// A deciding rule in words: the task by its label, the permission as the document writes it.
     static func words(of rule: DecidingRule, charter: Charter, lines: [PermissionLine]) -> String {
         switch rule.kind {
-        case .defaut:
+        case .default:
             return "le refus par défaut : aucune règle ne le permet"
-        case .tache:
+        case .task:
             let label = charter.task(named: rule.id).map { charter.tasks[$0].label ?? PlainWords.readable(charter.tasks[$0].id) } ?? rule.id
             return "la tâche «\u{00A0}\(label)\u{00A0}»"
-        case .autorise, .interdit:
+        case .permit, .forbid:
             if let index = charter.permissions.firstIndex(where: { $0.span == rule.span }) { return lines[index].text }
             return rule.id
-        case .suppleance:
+        case .deputy:
             return rule.id
-        case .portee:
+        case .scope:
             // The action's scope (`action … sur T si …`): outside it the action is refused.
             guard let action = charter.action(named: rule.id) else { return "la portée de l'action \(rule.id)" }
             let label = charter.actions[action].label ?? PlainWords.readable(rule.id)

@@ -64,8 +64,8 @@ public struct JournalJSONRenderer: Sendable {
                 ("ignorees", .int(counts.skipped)),
             ]))),
             // The flagged rows are read back one at a time: memory does not grow with them.
-            ("refusees", .items(report.rows.refusedCount) { each in report.forEachFlagged(.refuse) { each(action($0, report)) } }),
-            ("indeterminees", .items(report.rows.undeterminedCount) { each in report.forEachFlagged(.indetermine) { each(action($0, report)) } }),
+            ("refusees", .items(report.rows.refusedCount) { each in report.forEachFlagged(.refused) { each(action($0, report)) } }),
+            ("indeterminees", .items(report.rows.undeterminedCount) { each in report.forEachFlagged(.undetermined) { each(action($0, report)) } }),
             ("echeances", .items(report.deadlines.count) { each in report.deadlines.forEach { each(instance($0)) } }),
             ("hors_ordre", Self.list(report.outOfOrder, outOfOrder)),
             ("approbations", Self.list(report.approvalList, approval)),

@@ -36,8 +36,8 @@ public struct JournalTextRenderer: Sendable {
         out += wrapped("Journal « \(ControlCharacters.escaped(journalName)) » au \(DateText.long(report.date)), "
             + "selon « \(ControlCharacters.escaped(charterName)) »\n")
         out += wrapped(countsLine(report) + "\n")
-        flaggedSection(&out, "Actions refusées", report, .refuse)
-        flaggedSection(&out, "Actions indéterminées (attributs manquants)", report, .indetermine)
+        flaggedSection(&out, "Actions refusées", report, .refused)
+        flaggedSection(&out, "Actions indéterminées (attributs manquants)", report, .undetermined)
         section(&out, "Incompatibilités", report.incompatibilityList) { incompatibilityLines($0) }
         section(&out, "Actions faites en suppléance", report.deputyList) { deputyActionLines($0, report) }
         instanceSection(&out, "Tâches en retard", report, .overdue)
@@ -82,7 +82,7 @@ public struct JournalTextRenderer: Sendable {
 
     /// The refused or undetermined rows, read back one at a time.
     private func flaggedSection(_ out: inout ChunkedText, _ title: String, _ report: JournalReport, _ outcome: Outcome) {
-        let count = outcome == .refuse ? report.rows.refusedCount : report.rows.undeterminedCount
+        let count = outcome == .refused ? report.rows.refusedCount : report.rows.undeterminedCount
         guard count > 0 else { return }
         out += wrapped("\n\(title) (\(count))\n")
         report.forEachFlagged(outcome) { write(actionLines($0, report), to: &out) }
@@ -141,7 +141,7 @@ public struct JournalTextRenderer: Sendable {
         if !action.missing.isEmpty {
             lines.append("manque : " + ConditionWords.joined(action.missing.map { PlainWords.withArticle(PlainWords.readable($0)) }, with: "et"))
         }
-        let verb = action.outcome == .refuse ? "refusée par" : "selon"
+        let verb = action.outcome == .refused ? "refusée par" : "selon"
         lines.append("\(verb) : " + action.rules.map(ruleText).joined(separator: " ; "))
         for standing in action.verdict.deputies {
             lines.append(DeputyWords.sentence(charter.deputies[standing.deputy], state: standing.state, in: charter)
@@ -181,18 +181,18 @@ public struct JournalTextRenderer: Sendable {
     func ruleText(_ rule: JournalRule) -> String {
         let where_ = rule.line.map { line in rule.file.map { " (\($0), ligne \(line))" } ?? " (ligne \(line))" } ?? ""
         switch rule.kind {
-        case .defaut: return "aucune règle ne l'autorise (refus par défaut)"
-        case .tache:
+        case .default: return "aucune règle ne l'autorise (refus par défaut)"
+        case .task:
             let label = charter.task(named: rule.id).flatMap { charter.tasks[$0].label }
             return "tâche \(rule.id)" + (label.map { " — \($0)" } ?? "") + where_
-        case .autorise, .interdit:
+        case .permit, .forbid:
             // The rule as a sentence, its condition in words.
             guard let span = rule.span, let index = charter.permissions.firstIndex(where: { $0.span == span }) else { return rule.id + where_ }
             let lines = PermissionLine.lines(of: charter)
             return (lines.indices.contains(index) ? lines[index].text : rule.id) + where_
-        case .suppleance:
+        case .deputy:
             return rule.id + where_
-        case .portee: return "la portée de l'action \(rule.id)\(where_)"
+        case .scope: return "la portée de l'action \(rule.id)\(where_)"
         }
     }
 

@@ -32,6 +32,22 @@ public enum PlainWords {
         return (isFeminine(word) ? "la " : "le ") + noun
     }
 
+    /// The subject for a number attribute: a plural noun counts things, so `lignes` reads
+    /// « nombre de lignes » (« le nombre de lignes est inférieur à 50 », never « le lignes »).
+    public static func counted(_ noun: String) -> String {
+        let word = String(noun.prefix { $0 != " " && $0 != "-" }).lowercased()
+        guard word.count > 2, word.hasSuffix("s") || word.hasSuffix("x"), !singularInS.contains(word) else { return noun }
+        let folded = noun.first.map { Folding.fold(String($0)) } ?? ""
+        return ("aeiouyh".contains(folded) ? "nombre d'" : "nombre de ") + noun
+    }
+
+    /// Singular nouns that end in -s or -x.
+    static let singularInS: Set<String> = [
+        "mois", "prix", "cours", "choix", "temps", "poids", "corps", "fois", "pays", "avis", "acces", "accès",
+        "repas", "relais", "taux", "dos", "bras", "discours", "concours", "recours", "secours",
+        "devis", "colis", "cas",
+    ]
+
     /// Whether a noun is (most likely) feminine.
     static func isFeminine(_ word: String) -> Bool {
         if masculine.contains(word) { return false }

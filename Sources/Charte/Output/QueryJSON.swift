@@ -9,7 +9,7 @@
 ///   "fichier", "ligne"}], "sur_evenement": [{"evenement", "delai", "tache", "etape", "libelle", "responsable", "fichier", "ligne"}]}`.
 /// - `montre`: `{"nom", "genre", "texte", "fichier", "ligne"}`.
 /// - a dated `qui`, `peut` or `taches` (`… le DATE`) adds `"date"` and `"suppleances"` (and `"absences"`
-///   for `taches`); an undated answer has neither.
+///   for `taches`; each task of a dated `qui` its own `"suppleances"`); an undated answer has neither.
 ///
 /// Absent values are `null`; lists of names are sorted; tasks keep the charter's order.
 public enum QueryJSON {
@@ -27,8 +27,8 @@ public enum QueryJSON {
     /// `qui`.
     public static func encode(_ who: WhoAnswer) -> JSON {
         .object([
-            ("resultats", .array(who.results.map { encode($0, withMissing: false) })),
-            ("selon", .array(who.conditional.map { encode($0, withMissing: true) })),
+            ("resultats", .array(who.results.map { encode($0, withMissing: false, dated: who.date != nil) })),
+            ("selon", .array(who.conditional.map { encode($0, withMissing: true, dated: who.date != nil) })),
         ] + dated(who.date, who.deputies))
     }
 
@@ -53,7 +53,9 @@ public enum QueryJSON {
         ])
     }
 
-    static func encode(_ card: TaskCard, withMissing: Bool) -> JSON {
+    /// A task's card; on a dated `qui`, with its `suppleances` (each a suppléance with the
+    /// `role` the absent actor holds in the task).
+    static func encode(_ card: TaskCard, withMissing: Bool, dated: Bool = false) -> JSON {
         var members: [(String, JSON)] = [
             ("tache", .string(card.task)),
             ("etape", .string(card.step)),
@@ -67,6 +69,13 @@ public enum QueryJSON {
             ("ligne", .int(card.position.line)),
         ]
         if withMissing { members.append(("manquants", .strings(card.missing))) }
+        if dated {
+            members.append(("suppleances", .array(card.deputies.map { deputy in
+                guard case .object(var window) = encode(deputy.window) else { return encode(deputy.window) }
+                window.append(("role", .string(QueryText.letterName(deputy.letter))))
+                return .object(window)
+            })))
+        }
         return .object(members)
     }
 

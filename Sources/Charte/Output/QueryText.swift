@@ -74,17 +74,19 @@ public enum QueryText {
         guard !windows.isEmpty else { return "\n  Aucune suppléance ce jour-là.\n" }
         var out = windows.allSatisfy({ $0.state == .enCours }) ? "\n  Suppléances ce jour-là :\n" : "\n  Suppléances :\n"
         for window in windows {
-            guard let words else {
-                out += "    " + DeputyWords.sentence(window) + " — " + location(window.position) + "\n"
-                continue
-            }
-            // In words: the actors by their labels, the line alone (as for the deciding rules).
-            let named = DeputyWindow(deputised: words.actor(window.deputised), deputy: words.actor(window.deputy), from: window.from,
-                                     to: window.to, nature: window.nature, state: window.state, note: window.note,
-                                     position: window.position)
-            out += "    " + DeputyWords.sentence(named) + " (ligne \(window.position.line))\n"
+            out += "    " + sentence(window, words) + (words == nil ? " — " + location(window.position) : "") + "\n"
         }
         return out
+    }
+
+    /// A suppléance as a sentence; in words, the actors by their labels and the line alone
+    /// (as for the deciding rules).
+    static func sentence(_ window: DeputyWindow, _ words: QueryWords?) -> String {
+        guard let words else { return DeputyWords.sentence(window) }
+        let named = DeputyWindow(deputised: words.actor(window.deputised), deputy: words.actor(window.deputy), from: window.from,
+                                 to: window.to, nature: window.nature, state: window.state, note: window.note,
+                                 position: window.position)
+        return DeputyWords.sentence(named) + " (ligne \(window.position.line))"
     }
 
     /// One task: its id and label, then one aligned line per non-empty letter.
@@ -99,6 +101,13 @@ public enum QueryText {
             }
         }
         if !card.missing.isEmpty { rows.add(["il manque", words?.attributes(card.missing) ?? card.missing.joined(separator: ", ")]) }
+        for deputy in card.deputies {
+            let window = deputy.window
+            let deputised = words?.actor(window.deputised) ?? window.deputised, standing = words?.actor(window.deputy) ?? window.deputy
+            rows.add(["suppléance", DeputyWords.standIn(deputised: deputised, deputy: standing, letter: letterName(deputy.letter),
+                                                        nature: window.nature, from: window.from, to: window.to)
+                + (words == nil ? " — " + location(window.position) : " (ligne \(window.position.line))")])
+        }
         rows.add(["source", words == nil ? location(card.position) : "ligne \(card.position.line)"])
         return out + rows.rendered
     }
@@ -142,10 +151,10 @@ public enum QueryText {
                 rows.add([ruleKindName(rule.kind), words.rule(rule)])
                 continue
             }
-            rows.add([ruleKindName(rule.kind), rule.kind == .defaut ? "aucune règle ne le permet" : rule.id,
+            rows.add([ruleKindName(rule.kind), rule.kind == .default ? "aucune règle ne le permet" : rule.id,
                       rule.position.map(location) ?? ""])
         }
-        out += may.outcome == .indetermine ? "  Règles en jeu :\n" : "  Décidé par :\n"
+        out += may.outcome == .undetermined ? "  Règles en jeu :\n" : "  Décidé par :\n"
         out += rows.rendered
         if let date = may.date, !may.deputies.isEmpty { out += deputies(may.deputies, on: date, words) }
         return out
@@ -154,21 +163,21 @@ public enum QueryText {
     /// The French word of an outcome.
     static func outcomeName(_ outcome: Outcome) -> String {
         switch outcome {
-        case .autorise: "autorisé"
-        case .refuse: "refusé"
-        case .indetermine: "indéterminé"
+        case .allowed: "autorisé"
+        case .refused: "refusé"
+        case .undetermined: "indéterminé"
         }
     }
 
     /// The French name of a kind of rule.
     static func ruleKindName(_ kind: DecidingRule.Kind) -> String {
         switch kind {
-        case .tache: "tâche"
-        case .autorise: "autorisation"
-        case .interdit: "interdiction"
-        case .defaut: "refus par défaut"
-        case .suppleance: "suppléance"
-        case .portee: "portée de l'action"
+        case .task: "tâche"
+        case .permit: "autorisation"
+        case .forbid: "interdiction"
+        case .default: "refus par défaut"
+        case .deputy: "suppléance"
+        case .scope: "portée de l'action"
         }
     }
 
@@ -185,16 +194,11 @@ public enum QueryText {
         if !sheet.instances.isEmpty { out += "Membre de : \((words.map { sheet.instances.map($0.actor) } ?? sheet.instances).joined(separator: ", "))\n" }
         var dated = ""
         if sheet.date != nil {
-            for window in sheet.away { dated += "\nAbsent ce jour-là : " + DeputyWords.sentence(window) + "\n" }
+            for window in sheet.away { dated += "\nAbsent ce jour-là : " + sentence(window, words) + "\n" }
             for standing in sheet.standingIn {
-                dated += "\nEn suppléance ce jour-là : " + DeputyWords.sentence(standing.window) + "\n"
+                dated += "\nEn suppléance ce jour-là : " + sentence(standing.window, words) + "\n"
                 var rows = AlignedText()
-                for assignment in standing.assignments {
-                    var details: [String] = []
-                    if let due = assignment.due { details.append(written(due)) }
-                    if !assignment.actions.isEmpty { details.append("actions : " + assignment.actions.joined(separator: ", ")) }
-                    rows.add([assignment.letter.rawValue, assignment.task, assignment.label ?? "", details.joined(separator: " · ")])
-                }
+                for assignment in standing.assignments { add(assignment, to: &rows, words) }
                 dated += standing.assignments.isEmpty ? "  Aucune tâche.\n" : rows.rendered
             }
         }
@@ -207,28 +211,32 @@ public enum QueryText {
             } else {
                 rows.addLine("Étape \(step.step)" + (step.label.map { " — \($0)" } ?? ""))
             }
-            for assignment in step.assignments {
-                if let words {
-                    // In words, what the task holds goes on lines of its own below it, so long labels wrap cleanly.
-                    rows.add([assignment.letter.rawValue, assignment.task, assignment.label ?? ""])
-                    if assignment.throughInstance { rows.addLine("       par \(words.actor(assignment.holder))") }
-                    if let due = assignment.due {
-                        if case .date = due { rows.addLine("       échéance : \(words.due(due))") } else { rows.addLine("       \(words.due(due))") }
-                    }
-                    if !assignment.actions.isEmpty {
-                        rows.addLine("       " + (assignment.actions.count == 1 ? "action : " : "actions : ")
-                            + assignment.actions.map(words.action).joined(separator: ", "))
-                    }
-                    continue
-                }
-                var details: [String] = []
-                if assignment.throughInstance { details.append("par « \(assignment.holder) »") }
-                if let due = assignment.due { details.append(written(due)) }
-                if !assignment.actions.isEmpty { details.append("actions : " + assignment.actions.joined(separator: ", ")) }
-                rows.add([assignment.letter.rawValue, assignment.task, assignment.label ?? "", details.joined(separator: " · ")])
-            }
+            for assignment in step.assignments { add(assignment, to: &rows, words) }
         }
         return out + rows.rendered + dated + "\nR responsable · A approbateur · S aide · C consulté · I informé\n"
+    }
+
+    /// One line of a job sheet: the letter, the task and its label, then what it holds (its
+    /// holder, deadline and actions) on the same line, or in words on lines of its own below
+    /// it, so long labels wrap cleanly.
+    static func add(_ assignment: Assignment, to rows: inout AlignedText, _ words: QueryWords?) {
+        if let words {
+            rows.add([assignment.letter.rawValue, assignment.task, assignment.label ?? ""])
+            if assignment.throughInstance { rows.addLine("       par \(words.actor(assignment.holder))") }
+            if let due = assignment.due {
+                if case .date = due { rows.addLine("       échéance : \(words.due(due))") } else { rows.addLine("       \(words.due(due))") }
+            }
+            if !assignment.actions.isEmpty {
+                rows.addLine("       " + (assignment.actions.count == 1 ? "action : " : "actions : ")
+                    + assignment.actions.map(words.action).joined(separator: ", "))
+            }
+            return
+        }
+        var details: [String] = []
+        if assignment.throughInstance { details.append("par « \(assignment.holder) »") }
+        if let due = assignment.due { details.append(written(due)) }
+        if !assignment.actions.isEmpty { details.append("actions : " + assignment.actions.joined(separator: ", ")) }
+        rows.add([assignment.letter.rawValue, assignment.task, assignment.label ?? "", details.joined(separator: " · ")])
     }
 
     /// A deadline as a sentence fragment.

@@ -58,21 +58,21 @@ struct QueryWords {
     func rule(_ rule: RuleReference) -> String {
         let line = rule.position.map { "ligne \($0.line) · " } ?? ""
         switch rule.kind {
-        case .defaut:
+        case .default:
             return "aucune règle ne le permet"
-        case .tache:
+        case .task:
             let label = charter.task(named: rule.id).flatMap { charter.tasks[$0].label }
             return line + rule.id + (label.map { " — \($0)" } ?? "")
-        case .autorise, .interdit:
+        case .permit, .forbid:
             guard let span = rule.span, let index = charter.permissions.firstIndex(where: { $0.span == span }) else {
                 return line + rule.id
             }
             let lines = PermissionLine.lines(of: charter)
             return line + (lines.indices.contains(index) ? lines[index].text : rule.id)
-        case .suppleance:
+        case .deputy:
             guard let span = rule.span, let deputy = charter.deputies.first(where: { $0.span == span }) else { return line + rule.id }
             return line + "suppléance de " + actor(charter.actors[deputy.deputised].id) + " par " + actor(charter.actors[deputy.deputy].id)
-        case .portee:
+        case .scope:
             // The action's scope: outside it (or where it is unknown) the action is not permitted.
             guard let action = charter.action(named: rule.id) else { return line + "portée de l'action " + rule.id }
             let label = charter.actions[action].label ?? PlainWords.readable(rule.id)

@@ -52,7 +52,7 @@ public enum TestReportOutput {
             let rules = answer.rules.map { ruleText($0, from: result.position.file) }.joined(separator: " ; ")
             return QueryText.outcomeName(answer.outcome) + (rules.isEmpty ? "" : " (\(rules))")
         case .only(let named, let others):
-            let refused = named.filter { $0.outcome != .autorise }
+            let refused = named.filter { $0.outcome != .allowed }
             if refused.isEmpty, others.isEmpty { return "seul\(named.count > 1 ? "s" : "") autorisé\(named.count > 1 ? "s" : "")" }
             var parts: [String] = []
             if !refused.isEmpty { parts.append("non autorisé : " + refused.map(\.actor).joined(separator: ", ")) }
@@ -76,7 +76,7 @@ public enum TestReportOutput {
             return lines
         case .only(let named, let others):
             var lines: [String] = []
-            for answer in named where answer.outcome != .autorise {
+            for answer in named where answer.outcome != .allowed {
                 lines.append("\(answer.actor) : attendu autorisé, obtenu \(QueryText.outcomeName(answer.outcome))")
             }
             for answer in others {
@@ -97,8 +97,8 @@ public enum TestReportOutput {
 
     /// A deciding rule with its line: `tâche prets, ligne 44`.
     static func ruleText(_ rule: RuleReference, from file: String) -> String {
-        if rule.kind == .defaut { return "refus par défaut" }
-        let name = rule.kind == .tache ? "tâche \(rule.id)" : rule.kind == .portee ? "portée de l'action \(rule.id)" : rule.id
+        if rule.kind == .default { return "refus par défaut" }
+        let name = rule.kind == .task ? "tâche \(rule.id)" : rule.kind == .scope ? "portée de l'action \(rule.id)" : rule.id
         return name + (rule.position.map { $0.file == file ? ", ligne \($0.line)" : ", " + place($0, in: file) } ?? "")
     }
 
@@ -142,7 +142,7 @@ public enum TestReportOutput {
             ]
         case .decision(let expected, let answer):
             members += [
-                ("genre", .string(expected == .autorise ? "peut" : "refuse")), ("reussie", .bool(result.passed)),
+                ("genre", .string(expected == .allowed ? "peut" : "refuse")), ("reussie", .bool(result.passed)),
                 ("attendu", .string(expected.rawValue)), ("obtenu", .string(answer.outcome.rawValue)),
                 ("manquants", .strings(answer.missing)), ("regles", QueryJSON.encode(answer.rules)),
             ]
@@ -150,7 +150,7 @@ public enum TestReportOutput {
             members += [
                 ("genre", .string("seul")), ("reussie", .bool(result.passed)),
                 ("attendu", .strings(named.map(\.actor))),
-                ("non_autorises", .strings(named.filter { $0.outcome != .autorise }.map(\.actor))),
+                ("non_autorises", .strings(named.filter { $0.outcome != .allowed }.map(\.actor))),
                 ("autres", .array(others.map { answer in
                     .object([("acteur", .string(answer.actor)), ("obtenu", .string(answer.outcome.rawValue)),
                              ("manquants", .strings(answer.missing)), ("regles", QueryJSON.encode(answer.rules))])

@@ -5,14 +5,28 @@ extension Adaptation {
 
     /// Where a task of the model is: the index of its step declaration and its index in the step.
     func taskLocation(_ id: String) -> (step: Int, task: Int)? {
-        for (index, declaration) in model.enumerated() {
-            guard case .step(let step) = declaration else { continue }
-            if let task = step.tasks.firstIndex(where: { $0.name.text == id }) { return (index, task) }
+        for index in steps {
+            guard case .step(let step) = model[index] else { continue }
+            if let task = step.tasks.indices.first(where: { step.tasks[$0].name.text == id }) { return (index, task) }
         }
         return nil
     }
 
-    func index(where matches: (Declaration) -> Bool) -> Int? { model.firstIndex(where: matches) }
+    /// The index of the model's step named `name`.
+    func stepIndex(_ name: String) -> Int? {
+        steps.first { index in
+            if case .step(let step) = model[index] { return step.name.text == name }
+            return false
+        }
+    }
+
+    /// The index of the model's actor named `name` (still there).
+    func actorIndex(_ name: String) -> Int? {
+        actors.first { index in
+            if !gone[index], case .actor(let actor) = model[index] { return actor.name.text == name }
+            return false
+        }
+    }
 
     var modelTaskNames: [Candidate] {
         model.flatMap { declaration -> [Candidate] in
@@ -67,15 +81,20 @@ extension Adaptation {
             }
         }
         if let label = change.label { task.label = label }
-        let replaced = Set(change.clauses.map { ClauseKind($0.clause) })
-        let removed = Set(change.removed.map(\.kind))
+        // A few clauses each: short arrays, not sets.
+        let replaced = change.clauses.map { ClauseKind($0.clause) }
+        let removed = change.removed.map(\.kind)
         var clauses: [LocatedClause] = []
-        var written = Set<ClauseKind>()
+        clauses.reserveCapacity(task.clauses.count + change.clauses.count)
+        var written: [ClauseKind] = []
         for clause in task.clauses {
             let kind = ClauseKind(clause.clause)
             if removed.contains(kind) { continue }
             if replaced.contains(kind) {
-                if written.insert(kind).inserted { clauses += change.clauses.filter { ClauseKind($0.clause) == kind } }
+                if !written.contains(kind) {
+                    written.append(kind)
+                    clauses += change.clauses.filter { ClauseKind($0.clause) == kind }
+                }
                 continue
             }
             clauses.append(clause)
@@ -89,8 +108,7 @@ extension Adaptation {
 
     mutating func changeStep(_ change: StepDecl, at span: Span) {
         guard claim(change.name.text, .step, at: span) else { return }
-        guard let index = index(where: { if case .step(let s) = $0 { s.name.text == change.name.text } else { false } }),
-              case .step(var step) = model[index] else { return reportUnknown(change.name, .step, among: modelStepNames) }
+        guard let index = stepIndex(change.name.text), case .step(var step) = model[index] else { return reportUnknown(change.name, .step, among: modelStepNames) }
         if let label = change.label { step.label = label }
         if !change.after.isEmpty { step.after = change.after }
         step.tasks += change.tasks
@@ -99,8 +117,7 @@ extension Adaptation {
 
     mutating func changeActor(_ change: ActorDecl, at span: Span) {
         guard claim(change.name.text, .actor, at: span) else { return }
-        guard let index = index(where: { if case .actor(let a) = $0 { a.name.text == change.name.text } else { false } }),
-              case .actor(var actor) = model[index] else { return reportUnknown(change.name, .actor, among: modelActorNames) }
+        guard let index = actorIndex(change.name.text), case .actor(var actor) = model[index] else { return reportUnknown(change.name, .actor, among: modelActorNames) }
         if let label = change.label { actor.label = label }
         actor.persons += change.persons
         actor.members += change.members.filter { member in !actor.members.contains { $0.text == member.text } }
@@ -109,7 +126,7 @@ extension Adaptation {
 
     mutating func changeCalendar(_ change: CalendarDecl, at span: Span) {
         guard claim("calendrier", .calendar, at: span) else { return }
-        guard let index = index(where: { if case .calendar = $0 { true } else { false } }), case .calendar(var calendar) = model[index] else {
+        guard let index = calendars.first, case .calendar(var calendar) = model[index] else {
             return report(.unknownTarget(name: "calendrier", kind: .calendar, renamedTo: nil), at: span)
         }
         if let label = change.label { calendar.label = label }
@@ -149,33 +166,43 @@ extension Adaptation {
             }
             summary.removedTasks.append((name.text, reason.value))
         case .test(let label):
-            let tests = model.enumerated().compactMap { entry -> (Int, TestDecl)? in
-                if case .test(let test) = entry.element { return (entry.offset, test) }
-                return nil
-            }
             guard claim(label.value, .test, at: span) else { return }
-            guard let found = tests.first(where: { $0.1.label.value == label.value }) else {
-                let candidates = tests.map { Candidate(name: $0.1.label.value, span: $0.1.label.span) }
+            let found = tests.first { index in
+                if !gone[index], case .test(let test) = model[index] { return test.label.value == label.value }
+                return false
+            }
+            guard let found else {
+                let candidates = tests.compactMap { index -> Candidate? in
+                    guard !gone[index], case .test(let test) = model[index] else { return nil }
+                    return Candidate(name: test.label.value, span: test.label.span)
+                }
                 return report(.unknownTarget(name: label.value, kind: .test, renamedTo: renamedTo(label.value, among: candidates)), at: label.span)
             }
-            model.remove(at: found.0)
+            gone[found] = true
         case .rule(let rule):
             var unlocked = rule
             unlocked.isLocked = false
-            let text = Adaptation.ruleText(rule)
-            guard claim(text + "#" + String(unlocked.condition?.hashValue ?? 0), .rule, at: span) else { return }
-            let found = model.firstIndex { declaration in
-                guard case .permission(var candidate) = declaration else { return false }
-                candidate.isLocked = false
-                return candidate == unlocked
+            // The same rule removed twice conflicts (E702); removals are few, compared one by one.
+            if let first = removedRules.first(where: { $0.rule == unlocked }) {
+                return report(.conflictingAdaptations(name: Adaptation.ruleText(rule), kind: .rule), at: span,
+                              notes: [Note(.model(.firstAdaptation), at: first.span)])
+            }
+            removedRules.append((unlocked, span))
+            let found = permissions.first { index in
+                // Kind and action first: most rules differ there, without comparing conditions.
+                guard !gone[index], case .permission(let candidate) = model[index], candidate.kind == rule.kind,
+                      candidate.action.text == rule.action.text else { return false }
+                var compared = candidate
+                compared.isLocked = false
+                return compared == unlocked
             }
             guard let found, case .permission(let modelRule) = model[found] else {
-                return report(.unknownTarget(name: text, kind: .rule, renamedTo: nil), at: rule.span)
+                return report(.unknownTarget(name: Adaptation.ruleText(rule), kind: .rule, renamedTo: nil), at: rule.span)
             }
             if modelRule.isLocked {
-                return report(.lockedRuleRemoved(rule: text), at: span, notes: [Note(.model(.lockedHere), at: modelRule.span)])
+                return report(.lockedRuleRemoved(rule: Adaptation.ruleText(rule)), at: span, notes: [Note(.model(.lockedHere), at: modelRule.span)])
             }
-            model.remove(at: found)
+            gone[found] = true
         }
     }
 
@@ -191,7 +218,7 @@ extension Adaptation {
     /// Records `role LOCAL tient M…`; returns the actor to declare when LOCAL is not a model actor.
     mutating func hold(_ decl: ActorDecl) -> ActorDecl? {
         for role in decl.holds {
-            guard let index = index(where: { if case .actor(let a) = $0 { a.name.text == role.text } else { false } }),
+            guard let index = actorIndex(role.text),
                   case .actor(let modelActor) = model[index] else {
                 reportUnknown(role, .actor, among: modelActorNames)
                 continue
@@ -205,7 +232,7 @@ extension Adaptation {
         }
         var local = decl
         local.holds = []
-        guard let index = index(where: { if case .actor(let a) = $0 { a.name.text == decl.name.text } else { false } }),
+        guard let index = actorIndex(decl.name.text),
               case .actor(var existing) = model[index] else { return local }
         existing.persons += decl.persons
         existing.members += decl.members
@@ -219,8 +246,8 @@ extension Adaptation {
     /// E709: a school `autorise` meeting a locked `interdit` of the model (same action, an
     /// actor in common, and conditions that may both hold).
     mutating func checkLockedForbids(_ additions: [Declaration]) {
-        let locked = model.compactMap { declaration -> PermissionDecl? in
-            if case .permission(let rule) = declaration, rule.isLocked, rule.kind == .interdit { return rule }
+        let locked = permissions.compactMap { index -> PermissionDecl? in
+            if !gone[index], case .permission(let rule) = model[index], rule.isLocked, rule.kind == .interdit { return rule }
             return nil
         }
         guard !locked.isEmpty else { return }

@@ -51,7 +51,14 @@ public struct Adaptation {
         public var summary: AdaptationSummary
     }
 
+    /// The model's declarations, in order; those removed are marked in `gone` and dropped
+    /// once, at the end, so the indices below hold for the whole merge.
     var model: [Declaration]
+    /// Whether each declaration of `model` was removed (the model's header included).
+    var gone: [Bool]
+    /// The indices of the model's declarations by kind, found in one pass: a change looks
+    /// among the declarations of its kind only.
+    let steps: [Int], actors: [Int], permissions: [Int], tests: [Int], calendars: [Int], establishments: [Int]
     let school: SyntaxTree
     var diagnostics: [Diagnostic] = []
     var summary: AdaptationSummary
@@ -61,6 +68,32 @@ public struct Adaptation {
     var adapted: [String: Span] = [:]
     /// Removed task → its prerequisites (spliced into the `apres` lists naming it).
     var removedTasks: [String: [Name]] = [:]
+    /// Rules removed so far (without their lock), for E702.
+    var removedRules: [(rule: PermissionDecl, span: Span)] = []
+
+    init(model: [Declaration], school: SyntaxTree, summary: AdaptationSummary) {
+        self.model = model
+        self.school = school
+        self.summary = summary
+        var gone = [Bool](repeating: false, count: model.count)
+        var steps: [Int] = [], actors: [Int] = [], permissions: [Int] = [], tests: [Int] = []
+        var calendars: [Int] = [], establishments: [Int] = []
+        for index in model.indices {
+            switch model[index] {
+            case .step: steps.append(index)
+            case .actor: actors.append(index)
+            case .permission: permissions.append(index)
+            case .test: tests.append(index)
+            case .calendar: calendars.append(index)
+            case .establishment: establishments.append(index)
+            case .adaptation: gone[index] = model[index].isModelHeader
+            default: break
+            }
+        }
+        self.gone = gone
+        (self.steps, self.actors, self.permissions, self.tests) = (steps, actors, permissions, tests)
+        (self.calendars, self.establishments) = (calendars, establishments)
+    }
 
     /// The model's header, if the model tree has one.
     public static func header(of tree: SyntaxTree) -> (label: StringLiteral, version: StringLiteral?, span: Span)? {
@@ -109,11 +142,15 @@ public struct Adaptation {
 
     /// Applies `school` to the model's effective tree.
     public static func apply(model: SyntaxTree, modelName: String, modelVersion: String?, school: SyntaxTree) -> Result {
-        var merge = Adaptation(model: model.declarations.filter { !$0.isModelHeader }, school: school,
+        var merge = Adaptation(model: model.declarations, school: school,
                                summary: AdaptationSummary(modelName: modelName, modelVersion: modelVersion,
                                                           modelFile: model.file, schoolFile: school.file))
         let additions = merge.run()
-        let tree = SyntaxTree(declarations: merge.model + additions, file: school.file)
+        var declarations: [Declaration] = []
+        declarations.reserveCapacity(merge.model.count + additions.count)
+        for index in merge.model.indices where !merge.gone[index] { declarations.append(merge.model[index]) }
+        declarations += additions
+        let tree = SyntaxTree(declarations: declarations, file: school.file)
         return Result(tree: tree, diagnostics: merge.diagnostics, summary: merge.summary)
     }
 
@@ -164,14 +201,13 @@ public struct Adaptation {
                 continue
             case .establishment:
                 // The school's identity replaces the model's, if the model has one.
-                model.removeAll { if case .establishment = $0 { return true } else { return false } }
+                for index in establishments { gone[index] = true }
                 additions.append(declaration)
             default:
                 additions.append(declaration)
             }
         }
-        applyHoldings()
-        spliceRemovedPrerequisites()
+        rewriteModel(holding: settleHoldings())
         checkLockedForbids(additions)
         return additions
     }

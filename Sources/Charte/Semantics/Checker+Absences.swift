@@ -90,11 +90,11 @@ extension Checker {
     mutating func resolveIncompatibility(_ decl: IncompatibilityDecl) {
         enum Meaning: Equatable {
             case actor(Int), action(Int), letter(Letter)
-            var kindText: String {
+            var sort: IncompatibleSort {
                 switch self {
-                case .actor: "un acteur"
-                case .action: "une action"
-                case .letter: "une lettre"
+                case .actor: .actor
+                case .action: .action
+                case .letter: .letter
                 }
             }
         }
@@ -126,8 +126,8 @@ extension Checker {
             }
             guard same else {
                 let index = meanings.firstIndex(of: second) ?? 1
-                report(.incompatibilityMixesKinds(first: decl.names[0].text, firstKind: meanings[0].kindText,
-                                                  second: decl.names[index].text, secondKind: second.kindText),
+                report(.incompatibilityMixesKinds(first: decl.names[0].text, firstKind: meanings[0].sort,
+                                                  second: decl.names[index].text, secondKind: second.sort),
                        at: decl.names[index].span)
                 return
             }
@@ -245,7 +245,7 @@ extension Checker {
                     for actor in task.actors(a) where task.actors(b).contains(actor) {
                         // The error says more than W304 (two letters) for the same actor and task.
                         diagnostics.removeAll { diagnostic in
-                            guard case .twoLetters(let holder, _) = diagnostic.message else { return false }
+                            guard case .twoLetters(let holder, _, _) = diagnostic.message else { return false }
                             return holder == charter.actors[actor].id && task.span.start <= diagnostic.span.start && diagnostic.span.end <= task.span.end
                         }
                         report(.incompatibleLettersInTask(actor: charter.actors[actor].id, task: task.id,

@@ -11,7 +11,7 @@ extension Checker {
                 scripts.insert(ScriptSet.script(of: scalar))
             }
             let notes = charter.declarationSpan(of: symbol).map { [Note(.lookAlikeDeclaredHere(skeleton), at: $0)] } ?? []
-            report(.confusableName(name: name.text, lookalike: skeleton, scripts: scripts.names), at: name.span, notes: notes)
+            report(.confusableName(name: name.text, lookalike: skeleton, scripts: scripts.scripts), at: name.span, notes: notes)
         }
     }
 

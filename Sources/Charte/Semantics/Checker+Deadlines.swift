@@ -35,14 +35,14 @@ extension Checker {
 
     /// W403: a deadline on a Saturday, a Sunday or a public holiday, with the nearest working day.
     mutating func reportClosedDay(_ deadline: CalendarDate, closure: WorkingDays.Closure, workingDays: WorkingDays, at span: Span) {
-        let day: String
+        let day: ClosedDay
         switch closure {
-        case .saturday: day = "un samedi"
-        case .sunday: day = "un dimanche"
-        case .publicHoliday(let name): day = "un jour férié (\(name))"
+        case .saturday: day = .saturday
+        case .sunday: day = .sunday
+        case .publicHoliday(let name): day = .publicHoliday(name)
         case .holidayPeriod: return
         }
-        let nearest = workingDays.nearestWorkingDay(to: deadline).map { DateText.long($0) + " (\($0))" }
+        let nearest = workingDays.nearestWorkingDay(to: deadline)
         report(.deadlineOnClosedDay(date: deadline.description, day: day, nearest: nearest), at: span)
     }
 

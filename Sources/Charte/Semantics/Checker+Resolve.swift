@@ -232,7 +232,7 @@ extension Checker {
         case .who(let target, let object, let expected):
             let actors = resolveActors(expected, countsAsUse: false)
             if let task = charter.task(named: target.text) {
-                if let object { report(.typeMismatch(expected: "une action (une tâche n'a pas d'objet)", found: object.type.text), at: object.span) }
+                if let object { report(.typeMismatch(expected: .actionNotTask, found: .objectType(object.type.text, quoted: false)), at: object.span) }
                 return actors.count == expected.count ? .whoTask(task: task, expected: actors) : nil
             }
             guard charter.action(named: target.text) != nil else {

@@ -79,20 +79,20 @@ extension Checker {
             case true?, nil:
                 break
             }
-            func check(_ condition: Predicate?, rule: String, at span: Span) {
+            func check(_ condition: Predicate?, rule: ScopedRule, at span: Span) {
                 guard let condition, Checker.canMeet(scope, condition, type: type, in: charter) == false else { return }
                 report(.conditionOutsideScope(action: action.id, rule: rule), at: span, notes: [Note(.scopeDeclaredHere, at: scopeSpan)])
             }
             for task in charter.tasks {
                 for clause in task.actions where clause.action == index {
-                    check(clause.condition, rule: "la condition de la tâche « \(task.id) »", at: clause.span)
+                    check(clause.condition, rule: .task(task.id), at: clause.span)
                 }
             }
             for permission in charter.permissions where permission.action == index {
-                check(permission.condition, rule: "la condition de « \(permission.kind.rawValue) … \(action.id) »", at: permission.span)
+                check(permission.condition, rule: .permission(keyword: permission.kind.rawValue, action: action.id), at: permission.span)
             }
             for requirement in charter.requirements where requirement.action == index {
-                check(requirement.condition, rule: "la condition de « exige … avant \(action.id) »", at: requirement.span)
+                check(requirement.condition, rule: .requirement(action: action.id), at: requirement.span)
             }
         }
     }

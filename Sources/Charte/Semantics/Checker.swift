@@ -210,7 +210,7 @@ public struct Checker {
             guard let start = entry.start, !entry.isPeriod || entry.end != nil else { continue }
             var end = entry.end
             if let last = end, last < start {
-                report(.typeMismatch(expected: "une fin de période postérieure au début (\(start))", found: last.description), at: entry.span)
+                report(.typeMismatch(expected: .periodEnd(after: start), found: .date(last)), at: entry.span)
                 end = nil
             }
             let written = SchoolCalendar.Entry(name: entry.name.text, start: start, end: end, span: entry.name.span, label: entry.label?.value)
@@ -241,8 +241,8 @@ public struct Checker {
         }
         guard case .entries(let rows) = OfficialCalendars.lookup(zone: zone, year: year) else {
             let available = OfficialCalendars.years.map { year in
-                "zones " + (OfficialCalendars.zonesByYear[year] ?? []).map(\.rawValue).joined(separator: ", ") + " en " + year
-            }.joined(separator: " ; ")
+                OfficialYear(year: year, zones: (OfficialCalendars.zonesByYear[year] ?? []).map(\.rawValue))
+            }
             report(.officialCalendarUnavailable(zone: zone.rawValue, year: year, available: available), at: written.span)
             return
         }

@@ -224,7 +224,7 @@ enum Coverage {
         let action = charter.actions[actionIndex]
         var scratch = space.blankObject()
         let truths = performers.map { space.truths(of: $0.predicate, scratch: &scratch) }
-        func describe(_ combinations: [Int]) -> String {
+        func describe(_ combinations: [Int]) -> ObjectSet {
             describeObjects(combinations, in: space, type: action.objectType, charter: charter)
         }
         // Only the objects of the action's scope count: those certainly in it for a gap, an
@@ -286,22 +286,21 @@ enum Coverage {
 
     /// Object literals naming a set of combinations, merged where an attribute takes every
     /// value (and, for an ordered attribute, over runs of consecutive pieces).
-    static func describeObjects(_ combinations: [Int], in space: Space, type: Int?, charter: Charter) -> String {
+    static func describeObjects(_ combinations: [Int], in space: Space, type: Int?, charter: Charter) -> ObjectSet {
         let cubes = generalize(Set(combinations), sizes: space.sizes, ordered: space.lines.map { $0 != nil })
-        guard let type else { return "tout objet" }
+        guard let type else { return .anyObject }
         let objectType = charter.objectTypes[type]
-        let literals = cubes.map { cube -> String in
-            let fields = cube.enumerated().compactMap { position, choices -> String? in
+        let patterns = cubes.prefix(shownObjects).map { cube -> ObjectPattern in
+            let fields = cube.enumerated().compactMap { position, choices -> ObjectPattern.Field? in
                 guard let choices else { return nil }
                 let attribute = objectType.attributes[space.attributes[position]]
-                if let line = space.lines[position] { return "\(attribute.name): \(line.written(choices))" }
-                return "\(attribute.name): \(space.choices[position][choices.lowerBound].written(as: attribute.type))"
+                let values: ValueRun = space.lines[position].map { $0.run(choices) }
+                    ?? .value(space.choices[position][choices.lowerBound].written(as: attribute.type))
+                return ObjectPattern.Field(attribute: attribute.name, values: values)
             }
-            return "\(objectType.id)(\(fields.joined(separator: ", ")))"
+            return ObjectPattern(type: objectType.id, fields: fields)
         }
-        var shown = literals.prefix(shownObjects).joined(separator: ", ")
-        if literals.count > shownObjects { shown += " … et \(literals.count - shownObjects) autres" }
-        return shown
+        return .patterns(Array(patterns), more: max(cubes.count - shownObjects, 0))
     }
 
     /// Covers a set of combinations with cubes (nil = any value), greedily widening each one:

@@ -180,35 +180,6 @@ public struct Actor: Sendable, Hashable {
     public var nameSpan: Span
 }
 
-/// The type of an attribute, resolved.
-public enum ValueType: Sendable, Hashable {
-    case enumeration([String])
-    case boolean, text, number, date
-    /// An amount in euros, exact to the cent.
-    case euros
-
-    /// The French description used in messages.
-    public var description: String {
-        switch self {
-        case .enumeration(let values): "une valeur parmi \(values.joined(separator: " | "))"
-        case .boolean: "un booléen (vrai ou faux)"
-        case .text: "un texte"
-        case .number: "un nombre"
-        case .date: "une date"
-        case .euros: "un montant en euros"
-        }
-    }
-
-    /// The number of values of a finite type (enumeration or boolean).
-    public var finiteCount: Int? {
-        switch self {
-        case .enumeration(let values): values.count
-        case .boolean: 2
-        default: nil
-        }
-    }
-}
-
 /// An attribute of an object type.
 public struct Attribute: Sendable, Hashable {
     /// Its name, as written.

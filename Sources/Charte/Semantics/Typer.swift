@@ -61,13 +61,13 @@ public struct Typer {
                     return nil
                 }
                 guard object.attributes[index].type == .boolean else {
-                    report(.notACondition(name.text), at: name.span,
+                    report(.notACondition(.name(name.text)), at: name.span,
                            notes: [Note(.attributeDeclaredHere(name.text), at: object.attributes[index].span)])
                     return nil
                 }
                 return .isTrue(index)
             default:
-                report(.notACondition(Typer.describe(value.value)), at: value.span)
+                report(.notACondition(Typer.written(value.value)), at: value.span)
                 return nil
             }
         case .membership(let subject, let values):
@@ -105,25 +105,25 @@ public struct Typer {
         case (let a?, let b?):
             let typeA = object.attributes[a].type, typeB = object.attributes[b].type
             guard typeA == typeB else {
-                report(.typeMismatch(expected: typeA.description, found: "l'attribut « \(object.attributes[b].name) » (\(typeB.description))"), at: rhs.span)
+                report(.typeMismatch(expected: .value(typeA), found: .attribute(name: object.attributes[b].name, type: typeB)), at: rhs.span)
                 return nil
             }
             if ordering, !Typer.isOrdered(typeA) {
-                report(.orderingNeedsNumberOrDate(typeA.description), at: lhs.span.to(rhs.span))
+                report(.orderingNeedsNumberOrDate(typeA), at: lhs.span.to(rhs.span))
                 return nil
             }
             return .compare(.attribute(a), op, .attribute(b))
         case (let a?, nil):
             let attribute = object.attributes[a]
             if ordering, !Typer.isOrdered(attribute.type) {
-                report(.orderingNeedsNumberOrDate(attribute.type.description), at: lhs.span.to(rhs.span))
+                report(.orderingNeedsNumberOrDate(attribute.type), at: lhs.span.to(rhs.span))
                 return nil
             }
             return constant(rhs, for: attribute, in: object).map { .compare(.attribute(a), op, .constant($0)) }
         case (nil, let b?):
             let attribute = object.attributes[b]
             if ordering, !Typer.isOrdered(attribute.type) {
-                report(.orderingNeedsNumberOrDate(attribute.type.description), at: lhs.span.to(rhs.span))
+                report(.orderingNeedsNumberOrDate(attribute.type), at: lhs.span.to(rhs.span))
                 return nil
             }
             return constant(lhs, for: attribute, in: object).map { .compare(.constant($0), op, .attribute(b)) }
@@ -150,7 +150,7 @@ public struct Typer {
         if case .name(let name) = value.value {
             reportUnknownAttribute(name, in: object)
         } else {
-            report(.typeMismatch(expected: "un attribut de « \(object.id) »", found: Typer.describe(value.value)), at: value.span)
+            report(.typeMismatch(expected: .attribute(of: object.id), found: .literal(Typer.written(value.value))), at: value.span)
         }
     }
 
@@ -169,7 +169,7 @@ public struct Typer {
                 if case .enumeration(let otherValues) = $0.type { return otherValues.contains(name.text) }
                 return false
             }) {
-                report(.typeMismatch(expected: attribute.type.description, found: "« \(name.text) », une valeur de « \(other.name) »"),
+                report(.typeMismatch(expected: .value(attribute.type), found: .valueOf(value: name.text, attribute: other.name)),
                        at: value.span)
                 return nil
             }
@@ -200,22 +200,22 @@ public struct Typer {
             report(.unknownCalendarName(name.text), at: value.span)
             return nil
         default:
-            report(.typeMismatch(expected: attribute.type.description, found: Typer.describe(value.value)), at: value.span)
+            report(.typeMismatch(expected: .value(attribute.type), found: .literal(Typer.written(value.value))), at: value.span)
             return nil
         }
     }
 
-    /// How a literal is named in messages.
-    static func describe(_ value: LiteralValue) -> String {
+    /// A literal as messages name it.
+    static func written(_ value: LiteralValue) -> WrittenValue {
         switch value {
-        case .name(let name): "« \(name.text) »"
-        case .string(let s): "le texte « \(s.value) »"
-        case .integer(let n): "le nombre \(n.map(String.init) ?? "?")"
-        case .date(let d): "la date \(d?.description ?? "?")"
-        case .boolean(let b): b ? "vrai" : "faux"
-        case .number(let literal) where literal.isAmount: "le montant \(literal.written)"
-        case .number(let literal) where literal.isWholeNumber: "le nombre \(literal.written)"
-        case .number(let literal): "le nombre décimal \(literal.written) (un « nombre » est entier ; déclarez « euros » pour un montant)"
+        case .name(let name): .name(name.text)
+        case .string(let s): .text(s.value)
+        case .integer(let n): .integer(n)
+        case .date(let d): .date(d)
+        case .boolean(let b): .boolean(b)
+        case .number(let literal) where literal.isAmount: .amount(literal.written)
+        case .number(let literal) where literal.isWholeNumber: .wholeNumber(literal.written)
+        case .number(let literal): .decimal(literal.written)
         }
     }
 
@@ -236,8 +236,8 @@ public struct Typer {
             return nil
         }
         guard typeIndex == expected else {
-            let wanted = expected.map { "un objet « \(charter.objectTypes[$0].id) »" } ?? "aucun objet (l'action « \(charter.actions[action].id) » n'en a pas)"
-            report(.typeMismatch(expected: wanted, found: "« \(literal.type.text) »"), at: literal.type.span)
+            let wanted: TypeExpectation = expected.map { .object(of: charter.objectTypes[$0].id) } ?? .noObject(action: charter.actions[action].id)
+            report(.typeMismatch(expected: wanted, found: .objectType(literal.type.text, quoted: true)), at: literal.type.span)
             return nil
         }
         let object = charter.objectTypes[typeIndex]

@@ -86,36 +86,21 @@ struct ValueLine: Sendable, Hashable {
 
     /// A run of consecutive pieces as a message writes it: `4 000 €`, `plus de 4 000 €`,
     /// `de 1 000 € à 4 000 €`, `avant le 2027-01-01`.
-    func written(_ run: ClosedRange<Int>) -> String {
+    func written(_ run: ClosedRange<Int>) -> String { self.run(run).french }
+
+    /// A run of consecutive pieces as a typed value: one value, or a range with its bounds.
+    func run(_ run: ClosedRange<Int>) -> ValueRun {
         let first = pieces[run.lowerBound], last = pieces[run.upperBound]
-        if run.count == 1, case .point(let value) = first { return value.written(as: type) }
-        // Each bound with whether it is included; nil: no bound.
-        let lower: (Value, Bool)? = switch first {
-        case .point(let value): (value, true)
-        case .between(let below, _): below.map { ($0, false) }
+        if run.count == 1, case .point(let value) = first { return .value(value.written(as: type)) }
+        let lower: ValueRun.Bound? = switch first {
+        case .point(let value): ValueRun.Bound(value.written(as: type), included: true)
+        case .between(let below, _): below.map { ValueRun.Bound($0.written(as: type), included: false) }
         }
-        let upper: (Value, Bool)? = switch last {
-        case .point(let value): (value, true)
-        case .between(_, let above): above.map { ($0, false) }
+        let upper: ValueRun.Bound? = switch last {
+        case .point(let value): ValueRun.Bound(value.written(as: type), included: true)
+        case .between(_, let above): above.map { ValueRun.Bound($0.written(as: type), included: false) }
         }
-        let isDate = type == .date
-        func word(_ value: Value) -> String { value.written(as: type) }
-        func lowerWords(_ bound: (Value, Bool)) -> String {
-            isDate ? (bound.1 ? "à partir du \(word(bound.0))" : "après le \(word(bound.0))")
-                : (bound.1 ? "au moins \(word(bound.0))" : "plus de \(word(bound.0))")
-        }
-        func upperWords(_ bound: (Value, Bool)) -> String {
-            isDate ? (bound.1 ? "jusqu'au \(word(bound.0))" : "avant le \(word(bound.0))")
-                : (bound.1 ? "au plus \(word(bound.0))" : "moins de \(word(bound.0))")
-        }
-        switch (lower, upper) {
-        case (let low?, let high?) where low.1 && high.1:
-            return isDate ? "du \(word(low.0)) au \(word(high.0))" : "de \(word(low.0)) à \(word(high.0))"
-        case (let low?, let high?): return lowerWords(low) + " et " + upperWords(high)
-        case (let low?, nil): return lowerWords(low)
-        case (nil, let high?): return upperWords(high)
-        case (nil, nil): return "toute valeur"
-        }
+        return .range(lower: lower, upper: upper, dates: type == .date)
     }
 }
 

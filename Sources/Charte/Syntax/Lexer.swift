@@ -377,7 +377,7 @@ public struct Lexer {
             }
         }
         if scripts.isMixed {
-            report(.mixedScripts(name: text, scripts: scripts.names), start, end)
+            report(.mixedScripts(name: text, scripts: scripts.scripts), start, end)
         }
         return token(.word, start, keyword: keyword, value: .text(text))
     }
@@ -676,12 +676,13 @@ struct ScriptSet {
     /// Whether more than one of Latin, Greek and Cyrillic is present.
     var isMixed: Bool { (bits & 0b111).nonzeroBitCount > 1 }
 
-    var names: [String] {
-        var names: [String] = []
-        if bits & 1 != 0 { names.append("latin") }
-        if bits & 2 != 0 { names.append("grec") }
-        if bits & 4 != 0 { names.append("cyrillique") }
-        return names
+    /// The scripts present, other than `other`, in a fixed order.
+    var scripts: [WritingScript] {
+        var scripts: [WritingScript] = []
+        if bits & 1 != 0 { scripts.append(.latin) }
+        if bits & 2 != 0 { scripts.append(.greek) }
+        if bits & 4 != 0 { scripts.append(.cyrillic) }
+        return scripts
     }
 
     static func script(of scalar: Unicode.Scalar) -> Script {

@@ -5,9 +5,9 @@ extension Parser {
     ///              [ "{" { "tache" noms | "action" IDENT [ "si" condition ] | "nature" ( "signature" | "pouvoir" ) | "note" STRING } "}" ]`
     mutating func parseDeputy() throws(Recovery) -> DeputyDecl {
         let start = advance().span
-        let deputised = try expectName("l'acteur suppléé")
+        let deputised = try expectName(.deputisedActor)
         _ = try expect(.par)
-        let deputy = try expectName("l'acteur suppléant")
+        let deputy = try expectName(.deputyActor)
         _ = try expect(.du)
         let from = try parseDateExpr()
         _ = try expect(.au)
@@ -15,15 +15,15 @@ extension Parser {
         var clauses: [LocatedDeputyClause] = []
         if current.kind == .leftBrace {
             let keywords: [Keyword] = [.tache, .action, .nature, .note]
-            try parseBlock(what: "la suppléance", name: deputised.text,
+            try parseBlock(block: .deputy, name: deputised.text,
                            isItemStart: { token, _ in keywords.contains { token.is($0) } || token.is(.taches) },
                            endsBlock: { token, next in !token.is(.action) && Parser.looksLikeDeclaration(token, next) }) { (parser: inout Parser) throws(Recovery) in
                 let clauseStart = parser.current.span
                 if parser.match(.tache) || parser.match(.taches) {
-                    let tasks = try parser.parseNameList("une tâche")
+                    let tasks = try parser.parseNameList(.task)
                     clauses.append(LocatedDeputyClause(clause: .tasks(tasks), span: parser.span(from: clauseStart)))
                 } else if parser.match(.action) {
-                    let action = try parser.expectName("une action")
+                    let action = try parser.expectName(.action)
                     let condition = parser.match(.si) ? try parser.parseCondition() : nil
                     clauses.append(LocatedDeputyClause(clause: .action(action, condition: condition), span: parser.span(from: clauseStart)))
                 } else if parser.match(.nature) {
@@ -32,7 +32,7 @@ extension Parser {
                     } else if parser.match(.pouvoir) {
                         clauses.append(LocatedDeputyClause(clause: .nature(.pouvoir), span: parser.span(from: clauseStart)))
                     } else {
-                        try parser.fail(expected: "« signature » ou « pouvoir »",
+                        try parser.fail(expected: .oneOf([.spelled("signature"), .spelled("pouvoir")]),
                                         candidates: parser.current.kind == .word
                                             ? Suggestions.closest(to: parser.current.text, among: Parser.keywordCandidates([.signature, .pouvoir]))
                                             : [])
@@ -41,7 +41,7 @@ extension Parser {
                     let token = try parser.expect(.string)
                     clauses.append(LocatedDeputyClause(clause: .note(StringLiteral(token.text, span: token.span)), span: parser.span(from: clauseStart)))
                 } else {
-                    try parser.fail(expected: "« tache », « action », « nature », « note » ou « } »",
+                    try parser.fail(expected: .oneOf(["tache", "action", "nature", "note", "}"].map(Expected.spelled)),
                                     candidates: parser.current.kind == .word
                                         ? Suggestions.closest(to: parser.current.text, among: Parser.keywordCandidates(keywords))
                                         : [])
@@ -55,10 +55,10 @@ extension Parser {
     /// `incompatibles = "incompatibles" IDENT "," IDENT { "," IDENT } [ "note" STRING ]`
     mutating func parseIncompatibility() throws(Recovery) -> IncompatibilityDecl {
         let start = advance().span
-        var names = [try expectName("deux acteurs, deux actions ou deux lettres")]
+        var names = [try expectName(.twoIncompatibles)]
         _ = try expect(.comma)
-        names.append(try expectName("deux acteurs, deux actions ou deux lettres"))
-        while match(.comma) { names.append(try expectName("un acteur, une action ou une lettre")) }
+        names.append(try expectName(.twoIncompatibles))
+        while match(.comma) { names.append(try expectName(.oneOf([.actor, .action, .letter]))) }
         var note: StringLiteral?
         if match(.note) {
             let token = try expect(.string)

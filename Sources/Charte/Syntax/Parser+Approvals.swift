@@ -4,10 +4,10 @@ extension Parser {
     /// `exigence = "exige" IDENT [ "par" IDENT { "," IDENT } ] "avant" IDENT [ "si" condition ]`
     mutating func parseRequirement() throws(Recovery) -> RequirementDecl {
         let start = advance().span
-        let prior = try expectName("l'action à faire d'abord (« exige signer avant commander »)")
-        let actors = match(.par) ? try parseNameList("un acteur après « par »") : []
+        let prior = try expectName(.priorAction)
+        let actors = match(.par) ? try parseNameList(.actorAfter("par")) : []
         _ = try expect(.avant)
-        let action = try expectName("l'action qui vient après (« avant commander »)")
+        let action = try expectName(.laterAction)
         let condition = match(.si) ? try parseCondition() : nil
         return RequirementDecl(prior: prior, actors: actors, action: action, condition: condition, span: span(from: start))
     }

@@ -55,7 +55,7 @@ extension Parser {
             return Condition(.comparison(op, left, right), span: left.span.to(right.span))
         }
         if current.kind == .assign {
-            report(Diagnostic(.unexpectedToken(expected: "« == » (comparaison)", found: "« = »"), at: current.span))
+            report(Diagnostic(.unexpectedToken(expected: .equality, found: .token(.spelled("="))), at: current.span))
             throw Recovery()
         }
         if match(.dans) {
@@ -72,12 +72,12 @@ extension Parser {
 
     mutating func parseOperand() throws(Recovery) -> LocatedValue {
         guard [.word, .string, .integer, .number, .date].contains(current.kind) else {
-            try fail(expected: "un attribut, une valeur, « non » ou « ( »")
+            try fail(expected: .oneOf([.attribute, .value, .spelled("non"), .spelled("(")]))
         }
         // A clause or declaration keyword is an ordinary name here, unless what follows
         // could not follow an operand: then the condition was left incomplete.
         if Parser.isClauseStart(current) || Parser.isDeclarationStart(current) || current.is(.tache), !Parser.canFollowOperand(next) {
-            try fail(expected: "un attribut ou une valeur")
+            try fail(expected: .oneOf([.attribute, .value]))
         }
         return try parseValue()
     }

@@ -8,7 +8,7 @@ extension Parser {
     /// `isItemStart` says where an item may begin (used to resynchronise after an error);
     /// `endsBlock` recognises a token that can only mean the block was left unclosed.
     mutating func parseBlock(
-        what: String, name: String,
+        block: BlockKind, name: String,
         isItemStart: (Token, Token) -> Bool,
         endsBlock: (Token, Token) -> Bool = Parser.looksLikeDeclaration,
         item: (inout Parser) throws(Recovery) -> Void
@@ -18,7 +18,7 @@ extension Parser {
             if abandoningBlocks { return }
             if match(.rightBrace) { return }
             if atEnd || endsBlock(current, next) {
-                reportUnclosed(what: what, name: name, opener: opener)
+                reportUnclosed(block, name: name, opener: opener)
                 return
             }
             let start = index
@@ -47,9 +47,9 @@ extension Parser {
         let label = StringLiteral(labelToken.text, span: labelToken.span)
         var metadata: [MetadataEntry] = []
         if current.kind == .leftBrace {
-            try parseBlock(what: "l'établissement", name: label.value, isItemStart: { $0.kind == .word && $1.kind == .string }) {
+            try parseBlock(block: .establishment, name: label.value, isItemStart: { $0.kind == .word && $1.kind == .string }) {
                 (parser: inout Parser) throws(Recovery) in
-                let key = try parser.expectName("un nom de métadonnée (par exemple uai)")
+                let key = try parser.expectName(.metadataKey)
                 let value = try parser.expect(.string)
                 metadata.append(MetadataEntry(key: key, value: StringLiteral(value.text, span: value.span)))
             }
@@ -64,14 +64,14 @@ extension Parser {
         var entries: [CalendarEntry] = []
         var zone: Name?
         var zoneSpan = start
-        try parseBlock(what: "le calendrier", name: label?.value ?? "calendrier", isItemStart: Parser.isCalendarItemStart) {
+        try parseBlock(block: .calendar, name: label?.value ?? "calendrier", isItemStart: Parser.isCalendarItemStart) {
             (parser: inout Parser) throws(Recovery) in
             if parser.current.is(.zone), parser.next.kind == .word {
                 zoneSpan = parser.advance().span
-                zone = try parser.expectName("une zone (A, B, C ou Corse)")
+                zone = try parser.expectName(.zone)
                 return
             }
-            let name = try parser.expectName("un nom de date")
+            let name = try parser.expectName(.calendarEntryName)
             let entryLabel = parser.optionalLabel()
             let startSpan = parser.current.span
             let first = try parser.expectDate()
@@ -109,12 +109,12 @@ extension Parser {
         let name = try expectName()
         begin(name)
         let label = optionalLabel()
-        let holds = match(.tient) ? try parseNameList("un rôle du modèle") : []
+        let holds = match(.tient) ? try parseNameList(.modelRole) : []
         var persons: [StringLiteral] = []
         var members: [Name] = []
         if current.kind == .leftBrace {
-            let what = kind == .instance ? "l'instance" : kind == .role ? "le rôle" : "l'acteur externe"
-            try parseBlock(what: what, name: name.text,
+            let block: BlockKind = kind == .instance ? .instance : kind == .role ? .role : .externalActor
+            try parseBlock(block: block, name: name.text,
                            isItemStart: { token, _ in token.is(.personnes) || token.is(.membres) }) { (parser: inout Parser) throws(Recovery) in
                 if parser.match(.personnes) {
                     repeat {
@@ -122,9 +122,9 @@ extension Parser {
                         persons.append(StringLiteral(token.text, span: token.span))
                     } while parser.match(.comma)
                 } else if parser.match(.membres) {
-                    members.append(contentsOf: try parser.parseNameList("un acteur"))
+                    members.append(contentsOf: try parser.parseNameList(.actor))
                 } else {
-                    try parser.fail(expected: "« personnes », « membres » ou « } »",
+                    try parser.fail(expected: .oneOf([.spelled("personnes"), .spelled("membres"), .spelled("}")]),
                                     candidates: parser.current.kind == .word
                                         ? Suggestions.closest(to: parser.current.text, among: Parser.keywordCandidates([.personnes, .membres]))
                                         : [])
@@ -145,11 +145,11 @@ extension Parser {
         var key: Name?
         if current.kind == .word, current.keyword == .cle, next.kind == .word {
             advance()
-            key = try expectName("le nom de l'attribut clé")
+            key = try expectName(.keyAttribute)
         }
         var attributes: [AttributeDecl] = []
         if current.kind == .leftBrace {
-            try parseBlock(what: "l'objet", name: name.text, isItemStart: { $0.kind == .word && $1.kind == .colon },
+            try parseBlock(block: .objectType, name: name.text, isItemStart: { $0.kind == .word && $1.kind == .colon },
                            endsBlock: { token, next in Parser.looksLikeDeclaration(token, next) && next.kind != .colon }) {
                 (parser: inout Parser) throws(Recovery) in
                 attributes.append(try parser.parseAttribute())
@@ -162,7 +162,7 @@ extension Parser {
 
     /// `attribut = IDENT ":" ( "booleen" | "texte" | "nombre" | "date" | "euros" | IDENT { "|" IDENT } )`
     mutating func parseAttribute() throws(Recovery) -> AttributeDecl {
-        let name = try expectName("un nom d'attribut")
+        let name = try expectName(.attributeName)
         _ = try expect(.colon)
         let basic: AttributeType? = switch current.keyword {
         case .booleen: .boolean
@@ -176,9 +176,9 @@ extension Parser {
             advance()
             return AttributeDecl(name: name, type: basic, span: span(from: name.span))
         }
-        var values = [try expectName("un type (booleen, texte, nombre, date) ou des valeurs « a | b »")]
+        var values = [try expectName(.attributeType)]
         while match(.pipe) {
-            values.append(try expectName("une valeur"))
+            values.append(try expectName(.value))
         }
         return AttributeDecl(name: name, type: .enumeration(values), span: span(from: name.span))
     }
@@ -191,7 +191,7 @@ extension Parser {
         let name = try expectName()
         begin(name)
         let label = optionalLabel()
-        let objectType = match(.sur) ? try expectName("un type d'objet") : nil
+        let objectType = match(.sur) ? try expectName(.objectType) : nil
         let scope = match(.si) ? try parseCondition() : nil
         finish()
         return ActionDecl(name: name, label: label, objectType: objectType, span: span(from: start), scope: scope)
@@ -203,7 +203,7 @@ extension Parser {
         let name = try expectName()
         begin(name)
         let label = optionalLabel()
-        let objectType = match(.sur) ? try expectName("un type d'objet") : nil
+        let objectType = match(.sur) ? try expectName(.objectType) : nil
         finish()
         return EventDecl(name: name, label: label, objectType: objectType, span: span(from: start))
     }
@@ -217,12 +217,12 @@ extension Parser {
         var exceptions: [Name] = []
         let everyone = match(.tous)
         if !everyone {
-            actors = try parseNameList("un acteur ou « tous »")
+            actors = try parseNameList(.oneOf([.actor, .spelled("tous")]))
         } else if startsExceptions {
             advance()
-            exceptions = try parseNameList("un acteur après « sauf »")
+            exceptions = try parseNameList(.actorAfter("sauf"))
         }
-        let action = try expectName("une action")
+        let action = try expectName(.action)
         let condition = match(.si) ? try parseCondition() : nil
         return PermissionDecl(kind: kind, actors: actors, everyone: everyone, exceptions: exceptions, action: action,
                               condition: condition, span: span(from: start))
@@ -244,7 +244,7 @@ extension Parser {
         let label = StringLiteral(labelToken.text, span: labelToken.span)
         var assertions: [LocatedAssertion] = []
         let starts: [Keyword] = [.qui, .peut, .refuse]
-        try parseBlock(what: "le test", name: label.value,
+        try parseBlock(block: .test, name: label.value,
                        isItemStart: { token, next in starts.contains { token.is($0) } || Parser.startsOnly(token, next) }) { (parser: inout Parser) throws(Recovery) in
             assertions.append(try parser.parseAssertion())
         }
@@ -256,13 +256,13 @@ extension Parser {
     mutating func parseAssertion() throws(Recovery) -> LocatedAssertion {
         let start = current.span
         if match(.qui) {
-            let target = try expectName("une action ou une tâche")
+            let target = try expectName(.oneOf([.action, .task]))
             let object = current.kind == .leftParen || (current.kind == .word && next.kind == .leftParen)
                 ? try parseObjectLiteral() : nil
             _ = try expect(.assign)
             var expected: [Name] = []
             if current.isIdentifier, !current.is(.qui), !current.is(.peut), !current.is(.refuse), !Parser.startsOnly(current, next) {
-                expected = try parseNameList("un acteur")
+                expected = try parseNameList(.actor)
             }
             return LocatedAssertion(assertion: .who(target: target, object: object, expected: expected), span: span(from: start))
         }
@@ -271,20 +271,20 @@ extension Parser {
             var actors = [try parseActorReference()]
             while match(.comma) { actors.append(try parseActorReference()) }
             _ = try expect(.peut)
-            let action = try expectName("une action")
+            let action = try expectName(.action)
             let object = current.kind == .word && next.kind == .leftParen ? try parseObjectLiteral() : nil
             return LocatedAssertion(assertion: .only(actors: actors, action: action, object: object), span: span(from: start))
         }
         let isMay = current.is(.peut)
         guard isMay || current.is(.refuse) else {
-            try fail(expected: "une assertion (qui, peut, refuse, seul) ou « } »",
+            try fail(expected: .oneOf([.assertion, .spelled("}")]),
                      candidates: current.kind == .word
                         ? Suggestions.closest(to: current.text, among: Parser.keywordCandidates([.qui, .peut, .refuse, .seul]))
                         : [])
         }
         advance()
         let actor = try parseActorReference()
-        let action = try expectName("une action")
+        let action = try expectName(.action)
         let object = current.kind == .word && next.kind == .leftParen ? try parseObjectLiteral() : nil
         let assertion: Assertion = isMay
             ? .may(actor: actor, action: action, object: object)
@@ -306,17 +306,17 @@ extension Parser {
             let token = advance()
             return .person(StringLiteral(token.text, span: token.span))
         }
-        return .id(try expectName("un acteur ou le nom d'une personne"))
+        return .id(try expectName(.oneOf([.actor, .personName])))
     }
 
     /// `objet = IDENT "(" [ IDENT ":" valeur { "," IDENT ":" valeur } ] ")"`
     mutating func parseObjectLiteral() throws(Recovery) -> ObjectLiteral {
-        let type = try expectName("un type d'objet")
+        let type = try expectName(.objectType)
         _ = try expect(.leftParen)
         var fields: [ObjectField] = []
         if current.kind != .rightParen {
             repeat {
-                let name = try expectName("un nom d'attribut")
+                let name = try expectName(.attributeName)
                 _ = try expect(.colon)
                 fields.append(ObjectField(name: name, value: try parseValue()))
             } while match(.comma)
@@ -332,18 +332,18 @@ extension Parser {
         switch token.kind {
         case .string: value = .string(StringLiteral(token.text, span: token.span))
         case .integer:
-            guard case .integer(let number) = token.value else { try fail(expected: "une valeur") }
+            guard case .integer(let number) = token.value else { try fail(expected: .value) }
             value = .integer(number)
         case .date:
-            guard case .date(let date) = token.value else { try fail(expected: "une valeur") }
+            guard case .date(let date) = token.value else { try fail(expected: .value) }
             value = .date(date)
         case .number:
-            guard case .number(let number) = token.value else { try fail(expected: "une valeur") }
+            guard case .number(let number) = token.value else { try fail(expected: .value) }
             value = .number(number)
         case .word where token.is(.vrai): value = .boolean(true)
         case .word where token.is(.faux): value = .boolean(false)
         case .word where token.isIdentifier: value = .name(Name(token.text, span: token.span))
-        default: try fail(expected: "une valeur (nom, chaîne, nombre, date, vrai ou faux)")
+        default: try fail(expected: .valueLiteral)
         }
         advance()
         return LocatedValue(value: value, span: token.span)

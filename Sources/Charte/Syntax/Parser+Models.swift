@@ -17,7 +17,7 @@ extension Parser {
     /// `modele = "modele" STRING [ "version" STRING ]`
     mutating func parseModelHeader() throws(Recovery) -> AdaptationDecl {
         let start = advance().span
-        let label = try expectString("le nom du modèle entre guillemets")
+        let label = try expectString(.modelLabel)
         let version = try optionalVersion()
         return AdaptationDecl(kind: .model(label: label, version: version), span: span(from: start))
     }
@@ -25,17 +25,17 @@ extension Parser {
     /// `adapte = "adapte" STRING [ "version" STRING ]`
     mutating func parseAdapts() throws(Recovery) -> AdaptationDecl {
         let start = advance().span
-        let path = try expectString("le chemin du modèle entre guillemets")
+        let path = try expectString(.modelPath)
         let version = try optionalVersion()
         return AdaptationDecl(kind: .adapts(path: path, version: version), span: span(from: start))
     }
 
     mutating func optionalVersion() throws(Recovery) -> StringLiteral? {
         guard match(.version) else { return nil }
-        return try expectString("la version entre guillemets (par exemple \"2026.1\")")
+        return try expectString(.modelVersion)
     }
 
-    mutating func expectString(_ what: String) throws(Recovery) -> StringLiteral {
+    mutating func expectString(_ what: Expected) throws(Recovery) -> StringLiteral {
         guard current.kind == .string else { try fail(expected: what) }
         let token = advance()
         return StringLiteral(token.text, span: token.span)
@@ -53,7 +53,7 @@ extension Parser {
         case .instance: kind = .changeActor(try parseActor(.instance))
         case .externe: kind = .changeActor(try parseActor(.externe))
         case .calendrier: kind = .changeCalendar(try parseCalendar())
-        default: try fail(expected: "ce qui est modifié (tache, etape, role, instance, externe ou calendrier)")
+        default: try fail(expected: .modifiable)
         }
         return AdaptationDecl(kind: kind, span: span(from: start))
     }
@@ -61,12 +61,12 @@ extension Parser {
     /// `"tache" IDENT [ STRING ] "{" { clause | "retire" mot_de_clause } "}"`, after `modifie`.
     mutating func parseTaskChange() throws(Recovery) -> TaskAdaptation {
         advance()
-        let name = try expectName("l'identifiant d'une tâche du modèle")
+        let name = try expectName(.modelTask)
         begin(name)
         let label = optionalLabel()
         var clauses: [LocatedClause] = []
         var removed: [LocatedClauseKind] = []
-        try parseBlock(what: "la modification de la tâche", name: name.text,
+        try parseBlock(block: .taskChange, name: name.text,
                        isItemStart: { token, _ in Parser.isClauseStart(token) || token.is(.retire) },
                        endsBlock: { token, next in
                            Parser.startsAdaptation(token, next) || (!token.is(.action) && Parser.looksLikeDeclaration(token, next))
@@ -74,7 +74,7 @@ extension Parser {
             if parser.current.is(.retire) {
                 let start = parser.advance().span
                 guard let kind = parser.clauseKindHere() else {
-                    try parser.fail(expected: "la clause retirée (responsable, approbateur, aide, consulte, informe, action, echeance, quand, delai, apres, en, note)")
+                    try parser.fail(expected: .removableClause)
                 }
                 parser.advance()
                 removed.append(LocatedClauseKind(kind: kind, span: parser.span(from: start)))
@@ -109,15 +109,15 @@ extension Parser {
         switch current.kind == .word ? current.keyword : nil {
         case .tache:
             advance()
-            removal = .task(try expectName("l'identifiant d'une tâche du modèle"))
+            removal = .task(try expectName(.modelTask))
         case .test:
             advance()
-            removal = .test(try expectString("le libellé du test entre guillemets"))
+            removal = .test(try expectString(.testLabel))
         case .autorise: removal = .rule(try parsePermission(.autorise))
         case .interdit: removal = .rule(try parsePermission(.interdit))
-        default: try fail(expected: "ce qui est retiré (tache, test, autorise ou interdit)")
+        default: try fail(expected: .removable)
         }
-        let reason = try expectString("la raison du retrait entre guillemets")
+        let reason = try expectString(.removalReason)
         return AdaptationDecl(kind: .removal(removal, reason: reason), span: span(from: start))
     }
 
@@ -125,7 +125,7 @@ extension Parser {
     mutating func parseLockedRule() throws(Recovery) -> Declaration {
         let lockSpan = advance().span
         guard current.is(.autorise) || current.is(.interdit) else {
-            try fail(expected: "« autorise », « interdit » ou, dans une étape, « tache »")
+            try fail(expected: .ruleOrTaskInStep)
         }
         var rule = try parsePermission(current.is(.autorise) ? .autorise : .interdit)
         rule.isLocked = true

@@ -41,7 +41,7 @@ extension Parser {
     mutating func parseWholeQuery() -> Query? {
         do {
             let query = try parseQuery()
-            if !atEnd { try fail(expected: "la fin de la requête") }
+            if !atEnd { try fail(expected: .endOfQuery) }
             return query
         } catch {
             return nil
@@ -56,7 +56,7 @@ extension Parser {
         case .who, .may, .tasks:
             guard atDateClause else { return query }
             advance()
-            guard let date = try parseOptionalQueryDate() else { try fail(expected: "une date (AAAA-MM-JJ ou JJ/MM/AAAA) après « le »") }
+            guard let date = try parseOptionalQueryDate() else { try fail(expected: .queryDate) }
             return .dated(query, on: date)
         default:
             return query
@@ -72,28 +72,28 @@ extension Parser {
     mutating func parseUndatedQuery() throws(Recovery) -> Query {
         guard current.kind == .word, let verb = QueryVerb.lookup(current.text) else {
             let verbs = QueryVerb.allCases.map { Candidate(name: $0.rawValue, span: nil) }
-            try fail(expected: "une requête (qui, peut, taches, echeances, montre)",
+            try fail(expected: .query,
                      candidates: current.kind == .word ? Suggestions.closest(to: current.text, among: verbs) : [])
         }
         advance()
         switch verb {
-        case .qui:
+        case .who:
             if current.kind == .string {
                 let token = advance()
                 return .search(StringLiteral(token.text, span: token.span))
             }
-            let target = try expectName("une action, une tâche ou un texte entre guillemets")
+            let target = try expectName(.oneOf([.action, .task, .quotedText]))
             return .who(target: target, object: try parseOptionalObject())
-        case .peut:
+        case .can:
             let actor = try parseActorReference()
-            let action = try expectName("une action")
+            let action = try expectName(.action)
             return .may(actor: actor, action: action, object: try parseOptionalObject())
-        case .taches:
+        case .tasks:
             return .tasks(actor: try parseActorReference())
-        case .echeances:
+        case .deadlines:
             return .deadlines(from: try parseOptionalQueryDate())
-        case .montre:
-            return .show(try expectName("le nom d'une déclaration"))
+        case .show:
+            return .show(try expectName(.declarationName))
         }
     }
 
@@ -109,7 +109,7 @@ extension Parser {
             if case .date(let date) = token.value { return .literal(date) }
             return .literal(nil)
         }
-        if current.kind == .word { return .name(try expectName("une date ou un nom du calendrier")) }
+        if current.kind == .word { return .name(try expectName(.oneOf([.date, .calendarName]))) }
         return nil
     }
 }
@@ -117,7 +117,7 @@ extension Parser {
 extension Diagnostic {
     /// The same diagnostic, saying "la fin de la requête" where the parser says "la fin du fichier".
     func renamingEndOfInput() -> Diagnostic {
-        guard case .unexpectedToken(let expected, let found) = message, found == TokenKind.endOfFile.description else { return self }
-        return Diagnostic(.unexpectedToken(expected: expected, found: "la fin de la requête"), at: span, notes: notes, candidates: candidates)
+        guard case .unexpectedToken(let expected, let found) = message, found == .token(.endOfFile) else { return self }
+        return Diagnostic(.unexpectedToken(expected: expected, found: .endOfQuery), at: span, notes: notes, candidates: candidates)
     }
 }

@@ -17,9 +17,9 @@ extension Parser {
         let name = try expectName()
         begin(name)
         let label = optionalLabel()
-        let after = match(.apres) ? try parseNameList("une étape") : []
+        let after = match(.apres) ? try parseNameList(.step) : []
         var tasks: [TaskDecl] = []
-        try parseBlock(what: "l'étape", name: name.text, isItemStart: { token, next in token.is(.tache) || Parser.startsLockedTask(token, next) },
+        try parseBlock(block: .step, name: name.text, isItemStart: { token, next in token.is(.tache) || Parser.startsLockedTask(token, next) },
                        endsBlock: { token, next in Parser.looksLikeDeclaration(token, next) }) {
             (parser: inout Parser) throws(Recovery) in
             if Parser.startsLockedTask(parser.current, parser.next) {
@@ -31,7 +31,7 @@ extension Parser {
                 return
             }
             guard parser.current.is(.tache) else {
-                try parser.fail(expected: "« tache » ou « } »",
+                try parser.fail(expected: .oneOf([.spelled("tache"), .spelled("}")]),
                                 candidates: parser.current.kind == .word
                                     ? Suggestions.closest(to: parser.current.text, among: Parser.keywordCandidates([.tache]))
                                     : [])
@@ -57,7 +57,7 @@ extension Parser {
         clauseBuffer = []
         clauses.removeAll(keepingCapacity: true)
         defer { clauseBuffer = clauses }
-        try parseBlock(what: "la tâche", name: name.text, isItemStart: { token, _ in Parser.isClauseStart(token) || token.is(.tache) },
+        try parseBlock(block: .task, name: name.text, isItemStart: { token, _ in Parser.isClauseStart(token) || token.is(.tache) },
                        endsBlock: { token, next in
                            (token.is(.tache) && next.kind == .word) || Parser.startsLockedTask(token, next)
                                || (!token.is(.action) && Parser.looksLikeDeclaration(token, next))
@@ -86,26 +86,26 @@ extension Parser {
         case .responsable, .approbateur, .aide, .consulte, .informe:
             advance()
             let letter = Letter.allCases.first { $0.keyword == keyword } ?? .responsable
-            clause = .actors(letter, try parseNameList("un acteur"))
+            clause = .actors(letter, try parseNameList(.actor))
         case .action:
             advance()
-            let action = try expectName("une action")
+            let action = try expectName(.action)
             clause = .action(action, condition: match(.si) ? try parseCondition() : nil)
         case .echeance:
             advance()
             clause = .deadline(try parseDateExpr())
         case .quand:
             advance()
-            clause = .when(try expectName("un événement"))
+            clause = .when(try expectName(.event))
         case .delai:
             advance()
             clause = .delay(try parseDuration())
         case .apres:
             advance()
-            clause = .after(try parseNameList("une tâche"))
+            clause = .after(try parseNameList(.task))
         case .en:
             advance()
-            clause = .place(try parseNameList("une instance"))
+            clause = .place(try parseNameList(.instance))
         case .note:
             advance()
             let token = try expect(.string)
@@ -114,7 +114,7 @@ extension Parser {
             let candidates = current.kind == .word
                 ? Suggestions.closest(to: current.text, among: Parser.keywordCandidates(Parser.clauseKeywords))
                 : []
-            try fail(expected: "une clause (responsable, approbateur, aide, consulte, informe, action, echeance, quand, delai, apres, en, note) ou « } »",
+            try fail(expected: .oneOf([.taskClause, .spelled("}")]),
                      candidates: candidates)
         }
         return LocatedClause(clause: clause, span: span(from: start))
@@ -130,7 +130,7 @@ extension Parser {
         case .jour: unit = .jours
         case .semaine: unit = .semaines
         case .mois: unit = .mois
-        default: try fail(expected: "une unité de durée (jours, jours ouvres, semaines, mois)")
+        default: try fail(expected: .durationUnit)
         }
         advance()
         if unit == .jours, current.is(.ouvre) {
@@ -147,7 +147,7 @@ extension Parser {
         if current.kind == .date {
             base = .literal(try expectDate())
         } else {
-            base = .name(try expectName("une date (AAAA-MM-JJ) ou un nom du calendrier"))
+            base = .name(try expectName(.oneOf([.isoDate, .calendarName])))
         }
         var offsets: [DateOffset] = []
         while current.kind == .plus || current.kind == .minus {

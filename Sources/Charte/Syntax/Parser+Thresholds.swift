@@ -5,9 +5,9 @@ extension Parser {
     mutating func parseThresholds() throws(Recovery) -> ThresholdsDecl {
         let start = advance().span
         var items: [ThresholdItem] = []
-        try parseBlock(what: "les seuils", name: Keyword.seuils.spelling,
+        try parseBlock(block: .thresholds, name: Keyword.seuils.spelling,
                        isItemStart: { token, next in token.kind == .word && next.kind == .integer }) { (parser: inout Parser) throws(Recovery) in
-            let name = try parser.expectName("un seuil (\(Parser.thresholdNames)) ou « } »")
+            let name = try parser.expectName(.oneOf([.threshold(Keyword.thresholdKeywords.map(\.spelling)), .spelled("}")]))
             let token = try parser.expect(.integer)
             var value: Int64?
             if case .integer(let number) = token.value { value = number }
@@ -16,7 +16,4 @@ extension Parser {
         }
         return ThresholdsDecl(items: items, span: span(from: start))
     }
-
-    /// The threshold names, for "attendu" messages.
-    static var thresholdNames: String { Keyword.thresholdKeywords.map(\.spelling).joined(separator: ", ") }
 }

@@ -147,24 +147,24 @@ public struct Parser {
     mutating func finish() { if !declaring.isEmpty { declaring.removeLast() } }
 
     /// Reports "expected …, found …" at the current token and unwinds.
-    mutating func fail(expected: String, candidates: [Candidate] = []) throws(Recovery) -> Never {
-        report(Diagnostic(.unexpectedToken(expected: expected, found: current.foundDescription),
+    mutating func fail(expected: Expected, candidates: [Candidate] = []) throws(Recovery) -> Never {
+        report(Diagnostic(.unexpectedToken(expected: expected, found: current.found),
                           at: current.span, candidates: candidates))
         throw Recovery()
     }
 
     mutating func expect(_ kind: TokenKind) throws(Recovery) -> Token {
-        guard current.kind == kind else { try fail(expected: kind.description) }
+        guard current.kind == kind else { try fail(expected: kind.expected) }
         return advance()
     }
 
     mutating func expect(_ keyword: Keyword) throws(Recovery) -> Token {
-        guard current.is(keyword) else { try fail(expected: "« \(keyword.spelling) »") }
+        guard current.is(keyword) else { try fail(expected: .spelled(keyword.spelling)) }
         return advance()
     }
 
     /// Consumes an identifier (any word but a reserved one).
-    mutating func expectName(_ what: String = "un nom") throws(Recovery) -> Name {
+    mutating func expectName(_ what: Expected = .name) throws(Recovery) -> Name {
         if current.kind == .word {
             if current.keyword?.isReserved == true {
                 report(Diagnostic(.reservedWord(current.text), at: current.span))
@@ -177,7 +177,7 @@ public struct Parser {
     }
 
     /// `name_list = IDENT { "," IDENT }`
-    mutating func parseNameList(_ what: String = "un nom") throws(Recovery) -> [Name] {
+    mutating func parseNameList(_ what: Expected = .name) throws(Recovery) -> [Name] {
         var names = [try expectName(what)]
         while match(.comma) {
             names.append(try expectName(what))
@@ -225,9 +225,9 @@ public struct Parser {
     }
 
     /// Reports an unclosed block at its opener unless an inner block already did.
-    mutating func reportUnclosed(what: String, name: String, opener: Span) {
+    mutating func reportUnclosed(_ block: BlockKind, name: String, opener: Span) {
         if !abandoningBlocks {
-            report(Diagnostic(.unclosedBlock(what: what, name: name), at: opener))
+            report(Diagnostic(.unclosedBlock(block, name: name), at: opener))
         }
         abandoningBlocks = true
     }
@@ -298,7 +298,7 @@ public struct Parser {
             let candidates = token.kind == .word
                 ? Suggestions.closest(to: token.text, among: Parser.keywordCandidates(Parser.declarationKeywords))
                 : []
-            try fail(expected: "une déclaration (etablissement, calendrier, role, instance, externe, objet, action, evenement, etape, autorise, interdit, test)",
+            try fail(expected: .declaration,
                      candidates: candidates)
         }
     }

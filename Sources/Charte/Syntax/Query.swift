@@ -40,16 +40,17 @@ public enum QueryDate: Sendable, Hashable {
 /// They are not charter keywords (a charter never contains a query), so they live in
 /// their own table; like keywords they are matched folded (`tâches`, `Échéances`).
 public enum QueryVerb: String, CaseIterable, Sendable, Hashable {
-    case qui, peut, taches, echeances, montre
+    // The raw values are the French verbs, as completion and suggestions show them.
+    case who = "qui", can = "peut", tasks = "taches", deadlines = "echeances", show = "montre"
 
     /// The verb a word spells, if any (accent- and case-insensitive), from the one keyword table.
     public static func lookup(_ word: String) -> QueryVerb? {
         switch Keyword.lookup(folded: Folding.fold(word)) {
-        case .qui: .qui
-        case .peut: .peut
-        case .taches, .tache: .taches
-        case .echeances, .echeance: .echeances
-        case .montre: .montre
+        case .qui: .who
+        case .peut: .can
+        case .taches, .tache: .tasks
+        case .echeances, .echeance: .deadlines
+        case .montre: .show
         default: nil
         }
     }

@@ -8,34 +8,33 @@ public enum TokenKind: Sendable, Hashable {
     case assign, equal, notEqual, less, lessEqual, greater, greaterEqual
     case endOfFile
 
-    /// How the token is named in "… attendu, trouvé …" messages.
-    public var description: String {
+    /// How the token is named in "… attendu, trouvé …" messages (rendered by the catalogue).
+    public var expected: Expected {
         switch self {
-        case .word: "un nom"
-        case .string: "une chaîne"
-        case .integer: "un nombre"
-        case .number: "un nombre"
-        case .date: "une date"
-        case .leftBrace: "« { »"
-        case .rightBrace: "« } »"
-        case .leftParen: "« ( »"
-        case .rightParen: "« ) »"
-        case .leftBracket: "« [ »"
-        case .rightBracket: "« ] »"
-        case .comma: "« , »"
-        case .colon: "« : »"
-        case .pipe: "« | »"
-        case .dotDot: "« .. »"
-        case .plus: "« + »"
-        case .minus: "« - »"
-        case .assign: "« = »"
-        case .equal: "« == »"
-        case .notEqual: "« != »"
-        case .less: "« < »"
-        case .lessEqual: "« <= »"
-        case .greater: "« > »"
-        case .greaterEqual: "« >= »"
-        case .endOfFile: "la fin du fichier"
+        case .word: .name
+        case .string: .string
+        case .integer, .number: .number
+        case .date: .date
+        case .leftBrace: .spelled("{")
+        case .rightBrace: .spelled("}")
+        case .leftParen: .spelled("(")
+        case .rightParen: .spelled(")")
+        case .leftBracket: .spelled("[")
+        case .rightBracket: .spelled("]")
+        case .comma: .spelled(",")
+        case .colon: .spelled(":")
+        case .pipe: .spelled("|")
+        case .dotDot: .spelled("..")
+        case .plus: .spelled("+")
+        case .minus: .spelled("-")
+        case .assign: .spelled("=")
+        case .equal: .spelled("==")
+        case .notEqual: .spelled("!=")
+        case .less: .spelled("<")
+        case .lessEqual: .spelled("<=")
+        case .greater: .spelled(">")
+        case .greaterEqual: .spelled(">=")
+        case .endOfFile: .endOfFile
         }
     }
 }
@@ -86,11 +85,11 @@ public struct Token: Sendable, Hashable {
     public var isIdentifier: Bool { kind == .word && !(keyword?.isReserved ?? false) }
 
     /// How the token is shown in "trouvé …" messages.
-    public var foundDescription: String {
+    public var found: Found {
         switch kind {
-        case .word: keyword?.isReserved == true ? "le mot réservé « \(text) »" : "« \(text) »"
-        case .string: "la chaîne « \(text) »"
-        default: kind.description
+        case .word: keyword?.isReserved == true ? .reservedWord(text) : .word(text)
+        case .string: .string(text)
+        default: .token(kind.expected)
         }
     }
 }

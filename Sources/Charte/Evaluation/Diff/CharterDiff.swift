@@ -29,10 +29,13 @@ public struct CharterDiff: Sendable {
     public var journal: [JournalRowChange]?
     /// Per actor, what it gains and loses (actors with a change only).
     public var actors: [ActorSummary] = []
+    /// What the two charters are: two versions of one charter, or one of the model forms.
+    public var comparison: DiffComparison = .revision
 
-    /// Whether nothing at all changes.
+    /// Whether nothing at all changes (for a school against its model, holding a model role is a change).
     public var isEmpty: Bool {
-        permissions.isEmpty && incompletePermissions.isEmpty && tasks.isEmpty && addedTasks.isEmpty && removedTasks.isEmpty
+        if case .adaptation(let context) = comparison, !context.holdings.isEmpty { return false }
+        return permissions.isEmpty && incompletePermissions.isEmpty && tasks.isEmpty && addedTasks.isEmpty && removedTasks.isEmpty
             && addedSteps.isEmpty && removedSteps.isEmpty && deadlines.isEmpty && tests.isEmpty && (journal ?? []).isEmpty
     }
 
@@ -90,11 +93,11 @@ public struct PermissionChange: Sendable, Hashable {
     public let objects: [ObjectChange]
 
     /// The objects newly permitted.
-    public var permitted: [ObjectChange] { objects.filter { $0.after == .autorise } }
+    public var permitted: [ObjectChange] { objects.filter { $0.after == .allowed } }
     /// The objects newly refused.
-    public var refused: [ObjectChange] { objects.filter { $0.after == .refuse } }
+    public var refused: [ObjectChange] { objects.filter { $0.after == .refused } }
     /// The objects newly undetermined (the decision depends on an attribute left unknown).
-    public var undetermined: [ObjectChange] { objects.filter { $0.after == .indetermine } }
+    public var undetermined: [ObjectChange] { objects.filter { $0.after == .undetermined } }
 }
 
 // MARK: - Responsibilities

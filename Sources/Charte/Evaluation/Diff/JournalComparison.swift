@@ -44,7 +44,7 @@ struct JournalComparison {
         for line in lines.sorted() {
             func outcome(_ flagged: [Int: JournalAction], _ unverifiable: Set<Int>) -> Outcome? {
                 if let row = flagged[line] { return row.outcome }
-                return unverifiable.contains(line) ? nil : .autorise
+                return unverifiable.contains(line) ? nil : .allowed
             }
             let before = outcome(oldFlagged, oldUnverifiable), after = outcome(newFlagged, newUnverifiable)
             guard before != after, let row = newFlagged[line] ?? oldFlagged[line] else { continue }

@@ -260,9 +260,9 @@ struct PermissionComparison {
 
         static func decide(_ forbidden: Truth, _ permitted: Truth) -> Outcome {
             switch !forbidden && permitted {
-            case .yes: .autorise
-            case .no: .refuse
-            case .unknown: .indetermine
+            case .yes: .allowed
+            case .no: .refused
+            case .unknown: .undetermined
             }
         }
 

@@ -125,7 +125,7 @@ public final class FlaggedRows: @unchecked Sendable {
         let length = UInt32(pending.count - start)
         withUnsafeBytes(of: length) { bytes in for (index, byte) in bytes.enumerated() { pending[start + index] = byte } }
         count += 1
-        if verdict.outcome == .refuse { refusedCount += 1 }
+        if verdict.outcome == .refused { refusedCount += 1 }
         if pending.count >= FlaggedRows.chunk { flush() }
     }
 

@@ -269,9 +269,9 @@ public struct JournalReport: Sendable {
     }
 
     /// The refused action rows.
-    public var refused: [JournalAction] { flagged.filter { $0.outcome == .refuse } }
+    public var refused: [JournalAction] { flagged.filter { $0.outcome == .refused } }
     /// The undecided action rows.
-    public var undecided: [JournalAction] { flagged.filter { $0.outcome == .indetermine } }
+    public var undecided: [JournalAction] { flagged.filter { $0.outcome == .undetermined } }
     /// Calls `body` with each flagged row of an outcome, in line order, one at a time.
     public func forEachFlagged(_ outcome: Outcome, _ body: (JournalAction) -> Void) {
         rows.forEach { if $0.outcome == outcome { body($0) } }

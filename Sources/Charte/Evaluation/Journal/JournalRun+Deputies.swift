@@ -29,11 +29,11 @@ extension JournalRun {
     /// Records a permitted row that only a suppléance in its window permits.
     mutating func noteDeputy(actors: [Int], written: String, onBehalf: String?, action: Int, object: ObjectValue, line: Int,
                              date: CalendarDate) {
-        guard !checker.authorizer.deputies(involving: actors).isEmpty else { return }
+        guard checker.authorizer.standsIn(actors, action: action, on: date) else { return }
         let dated = checker.authorizer.decide(actors: actors, action: action, object: object, on: date)
         let granting = dated.deputies.filter { standing in
             standing.state == .enCours && actors.contains(charter.deputies[standing.deputy].deputy)
-                && dated.decision.rules.contains { $0.kind == .suppleance && $0.span == charter.deputies[standing.deputy].span }
+                && dated.decision.rules.contains { $0.kind == .deputy && $0.span == charter.deputies[standing.deputy].span }
         }
         guard !granting.isEmpty else { return }
         report.deputyList.append(JournalDeputyAction(line: line, date: date, actor: written, onBehalf: onBehalf,

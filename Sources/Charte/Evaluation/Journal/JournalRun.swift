@@ -178,29 +178,29 @@ struct JournalRun {
             approvals.record(action: action, actors: actors, object: object, line: line, date: date, charter: charter)
         }
         // A refusal holds whatever the unreadable cells meant; anything else needs every cell read.
-        if outcome != .refuse, rowUnverifiable { return }
+        if outcome != .refused, rowUnverifiable { return }
         if !charter.incompatibilities.isEmpty {
             checkIncompatibilities(actors: actors, written: written, action: action, object: object, line: line, date: date)
         }
         report.counts.actions += 1
         for actor in actors {
             switch outcome {
-            case .autorise: roles[actor].permitted += 1
-            case .refuse: roles[actor].refused += 1
-            case .indetermine: roles[actor].undecided += 1
+            case .allowed: roles[actor].permitted += 1
+            case .refused: roles[actor].refused += 1
+            case .undetermined: roles[actor].undecided += 1
             }
         }
         switch outcome {
-        case .autorise:
+        case .allowed:
             report.counts.permitted += 1
             if isDated { noteDeputy(actors: actors, written: written, onBehalf: onBehalf, action: action, object: object, line: line, date: date) }
             return
-        case .refuse: report.counts.refused += 1; rowUnverifiable = false
-        case .indetermine: report.counts.undetermined += 1
+        case .refused: report.counts.refused += 1; rowUnverifiable = false
+        case .undetermined: report.counts.undetermined += 1
         }
         var taskIndex: Int?
         if case .task(let index)? = task { taskIndex = index }
-        let day = isDated && !checker.authorizer.deputies(involving: actors).isEmpty ? date : nil
+        let day = isDated && checker.authorizer.hasDeputies(involving: actors, action: action) ? date : nil
         // Rows come in line order: no sorting, and nothing kept in memory per row.
         report.rows.append(line: line, date: date, actor: written, task: taskIndex,
                            verdict: verdict(actors: actors, action: action, object: object, on: day), onBehalf: onBehalf)
