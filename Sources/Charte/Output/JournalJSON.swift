@@ -28,6 +28,11 @@ public struct JournalJSONRenderer: Sendable {
         .items(items.count) { each in for item in items { each(make(item)) } }
     }
 
+    /// A list member over findings kept on disk.
+    static func list<Item>(_ items: SpilledList<Item>, _ make: @escaping (Item) -> JSON) -> Member {
+        .items(items.count) { each in items.forEach { each(make($0)) } }
+    }
+
     /// The top-level members, in their fixed order; `approbations` only for a charter with `exige`.
     func members(_ report: JournalReport) -> [(String, Member)] {
         let all = allMembers(report)
@@ -40,10 +45,10 @@ public struct JournalJSONRenderer: Sendable {
         // Members of suppléances and incompatibilities only for a charter that declares them (v1 shape kept).
         var absences: [(String, Member)] = []
         if !charter.deputies.isEmpty {
-            absences.append(("suppleances", Self.list(report.deputyActions) { deputyAction($0, report) }))
+            absences.append(("suppleances", Self.list(report.deputyList) { deputyAction($0, report) }))
         }
         if !charter.incompatibilities.isEmpty {
-            absences.append(("incompatibilites", Self.list(report.incompatibilities, incompatibility)))
+            absences.append(("incompatibilites", Self.list(report.incompatibilityList, incompatibility)))
         }
         return [
             ("charte", .value(.string(charterName))),
@@ -61,20 +66,20 @@ public struct JournalJSONRenderer: Sendable {
             // The flagged rows are read back one at a time: memory does not grow with them.
             ("refusees", .items(report.rows.refusedCount) { each in report.forEachFlagged(.refused) { each(action($0, report)) } }),
             ("indeterminees", .items(report.rows.undeterminedCount) { each in report.forEachFlagged(.undetermined) { each(action($0, report)) } }),
-            ("echeances", Self.list(report.instances, instance)),
+            ("echeances", .items(report.deadlines.count) { each in report.deadlines.forEach { each(instance($0)) } }),
             ("hors_ordre", Self.list(report.outOfOrder, outOfOrder)),
-            ("approbations", Self.list(report.approvals, approval)),
+            ("approbations", Self.list(report.approvalList, approval)),
             ("anomalies", Self.list(report.issues, issue)),
         ] + absences + [
             ("roles", Self.list(roles, role)),
             ("bilan", .value(.object([
                 ("refusees", .int(counts.refused)), ("indeterminees", .int(counts.undetermined)),
                 ("non_verifiables", .int(counts.notVerifiable)), ("indeterminees_tolerees", .bool(report.toleratesUndetermined)),
-                ("en_retard", .int(report.instances(.overdue).count)), ("faites_en_retard", .int(report.instances(.doneLate).count)),
-                ("bientot", .int(report.instances(.dueSoon).count)), ("a_venir", .int(report.instances(.upcoming).count)),
-                ("faites", .int(report.instances(.doneOnTime).count)), ("hors_ordre", .int(report.outOfOrder.count)),
+                ("en_retard", .int(report.deadlines.count(.overdue))), ("faites_en_retard", .int(report.deadlines.count(.doneLate))),
+                ("bientot", .int(report.deadlines.count(.dueSoon))), ("a_venir", .int(report.deadlines.count(.upcoming))),
+                ("faites", .int(report.deadlines.count(.doneOnTime))), ("hors_ordre", .int(report.outOfOrder.count)),
                 ("anomalies", .int(report.issues.count)), ("lisible", .bool(report.headerUsable)),
-            ] + (charter.incompatibilities.isEmpty ? [] : [("incompatibilites", .int(report.incompatibilities.count))])))),
+            ] + (charter.incompatibilities.isEmpty ? [] : [("incompatibilites", .int(report.incompatibilityList.count))])))),
             ("code_de_sortie", .value(.int(report.hasProblems ? 1 : 0))),
         ]
     }

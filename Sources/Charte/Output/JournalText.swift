@@ -38,13 +38,13 @@ public struct JournalTextRenderer: Sendable {
         out += wrapped(countsLine(report) + "\n")
         flaggedSection(&out, "Actions refusées", report, .refused)
         flaggedSection(&out, "Actions indéterminées (attributs manquants)", report, .undetermined)
-        section(&out, "Incompatibilités", report.incompatibilities) { incompatibilityLines($0) }
-        section(&out, "Actions faites en suppléance", report.deputyActions) { deputyActionLines($0, report) }
-        section(&out, "Tâches en retard", report.instances(.overdue)) { [instanceLine($0)] }
-        section(&out, "Tâches faites en retard", report.instances(.doneLate)) { [instanceLine($0)] }
-        section(&out, "À faire dans les \(DeadlineStatus.soonWindow) jours", report.instances(.dueSoon)) { [instanceLine($0)] }
+        section(&out, "Incompatibilités", report.incompatibilityList) { incompatibilityLines($0) }
+        section(&out, "Actions faites en suppléance", report.deputyList) { deputyActionLines($0, report) }
+        instanceSection(&out, "Tâches en retard", report, .overdue)
+        instanceSection(&out, "Tâches faites en retard", report, .doneLate)
+        instanceSection(&out, "À faire dans les \(DeadlineStatus.soonWindow) jours", report, .dueSoon)
         section(&out, "Tâches faites avant leurs prérequis", report.outOfOrder) { [outOfOrderLine($0)] }
-        section(&out, "Actions sans l'action exigée avant elles", report.approvals) { [approvalLine($0)] }
+        section(&out, "Actions sans l'action exigée avant elles", report.approvalList) { [approvalLine($0)] }
         section(&out, "Lignes non vérifiables, non lues ou lues en partie", report.issues) { [issueLine($0)] }
         out += "\n" + roleTable(report)
         out += "\n" + wrapped(summaryLine(report) + "\n")
@@ -73,12 +73,27 @@ public struct JournalTextRenderer: Sendable {
         for item in items { write(lines(item), to: &out) }
     }
 
+    /// Findings kept on disk, read back one at a time.
+    private func section<Item>(_ out: inout ChunkedText, _ title: String, _ items: SpilledList<Item>, _ lines: (Item) -> [String]) {
+        guard !items.isEmpty else { return }
+        out += wrapped("\n\(title) (\(items.count))\n")
+        items.forEach { write(lines($0), to: &out) }
+    }
+
     /// The refused or undetermined rows, read back one at a time.
     private func flaggedSection(_ out: inout ChunkedText, _ title: String, _ report: JournalReport, _ outcome: Outcome) {
         let count = outcome == .refused ? report.rows.refusedCount : report.rows.undeterminedCount
         guard count > 0 else { return }
         out += wrapped("\n\(title) (\(count))\n")
         report.forEachFlagged(outcome) { write(actionLines($0, report), to: &out) }
+    }
+
+    /// The task instances of a status, read back one at a time.
+    private func instanceSection(_ out: inout ChunkedText, _ title: String, _ report: JournalReport, _ status: DeadlineStatus) {
+        let count = report.deadlines.count(status)
+        guard count > 0 else { return }
+        out += wrapped("\n\(title) (\(count))\n")
+        report.forEachInstance(status) { write([instanceLine($0)], to: &out) }
     }
 
     /// One item's lines, indented.
@@ -265,26 +280,26 @@ public struct JournalTextRenderer: Sendable {
     func summaryLine(_ report: JournalReport) -> String {
         if !report.headerUsable { return "Bilan : journal illisible, rien n'a été vérifié." }
         let counts = report.counts
-        let overdue = report.instances(.overdue).count
+        let overdue = report.deadlines.count(.overdue)
         var parts = ["\(counts.refused) \(plural(counts.refused, "action refusée", "actions refusées"))",
                      "\(overdue) \(plural(overdue, "tâche en retard", "tâches en retard"))",
                      "\(counts.notVerifiable) \(plural(counts.notVerifiable, "ligne non vérifiable", "lignes non vérifiables"))",
                      "\(counts.undetermined) \(plural(counts.undetermined, "action indéterminée", "actions indéterminées"))"
                          + (report.toleratesUndetermined && counts.undetermined > 0 ? " (tolérées)" : "")]
-        let late = report.instances(.doneLate).count, soon = report.instances(.dueSoon).count
-        let upcoming = report.instances(.upcoming).count, onTime = report.instances(.doneOnTime).count
+        let late = report.deadlines.count(.doneLate), soon = report.deadlines.count(.dueSoon)
+        let upcoming = report.deadlines.count(.upcoming), onTime = report.deadlines.count(.doneOnTime)
         parts.append("\(late) \(plural(late, "faite", "faites")) en retard")
         parts.append("\(soon) à faire dans les \(DeadlineStatus.soonWindow) jours")
         parts.append("\(upcoming) à venir")
         parts.append("\(onTime) \(plural(onTime, "faite", "faites")) à temps")
-        if !report.approvals.isEmpty {
-            parts.append("\(report.approvals.count) \(plural(report.approvals.count, "action", "actions")) sans l'action exigée avant")
+        if !report.approvalList.isEmpty {
+            parts.append("\(report.approvalList.count) \(plural(report.approvalList.count, "action", "actions")) sans l'action exigée avant")
         }
         if !report.issues.isEmpty {
             parts.append("\(report.issues.count) \(plural(report.issues.count, "anomalie", "anomalies")) de lecture")
         }
-        if !report.incompatibilities.isEmpty {
-            parts.append("\(report.incompatibilities.count) \(plural(report.incompatibilities.count, "incompatibilité", "incompatibilités"))")
+        if !report.incompatibilityList.isEmpty {
+            parts.append("\(report.incompatibilityList.count) \(plural(report.incompatibilityList.count, "incompatibilité", "incompatibilités"))")
         }
         return "Bilan : " + parts.joined(separator: ", ") + "."
     }

@@ -29,16 +29,54 @@ public struct ApprovalFinding: Sendable, Hashable {
     public var problem: Problem
 }
 
-/// The rows of the actions some `exige` links, gathered while the journal is read.
+/// The rows of the actions some `exige` links, gathered while the journal is read: per key
+/// value only the earliest row of the required action, and the rows that need an approval as
+/// fixed records on disk (`SpilledRecords`), so memory grows with distinct keys, not with rows.
 struct ApprovalLedger {
-    /// One row of a required action by one of its actors, per requirement and key value.
-    var priors: [[Value: [(line: Int, date: CalendarDate)]]]
-    /// The rows that need an approval, per requirement.
-    var dependents: [[(line: Int, date: CalendarDate, key: Value?, truth: Truth, missing: Set<Int>)]]
+    /// The earliest row of a required action by one of its actors, per requirement and key value.
+    var priors: [[Value: (line: Int, date: CalendarDate)]]
+    /// The key values and the sets of missing attributes dependent rows name, each once.
+    var keys: [Value] = []
+    var keyIndex: [Value: Int] = [:]
+    var missingSets: [Set<Int>] = []
+    var missingIndex: [Set<Int>: Int] = [:]
+    /// The rows that need an approval and may lack it (their condition not false), in line order.
+    let dependents = SpilledRecords<DependentRow>()
+
+    /// A row that needs an approval: its requirement, line, day, key (-1: unknown), whether its
+    /// condition holds (1) or is unknown (0), and its missing attributes (index in `missingSets`).
+    struct DependentRow: SpillRecord {
+        var requirement: Int, line: Int, day: Int, key: Int, holds: Int, missing: Int
+
+        static var size: Int { 32 }
+
+        init(requirement: Int, line: Int, day: Int, key: Int, holds: Int, missing: Int) {
+            self.requirement = requirement
+            self.line = line
+            self.day = day
+            self.key = key
+            self.holds = holds
+            self.missing = missing
+        }
+
+        func store(into bytes: inout [UInt8]) {
+            Self.put(Int64(line), into: &bytes)
+            for field in [requirement, day, key, holds, missing, 0] { Self.put(Int32(truncatingIfNeeded: field), into: &bytes) }
+        }
+
+        init(loading raw: UnsafeRawBufferPointer, at offset: Int) {
+            line = Int(raw.loadUnaligned(fromByteOffset: offset, as: Int64.self))
+            let field = { (index: Int) in Int(raw.loadUnaligned(fromByteOffset: offset + 8 + 4 * index, as: Int32.self)) }
+            requirement = field(0)
+            day = field(1)
+            key = field(2)
+            holds = field(3)
+            missing = field(4)
+        }
+    }
 
     init(requirements: Int) {
         priors = Array(repeating: [:], count: requirements)
-        dependents = Array(repeating: [], count: requirements)
     }
 
     /// Records an action row (its actors and object already read) for every requirement it concerns.
@@ -48,7 +86,8 @@ struct ApprovalLedger {
                   let keyAttribute = charter.objectTypes[requirement.objectType].key else { continue }
             let key = object.values.indices.contains(keyAttribute) ? object.values[keyAttribute] : nil
             if requirement.prior == action, let key, actors.contains(where: requirement.actors.contains) {
-                priors[index][key, default: []].append((line, date))
+                let earlier = priors[index][key].map { ($0.date, $0.line) <= (date, line) } ?? false
+                if !earlier { priors[index][key] = (line, date) }
             }
             if requirement.action == action {
                 var (truth, missing) = requirement.condition?.evaluateExplaining(object) ?? (.yes, [])
@@ -56,35 +95,58 @@ struct ApprovalLedger {
                     truth = .unknown
                     missing.insert(keyAttribute)
                 }
-                dependents[index].append((line, date, key, truth, missing))
+                // A row whose condition is false needs nothing.
+                guard truth != .no else { continue }
+                let keySlot = key.map { slot(of: $0) } ?? -1
+                dependents.append(DependentRow(requirement: index, line: line, day: date.dayNumber, key: keySlot,
+                                               holds: truth == .yes ? 1 : 0, missing: slot(of: missing)))
             }
         }
     }
 
-    /// The findings, by line, then requirement.
-    func findings(charter: Charter) -> [ApprovalFinding] {
-        var found: [ApprovalFinding] = []
-        for (index, requirement) in charter.requirements.enumerated() {
+    private mutating func slot(of key: Value) -> Int {
+        if let known = keyIndex[key] { return known }
+        keys.append(key)
+        keyIndex[key] = keys.count - 1
+        return keys.count - 1
+    }
+
+    private mutating func slot(of missing: Set<Int>) -> Int {
+        if let known = missingIndex[missing] { return known }
+        missingSets.append(missing)
+        missingIndex[missing] = missingSets.count - 1
+        return missingSets.count - 1
+    }
+
+    /// The findings, by line, then requirement (the order the rows were recorded in).
+    func findings(charter: Charter) -> SpilledList<ApprovalFinding> {
+        let found = SpilledList<ApprovalFinding>()
+        dependents.forEach { row in
+            guard charter.requirements.indices.contains(row.requirement), let date = CalendarDate(dayNumber: row.day) else { return }
+            let requirement = charter.requirements[row.requirement]
             let type = charter.objectTypes[requirement.objectType]
-            guard let keyAttribute = type.key else { continue }
-            for row in dependents[index] where row.truth != .no {
-                var problem: ApprovalFinding.Problem?
-                if row.truth == .unknown {
-                    problem = .unverifiable(missing: row.missing.filter(type.attributes.indices.contains).map { type.attributes[$0].name }.sorted())
-                } else if let key = row.key {
-                    let rows = priors[index][key] ?? []
-                    let before = rows.contains { $0.date < row.date || ($0.date == row.date && $0.line < row.line) }
-                    if !before {
-                        problem = rows.min { ($0.date, $0.line) < ($1.date, $1.line) }.map { .later(line: $0.line, date: $0.date) } ?? .missing
+            guard let keyAttribute = type.key else { return }
+            let key = keys.indices.contains(row.key) ? keys[row.key] : nil
+            var problem: ApprovalFinding.Problem?
+            if row.holds == 0 {
+                let missing = missingSets.indices.contains(row.missing) ? missingSets[row.missing] : []
+                problem = .unverifiable(missing: missing.filter(type.attributes.indices.contains).map { type.attributes[$0].name }.sorted())
+            } else if let key {
+                // The earliest required row decides: it is before this one, or it is the one to cite.
+                if let first = priors[row.requirement][key] {
+                    if !(first.date < date || (first.date == date && first.line < row.line)) {
+                        problem = .later(line: first.line, date: first.date)
                     }
+                } else {
+                    problem = .missing
                 }
-                guard let problem else { continue }
-                found.append(ApprovalFinding(
-                    line: row.line, date: row.date, action: charter.actions[requirement.action].id,
-                    keyName: type.attributes[keyAttribute].name, keyValue: row.key?.written(as: type.attributes[keyAttribute].type),
-                    prior: charter.actions[requirement.prior].id, actors: requirement.actors.map { charter.actors[$0].id }, problem: problem))
             }
+            guard let problem else { return }
+            found.append(ApprovalFinding(
+                line: row.line, date: date, action: charter.actions[requirement.action].id,
+                keyName: type.attributes[keyAttribute].name, keyValue: key?.written(as: type.attributes[keyAttribute].type),
+                prior: charter.actions[requirement.prior].id, actors: requirement.actors.map { charter.actors[$0].id }, problem: problem))
         }
-        return found.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
+        return found
     }
 }

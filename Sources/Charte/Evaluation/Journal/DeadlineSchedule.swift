@@ -38,7 +38,9 @@ public struct DeadlineSchedule: Sendable {
     }
 
     /// Every instance, by due date, then task order, then occurrence.
-    public private(set) var instances: [DeadlineInstance] = []
+    public var instances: [DeadlineInstance] { store.all }
+    /// The same, kept on disk when there are many.
+    let store: DeadlineInstances
     /// Tasks done before a prerequisite, by line.
     public private(set) var outOfOrder: [OutOfOrderTask] = []
     /// Completions that closed nothing and events whose due date overflowed.
@@ -51,65 +53,84 @@ public struct DeadlineSchedule: Sendable {
 
     /// The same over a bare model (the journal's run holds one).
     init(charter: Charter, events: [EventRow] = [], completions: [Completion] = [], at date: CalendarDate) {
+        let timeline = SpilledRecords<TimelineRecord>()
+        for row in events { timeline.append(TimelineRecord(day: row.date.dayNumber, kind: 0, line: row.line, index: row.event)) }
+        for row in completions { timeline.append(TimelineRecord(day: row.date.dayNumber, kind: 1, line: row.line, index: row.task)) }
+        self.init(charter: charter, timeline: timeline, at: date)
+    }
+
+    /// The schedule of a journal's events and completions, whatever their order (see `TimelineRecord`).
+    ///
+    /// Nothing is kept per row: the timeline is sorted on disk and replayed, each event writes the
+    /// instances it opens and each completion the instance it closes (the task's oldest open one,
+    /// so counts per task say which); the two are joined by sorting on (task, occurrence).
+    init(charter: Charter, timeline: SpilledRecords<TimelineRecord>, at date: CalendarDate) {
         let tasks = charter.tasks
         let workingDays = charter.calendar?.workingDays ?? WorkingDays(calendar: nil)
         var triggered = [[Int]](repeating: [], count: charter.events.count)
         for (index, task) in tasks.enumerated() {
             if let trigger = task.trigger, trigger < triggered.count, task.delay != nil { triggered[trigger].append(index) }
         }
-        var pending: [(due: CalendarDate, task: Int, occurrence: Int, eventLine: Int?, eventDate: CalendarDate?,
-                       done: (date: CalendarDate, line: Int)?)] = []
-        var fixed = [Int?](repeating: nil, count: tasks.count)
-        for (index, task) in tasks.enumerated() where task.trigger == nil {
-            guard let deadline = task.deadline else { continue }
-            fixed[index] = pending.count
-            pending.append((deadline, index, 0, nil, nil, nil))
-        }
+        var fixedDone = [(date: CalendarDate, line: Int)?](repeating: nil, count: tasks.count)
+        var opened = [Int](repeating: 0, count: tasks.count)
+        var closed = [Int](repeating: 0, count: tasks.count)
+        var firstDone = [(date: CalendarDate, line: Int)?](repeating: nil, count: tasks.count)
+        let parts = SpilledRecords<InstancePart>()
+        var issues: [JournalIssue] = []
 
         // Replay: events (kind 0) before completions (kind 1) on the same day, then by line.
-        var timeline: [(day: Int, kind: Int, line: Int, index: Int)] = []
-        timeline.reserveCapacity(events.count + completions.count)
-        for (index, row) in events.enumerated() { timeline.append((row.date.dayNumber, 0, row.line, index)) }
-        for (index, row) in completions.enumerated() { timeline.append((row.date.dayNumber, 1, row.line, index)) }
-        timeline.sort { ($0.day, $0.kind, $0.line) < ($1.day, $1.kind, $1.line) }
-
-        var open = [[Int]](repeating: [], count: tasks.count)
-        var head = [Int](repeating: 0, count: tasks.count)
-        var occurrences = [Int](repeating: 0, count: tasks.count)
-        var firstDone = [(date: CalendarDate, line: Int)?](repeating: nil, count: tasks.count)
-        for item in timeline {
+        timeline.sorted { ($0.day, $0.kind, $0.line) < ($1.day, $1.kind, $1.line) }.forEach { item in
+            guard let rowDate = CalendarDate(dayNumber: item.day) else { return }
             if item.kind == 0 {
-                let row = events[item.index]
-                for task in triggered[row.event] {
-                    guard let delay = tasks[task].delay, let due = delay.apply(to: row.date, workingDays: workingDays) else {
-                        issues.append(JournalIssue(line: row.line, kind: .dueDateOutOfRange(task: tasks[task].id)))
+                for task in triggered[item.index] {
+                    guard let delay = tasks[task].delay, let due = delay.apply(to: rowDate, workingDays: workingDays) else {
+                        issues.append(JournalIssue(line: item.line, kind: .dueDateOutOfRange(task: tasks[task].id)))
                         continue
                     }
-                    occurrences[task] += 1
-                    open[task].append(pending.count)
-                    pending.append((due, task, occurrences[task], row.line, row.date, nil))
+                    opened[task] += 1
+                    parts.append(InstancePart(task: task, occurrence: opened[task], kind: 0, day: item.day, line: item.line,
+                                              due: due.dayNumber))
                 }
             } else {
-                let row = completions[item.index]
-                if firstDone[row.task] == nil { firstDone[row.task] = (row.date, row.line) }
-                if tasks[row.task].trigger != nil {
-                    if head[row.task] < open[row.task].count {
-                        pending[open[row.task][head[row.task]]].done = (row.date, row.line)
-                        head[row.task] += 1
+                let task = item.index
+                if firstDone[task] == nil { firstDone[task] = (rowDate, item.line) }
+                if tasks[task].trigger != nil {
+                    if closed[task] < opened[task] {
+                        closed[task] += 1
+                        parts.append(InstancePart(task: task, occurrence: closed[task], kind: 1, day: item.day, line: item.line, due: 0))
                     } else {
-                        issues.append(JournalIssue(line: row.line, kind: .noOpenInstance(task: tasks[row.task].id)))
+                        issues.append(JournalIssue(line: item.line, kind: .noOpenInstance(task: tasks[task].id)))
                     }
-                } else if let slot = fixed[row.task], pending[slot].done == nil {
-                    pending[slot].done = (row.date, row.line)
+                } else if tasks[task].deadline != nil, fixedDone[task] == nil {
+                    fixedDone[task] = (rowDate, item.line)
                 }
             }
         }
 
-        instances = pending.map { item in
-            DeadlineInstance(task: item.task, occurrence: item.occurrence, eventLine: item.eventLine, eventDate: item.eventDate,
-                             due: item.due, doneOn: item.done?.date, doneLine: item.done?.line, at: date)
+        // Each opened instance, followed by the completion that closed it, if any.
+        let joined = SpilledRecords<InstanceRecord>()
+        var open: InstancePart?
+        func emit(_ part: InstancePart, done: InstancePart?) {
+            joined.append(InstanceRecord(task: part.task, occurrence: part.occurrence, eventLine: part.line, eventDay: part.day,
+                                         due: part.due, doneDay: done?.day, doneLine: done?.line))
         }
-        instances.sort { ($0.due, $0.task, $0.occurrence) < ($1.due, $1.task, $1.occurrence) }
+        parts.sorted { ($0.task, $0.occurrence, $0.kind) < ($1.task, $1.occurrence, $1.kind) }.forEach { part in
+            if part.kind == 0 {
+                if let waiting = open { emit(waiting, done: nil) }
+                open = part
+            } else if let waiting = open, waiting.task == part.task, waiting.occurrence == part.occurrence {
+                emit(waiting, done: part)
+                open = nil
+            }
+        }
+        if let waiting = open { emit(waiting, done: nil) }
+        for (index, task) in tasks.enumerated() where task.trigger == nil {
+            guard let deadline = task.deadline else { continue }
+            joined.append(InstanceRecord(task: index, occurrence: 0, eventLine: nil, eventDay: nil, due: deadline.dayNumber,
+                                         doneDay: fixedDone[index]?.date.dayNumber, doneLine: fixedDone[index]?.line))
+        }
+        self.issues = issues
+        store = DeadlineInstances(joined.sorted { ($0.due, $0.task, $0.occurrence) < ($1.due, $1.task, $1.occurrence) }, at: date)
 
         // Order along `apres`: event-triggered tasks have one instance per event and are left out.
         for (index, task) in tasks.enumerated() where task.trigger == nil {

@@ -218,8 +218,13 @@ public struct JournalReport: Sendable {
     public var rows = FlaggedRows(tasks: [])
     /// Refused and undecided action rows, by line (read back whole: for small journals).
     public var flagged: [JournalAction] { rows.all }
-    /// Every task instance, by due date.
-    public var instances: [DeadlineInstance] = []
+    /// Every task instance, by due date, kept on disk when there are many (see `DeadlineInstances`).
+    public var deadlines: DeadlineInstances
+    /// Every task instance, by due date (read back whole: for small journals).
+    public var instances: [DeadlineInstance] {
+        get { deadlines.all }
+        set { deadlines = DeadlineInstances(newValue, at: date) }
+    }
     /// Tasks done before a prerequisite.
     public var outOfOrder: [OutOfOrderTask] = []
     /// Rows not read, or read in part, by line.
@@ -230,20 +235,35 @@ public struct JournalReport: Sendable {
     public var headerUsable = true
     /// Whether undetermined rows are tolerated (`--tolerer-indetermines`): they then do not fail the run.
     public var toleratesUndetermined = false
-    /// Action rows permitted through a suppléance, by line.
-    public var deputyActions: [JournalDeputyAction] = []
-    /// Incompatibilities met, by line (they fail the run).
-    public var incompatibilities: [JournalIncompatibility] = []
+    /// Action rows permitted through a suppléance, by line (read back whole: for small journals).
+    public var deputyActions: [JournalDeputyAction] {
+        get { deputyList.all }
+        set { deputyList = SpilledList(newValue) }
+    }
+    /// Incompatibilities met, by line (they fail the run; read back whole: for small journals).
+    public var incompatibilities: [JournalIncompatibility] {
+        get { incompatibilityList.all }
+        set { incompatibilityList = SpilledList(newValue) }
+    }
+    /// The same, kept on disk when there are many.
+    var deputyList = SpilledList<JournalDeputyAction>()
+    var incompatibilityList = SpilledList<JournalIncompatibility>()
     /// The charter line of each suppléance (by index in `Charter.deputies`), for citations.
     public var deputyLines: [Int?] = []
     /// Whether the charter has `exige … avant …` declarations (then `approvals` is reported).
     public var checksApprovals = false
     /// Rows whose required earlier action is missing, came later or cannot be checked, by line.
-    public var approvals: [ApprovalFinding] = []
+    public var approvals: [ApprovalFinding] {
+        get { approvalList.all }
+        set { approvalList = SpilledList(newValue) }
+    }
+    /// The same, kept on disk when there are many.
+    var approvalList = SpilledList<ApprovalFinding>()
 
     /// Creates an empty report.
     public init(date: CalendarDate, encoding: TextEncoding = .utf8, separator: UInt8 = UInt8(ascii: ",")) {
         self.date = date
+        self.deadlines = DeadlineInstances([], at: date)
         self.encoding = encoding
         self.separator = separator
     }
@@ -258,6 +278,10 @@ public struct JournalReport: Sendable {
     }
     /// The instances with a status.
     public func instances(_ status: DeadlineStatus) -> [DeadlineInstance] { instances.filter { $0.status == status } }
+    /// Calls `body` with each instance of a status, in order, one at a time.
+    public func forEachInstance(_ status: DeadlineStatus, _ body: (DeadlineInstance) -> Void) {
+        deadlines.forEach { if $0.status == status { body($0) } }
+    }
 
     /// Whether CI should fail (the journal fails closed): a header that could not be read, a refused
     /// action, a row not verifiable or not read, an undetermined action (unless tolerated), an overdue task,
@@ -265,8 +289,8 @@ public struct JournalReport: Sendable {
     /// action, a row not verifiable or not read, an undetermined action (unless tolerated), an overdue
     /// task, an action whose required approval is missing, late or not verifiable.
     public var hasProblems: Bool {
-        !headerUsable || counts.refused > 0 || counts.notVerifiable > 0 || !approvals.isEmpty
-            || (counts.undetermined > 0 && !toleratesUndetermined) || instances.contains { $0.status == .overdue }
-            || !incompatibilities.isEmpty
+        !headerUsable || counts.refused > 0 || counts.notVerifiable > 0 || !approvalList.isEmpty
+            || (counts.undetermined > 0 && !toleratesUndetermined) || deadlines.count(.overdue) > 0
+            || !incompatibilityList.isEmpty
     }
 }

@@ -36,7 +36,7 @@ extension JournalRun {
                 && dated.decision.rules.contains { $0.kind == .deputy && $0.span == charter.deputies[standing.deputy].span }
         }
         guard !granting.isEmpty else { return }
-        report.deputyActions.append(JournalDeputyAction(line: line, date: date, actor: written, onBehalf: onBehalf,
+        report.deputyList.append(JournalDeputyAction(line: line, date: date, actor: written, onBehalf: onBehalf,
                                                         action: charter.actions[action].id, object: objectText(object),
                                                         deputies: granting.map(\.deputy)))
     }
@@ -57,7 +57,7 @@ extension JournalRun {
                 guard roles.contains(a), roles.contains(b) else { continue }
                 let first = charter.actors[a].id, second = charter.actors[b].id
                 guard reportedRoleMeetings.insert(person.map { charter.actors[$0].id } + [first, second]).inserted else { continue }
-                report.incompatibilities.append(JournalIncompatibility(line: line, date: date, actor: written,
+                report.incompatibilityList.append(JournalIncompatibility(line: line, date: date, actor: written,
                                                                        kind: .roles(first: first, second: second),
                                                                        declarationLine: declarationLine, note: incompatibility.note))
             case .actions(let a, let b):
@@ -65,7 +65,7 @@ extension JournalRun {
                 let other = a == action ? b : a
                 let met = ActionMeeting(person: person, action: other, type: object.type, values: object.values)
                 guard let firstLine = actionMeetings[met] else { continue }
-                report.incompatibilities.append(JournalIncompatibility(
+                report.incompatibilityList.append(JournalIncompatibility(
                     line: line, date: date, actor: written,
                     kind: .actions(first: charter.actions[other].id, second: charter.actions[action].id, firstLine: firstLine,
                                    object: objectText(object)),

@@ -16,8 +16,8 @@ struct JournalRun {
     var rowIssues: [JournalIssue] = []
     /// Whether the row being read has a cell that makes it not verifiable.
     var rowUnverifiable = false
-    var events: [DeadlineSchedule.EventRow] = []
-    var completions: [DeadlineSchedule.Completion] = []
+    /// The event rows and rows marking a task done, on disk when there are many.
+    var timeline = SpilledRecords<TimelineRecord>()
     var roles: [RoleSummary]
     var actionCache = ByteStringTable<ActionCell>(limit: 4096)
     var taskCache = ByteStringTable<TaskCell>(limit: 4096)
@@ -130,7 +130,7 @@ struct JournalRun {
             checkAction(index, reader, line: line, date: rowDate, task: task)
         case .event(let index):
             if let type = charter.events[index].objectType { _ = readObject(type: type, reader, line: line) }
-            events.append(DeadlineSchedule.EventRow(event: index, date: rowDate, line: line))
+            timeline.append(TimelineRecord(day: rowDate.dayNumber, kind: 0, line: line, index: index))
             report.counts.events += 1
         case .unknown(let text, let close):
             unverifiable(JournalIssue(line: line, kind: .unknownAction(text), suggestions: close))
@@ -141,7 +141,7 @@ struct JournalRun {
             if let column = columns.actor, let actor = readActor(reader, column) { unverifiableActor(actor, line: line) }
         }
         if case .task(let index)? = task {
-            completions.append(DeadlineSchedule.Completion(task: index, date: rowDate, line: line))
+            timeline.append(TimelineRecord(day: rowDate.dayNumber, kind: 1, line: line, index: index))
             report.counts.completions += 1
         }
     }
@@ -290,20 +290,19 @@ struct JournalRun {
     // MARK: - End
 
     mutating func finish(csvIssues: [CSVIssue]) {
-        let schedule = DeadlineSchedule(charter: charter, events: events, completions: completions, at: checker.date)
-        report.instances = schedule.instances
+        let schedule = DeadlineSchedule(charter: charter, timeline: timeline, at: checker.date)
+        report.deadlines = schedule.store
         report.outOfOrder = schedule.outOfOrder
         rowIssues += schedule.issues
-        for instance in schedule.instances {
+        schedule.store.forEach { instance in
             for actor in charter.tasks[instance.task].responsables {
                 roles[actor].statuses[instance.status, default: 0] += 1
             }
         }
         report.roles = roles.filter { !$0.isEmpty }
-        report.approvals = approvals.findings(charter: charter)
-        report.deputyActions.sort { $0.line < $1.line }
+        // Rows are read in line order: suppléances and incompatibilities are already by line.
+        report.approvalList = approvals.findings(charter: charter)
         report.deputyLines = charter.deputies.map { deputy in checker.charterSource.map { $0.location(of: deputy.span.start).line } }
-        report.incompatibilities.sort { $0.line < $1.line }
         let dropped = csvIssues.filter { !$0.isWarning && $0.kind != .readFailed }.count
         report.counts.rows += dropped
         report.counts.skipped += dropped
