@@ -8,6 +8,7 @@ public struct Deputy: Sendable, Hashable {
     public var deputy: Int
     /// The first and last days of the window, both included.
     public var from: CalendarDate
+    /// The last day of the window, included.
     public var to: CalendarDate
     /// Signature (the deputised actor keeps the competence) or pouvoir (it moves to the deputy).
     public var nature: DeputyNature
@@ -20,6 +21,7 @@ public struct Deputy: Sendable, Hashable {
     public var isWholeRole: Bool
     /// The reason given by `note`.
     public var note: String?
+    /// Where it is written.
     public var span: Span
 
     /// Whether the window contains a day.
@@ -42,5 +44,6 @@ public struct Incompatibility: Sendable, Hashable {
     public var kind: Kind
     /// The reason given by `note`.
     public var note: String?
+    /// Where it is written.
     public var span: Span
 }

@@ -36,10 +36,12 @@ public struct DeputyDecl: Sendable, Hashable {
     public var deputy: Name
     /// The first and last days of the window (both included); nil when malformed (already reported).
     public var from: DateExpr?
+    /// The last day of the window, included.
     public var to: DateExpr?
     /// The block's clauses, in source order: without `tache` or `action`, everything the
     /// deputised actor holds as responsable or aide is delegated; without `nature`, a signature.
     public var clauses: [LocatedDeputyClause]
+    /// Where it is written.
     @NotCompared public var span: Span
 }
 
@@ -49,5 +51,6 @@ public struct IncompatibilityDecl: Sendable, Hashable {
     public var names: [Name]
     /// `note "…"`, the reason given.
     public var note: StringLiteral?
+    /// Where it is written.
     @NotCompared public var span: Span
 }

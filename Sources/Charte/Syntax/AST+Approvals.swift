@@ -12,5 +12,6 @@ public struct RequirementDecl: Sendable, Hashable {
     public var action: Name
     /// On which objects of `action` it is required; nil: every object.
     public var condition: Condition?
+    /// Where it is written.
     @NotCompared public var span: Span
 }

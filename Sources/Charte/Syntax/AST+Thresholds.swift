@@ -16,6 +16,7 @@ public struct ThresholdItem: Sendable, Hashable {
 public struct ThresholdsDecl: Sendable, Hashable {
     /// The lines, in source order.
     public var items: [ThresholdItem]
+    /// Where it is written.
     @NotCompared public var span: Span
 }
 
