@@ -109,7 +109,7 @@ func sampleValue(_ type: ValueType, seed: Int) -> Value? {
 
 /// A forbid that applies and holds, or is unknown, never lets `autorise` through.
 func requireForbidNeverPermits(_ authorizer: Authorizer, charter: Charter, actor: Int, action: Int, object: ObjectValue, decision: Decision) {
-    for permission in charter.permissions where permission.kind == .interdit && permission.action == action && permission.applies(to: actor) {
+    for permission in charter.permissions where permission.kind == .forbid && permission.action == action && permission.applies(to: actor) {
         let truth = permission.condition?.evaluate(object) ?? .yes
         if truth != .no {
             require(decision.outcome != .allowed, "un interdit \(truth) laisse passer « autorise »")

@@ -82,7 +82,7 @@ func requireMayIsSound(_ may: MayAnswer, engine: QueryEngine, actor: ActorRefere
     guard let value = typer.resolveObject(object, action: actionIndex) else { return }
     let outcome = Authorizer(charter: charter).outcome(actors: actors, action: actionIndex, object: value)
     require(outcome == may.outcome, "peut : \(may.outcome) mais l'autorisation dit \(outcome)")
-    for rule in charter.permissions where rule.kind == .interdit && rule.action == actionIndex
+    for rule in charter.permissions where rule.kind == .forbid && rule.action == actionIndex
         && actors.contains(where: { rule.applies(to: $0) }) {
         if (rule.condition?.evaluate(value) ?? .yes) != .no {
             require(may.outcome != .allowed, "un interdit vrai ou inconnu laisse passer « autorise »")

@@ -31,7 +31,7 @@ enum ReferenceEvaluator {
         var permitted: Kleene = 0
         for actor in Set(request.actors) {
             var own = truths([actor], request, in: charter).permitted
-            for deputy in active where deputy.deputised == actor && deputy.nature == .pouvoir && !request.actors.contains(deputy.deputy) {
+            for deputy in active where deputy.deputised == actor && deputy.nature == .power && !request.actors.contains(deputy.deputy) {
                 own = min(own, 2 - covers(deputy, request, in: charter))
             }
             permitted = max(permitted, own)
@@ -80,7 +80,7 @@ enum ReferenceEvaluator {
                 : named(permission.actors)
             guard matches else { continue }
             let truth = permission.condition.map { evaluate($0, request.object) } ?? 2
-            if permission.kind == .interdit { forbidden = max(forbidden, truth) } else { permitted = max(permitted, truth) }
+            if permission.kind == .forbid { forbidden = max(forbidden, truth) } else { permitted = max(permitted, truth) }
         }
         for task in charter.tasks where named(task.responsables) || named(task.aides) {
             for performed in task.actions where performed.action == request.action {

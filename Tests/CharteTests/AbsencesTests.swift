@@ -32,7 +32,7 @@ import Testing
         #expect(loaded.model.actors[deputy.deputised].id == "documentaliste")
         #expect(loaded.model.actors[deputy.deputy].id == "referent")
         #expect(deputy.from.description == "2027-01-12" && deputy.to.description == "2027-02-12")
-        #expect(deputy.nature == .pouvoir && deputy.isWholeRole && deputy.note == "Congé")
+        #expect(deputy.nature == .power && deputy.isWholeRole && deputy.note == "Congé")
         #expect(deputy.tasks.map { loaded.model.tasks[$0].id } == ["licences"])
         #expect(deputy.isActive(on: try #require(CalendarDate(year: 2027, month: 2, day: 12))))
         #expect(!deputy.isActive(on: try #require(CalendarDate(year: 2027, month: 2, day: 13))))

@@ -44,14 +44,14 @@ struct DeputyCardsTests {
         }
         #expect(card.responsables == ["cpe"])
         #expect(card.informes == ["referent"])
-        #expect(card.deputies.map(\.letter) == [.responsable])
-        #expect(card.deputies.map(\.window.nature) == [.pouvoir])
+        #expect(card.deputies.map(\.letter) == [.responsible])
+        #expect(card.deputies.map(\.window.nature) == [.power])
         guard case .who(let aide) = try engine.answer("qui accueil le 2027-01-20"), let helped = aide.results.first else {
             Issue.record("pas de fiche")
             return
         }
         #expect(helped.responsables == ["gestionnaire"] && helped.aides == ["cpe"])
-        #expect(helped.deputies.map(\.letter) == [.aide])
+        #expect(helped.deputies.map(\.letter) == [.support])
         // Outside the window, and undated, the card is the charter's.
         for query in ["qui formation le 2027-02-07", "qui formation"] {
             guard case .who(let other) = try engine.answer(query), let plain = other.results.first else { continue }

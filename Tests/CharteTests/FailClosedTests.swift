@@ -87,7 +87,7 @@ struct SeededGenerator: RandomNumberGenerator {
                     #expect(decision.outcome == authorizer.outcome(actors: actors, action: action, object: object))
                     #expect(!decision.rules.isEmpty)
                     let forbids = charter.permissions.filter { rule in
-                        rule.kind == .interdit && rule.action == action && actors.contains { rule.applies(to: $0) }
+                        rule.kind == .forbid && rule.action == action && actors.contains { rule.applies(to: $0) }
                     }.map { $0.condition?.evaluate(object) ?? .yes }
                     if forbids.contains(.yes) {
                         #expect(decision.outcome == .refused, "un interdit vrai doit refuser")

@@ -62,7 +62,7 @@ struct ICSAttendeeTests {
             return
         }
         #expect(gestion.letters.keys.sorted() == ["commandes", "licences_manuels", "mouvements", "pilotage", "reaffecter", "selection"])
-        #expect(gestion.letters["selection"] == .init(letter: .approbateur, holder: "Conseil d'administration", throughInstance: true))
+        #expect(gestion.letters["selection"] == .init(letter: .approver, holder: "Conseil d'administration", throughInstance: true))
         #expect(gestion.role(gestion.letters["selection"]!) == "approbateur (Conseil d'administration, dont vous êtes membre)")
         #expect(gestion.role(gestion.letters["commandes"]!) == "responsable")
         let events = ICSWriter.unfold(ICSExport.render(checked, attendee: gestion)).components(separatedBy: "\r\n").filter { $0.hasPrefix("UID:") }

@@ -34,7 +34,7 @@ private func taskTriples(_ text: String) -> [[String]] {
         for task in step.tasks {
             var responsables: [String] = [], notes: [String] = []
             for clause in task.clauses {
-                if case .actors(.responsable, let names) = clause.clause { responsables += names.map { roleLabels[$0.text] ?? "?" } }
+                if case .actors(.responsible, let names) = clause.clause { responsables += names.map { roleLabels[$0.text] ?? "?" } }
                 if case .note(let note) = clause.clause { notes.append(note.value) }
             }
             triples.append([step.label?.value ?? "", responsables.joined(separator: ","), task.label?.value ?? "", notes.joined()])

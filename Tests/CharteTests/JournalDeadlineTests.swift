@@ -140,6 +140,6 @@ struct JournalDeadlineTests {
             "admin_ent: licences_manuels/S",
         ])
         let all = Agenda(charter: charter, instances: report.instances, date: day("2026-09-11"))
-        #expect(all.entries.first { charter.actors[$0.actor].id == "direction" }?.items.map(\.letter) == [.responsable, .approbateur])
+        #expect(all.entries.first { charter.actors[$0.actor].id == "direction" }?.items.map(\.letter) == [.responsible, .approver])
     }
 }

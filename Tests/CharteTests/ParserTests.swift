@@ -38,14 +38,14 @@ private func condition(_ text: String) -> ConditionKind? {
         let expected = Declaration.step(StepDecl(
             name: name("gerer"), label: StringLiteral("Gérer", span: nowhere), after: [name("acquerir")],
             tasks: [TaskDecl(name: name("licences"), label: StringLiteral("Attribuer", span: nowhere), clauses: [
-                LocatedClause(clause: .actors(.responsable, [name("gestionnaire")]), span: nowhere),
-                LocatedClause(clause: .actors(.aide, [name("admin_ent"), name("direction")]), span: nowhere),
+                LocatedClause(clause: .actors(.responsible, [name("gestionnaire")]), span: nowhere),
+                LocatedClause(clause: .actors(.support, [name("admin_ent"), name("direction")]), span: nowhere),
                 LocatedClause(clause: .action(name("attribuer"), condition: equal("categorie", "manuel")), span: nowhere),
                 LocatedClause(clause: .deadline(DateExpr(base: .name(name("rentree")), offsets: [
-                    DateOffset(isAddition: true, duration: Duration(amount: 2, unit: .semaines, span: nowhere)),
+                    DateOffset(isAddition: true, duration: Duration(amount: 2, unit: .weeks, span: nowhere)),
                 ], span: nowhere)), span: nowhere),
                 LocatedClause(clause: .when(name("mouvement")), span: nowhere),
-                LocatedClause(clause: .delay(Duration(amount: 3, unit: .jours, span: nowhere)), span: nowhere),
+                LocatedClause(clause: .delay(Duration(amount: 3, unit: .days, span: nowhere)), span: nowhere),
                 LocatedClause(clause: .note(StringLiteral("La cellule", span: nowhere)), span: nowhere),
             ], span: nowhere)],
             span: nowhere))

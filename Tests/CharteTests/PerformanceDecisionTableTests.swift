@@ -89,7 +89,7 @@ private func specOutcome(_ charter: Charter, actors: [Int], action: Int, object:
     }
     for permission in charter.permissions where permission.action == action && matches(permission) {
         let truth = permission.condition?.evaluate(object) ?? .yes
-        if permission.kind == .interdit { forbidden = forbidden || truth } else { permitted = permitted || truth }
+        if permission.kind == .forbid { forbidden = forbidden || truth } else { permitted = permitted || truth }
     }
     for task in charter.tasks where names(task.responsables) || names(task.aides) {
         for performed in task.actions where performed.action == action {

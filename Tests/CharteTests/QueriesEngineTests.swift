@@ -240,7 +240,7 @@ struct QueriesEngineTests {
         #expect(gratuites.due == .date(try #require(CalendarDate(year: 2026, month: 10, day: 9)), written: "toussaint - 8 jours"))
         #expect(gratuites.actions == ["commander"])
         let mouvements = sheet.steps[3].assignments[0]
-        #expect(mouvements.due == .afterEvent(event: "mouvement_eleve", delay: ResolvedDuration(amount: 3, unit: .jours)))
+        #expect(mouvements.due == .afterEvent(event: "mouvement_eleve", delay: ResolvedDuration(amount: 3, unit: .days)))
     }
 
     @Test("taches : une personne voit les tâches de tous ses rôles")

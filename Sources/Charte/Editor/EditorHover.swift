@@ -32,7 +32,7 @@ enum EditorHover {
             }
             let held = tasks(in: tree).filter { task in
                 task.clauses.contains { clause in
-                    if case .actors(.responsable, let names) = clause.clause { return names.contains { $0.text == entry.name } }
+                    if case .actors(.responsible, let names) = clause.clause { return names.contains { $0.text == entry.name } }
                     return false
                 }
             }
@@ -104,7 +104,7 @@ enum EditorHover {
             for located in task.clauses {
                 guard case .action(let name, let condition) = located.clause, name.text == action else { continue }
                 let responsables = task.clauses.flatMap { clause -> [Name] in
-                    if case .actors(.responsable, let names) = clause.clause { return names }
+                    if case .actors(.responsible, let names) = clause.clause { return names }
                     return []
                 }
                 let who = responsables.isEmpty ? "sans responsable" : responsables.map { "`\($0.text)`" }.joined(separator: ", ")

@@ -26,7 +26,7 @@ public struct NameIndex: Sendable {
             switch self {
             case .actor(.role): "rôle"
             case .actor(.instance): "instance"
-            case .actor(.externe): "acteur externe"
+            case .actor(.external): "acteur externe"
             case .objectType: "type d'objet"
             case .action: "action"
             case .event: "événement"

@@ -27,7 +27,7 @@ public struct Agenda: Sendable {
     public let entries: [Entry]
 
     /// The letters that put a task in an actor's agenda: who does it, who approves it, who helps.
-    public static let letters: [Letter] = [.responsable, .approbateur, .aide]
+    public static let letters: [Letter] = [.responsible, .approver, .support]
 
     /// Builds the agenda of a checked charter from task instances (`DeadlineSchedule` or a journal report).
     public init(charter: CheckedCharter, instances: [DeadlineInstance], date: CalendarDate, until: CalendarDate? = nil) {

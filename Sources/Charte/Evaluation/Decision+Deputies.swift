@@ -142,7 +142,7 @@ extension Authorizer {
             if actors.contains(deputy.deputised), !actors.contains(deputy.deputy) {
                 // A délégation de pouvoir takes a permit away (the explained path knows whose); a
                 // signature leaves the absent actor's own decision as it is.
-                if deputy.nature == .pouvoir { return decide(actors: actors, action: action, object: object, on: date).decision.outcome }
+                if deputy.nature == .power { return decide(actors: actors, action: action, object: object, on: date).decision.outcome }
                 continue
             }
             involved = true
@@ -192,7 +192,7 @@ extension Authorizer {
             let rules = table.ruleIndices(actors: [actor], action: action, forbids: false).map { permits[action][$0] }
             let own = Authorizer.evaluate(rules, on: object)
             var truth = own.truth
-            for index in involved where charter.deputies[index].deputised == actor && charter.deputies[index].nature == .pouvoir
+            for index in involved where charter.deputies[index].deputised == actor && charter.deputies[index].nature == .power
                 && charter.deputies[index].isActive(on: date) && !actors.contains(charter.deputies[index].deputy) {
                 let deputy = charter.deputies[index]
                 let covered = deputy.covers(action: action, object: object, in: charter)

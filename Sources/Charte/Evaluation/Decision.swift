@@ -104,12 +104,12 @@ public struct Authorizer: Sendable {
             if !permission.exceptions.isEmpty {
                 actorText += " sauf " + permission.exceptions.map { charter.actors[$0].id }.joined(separator: ", ")
             }
-            let rule = DecidingRule(kind: permission.kind == .interdit ? .forbid : .permit,
+            let rule = DecidingRule(kind: permission.kind == .forbid ? .forbid : .permit,
                                     id: "\(permission.kind.rawValue) \(actorText) \(charter.actions[permission.action].id)",
                                     span: permission.span)
             let indexed = Rule(rule: rule, everyone: permission.everyone, actors: Set(permission.actors), condition: permission.condition,
                                exceptions: Set(permission.exceptions))
-            if permission.kind == .interdit {
+            if permission.kind == .forbid {
                 forbids[permission.action].append(indexed)
             } else {
                 permits[permission.action].append(indexed)

@@ -63,11 +63,11 @@ public struct TaskCard: Sendable, Hashable {
     /// The actors holding a letter.
     public func actors(_ letter: Letter) -> [String] {
         switch letter {
-        case .responsable: responsables
-        case .approbateur: approbateurs
-        case .aide: aides
-        case .consulte: consultes
-        case .informe: informes
+        case .responsible: responsables
+        case .approver: approbateurs
+        case .support: aides
+        case .consulted: consultes
+        case .informed: informes
         }
     }
 }

@@ -46,7 +46,7 @@ extension QueryEngine {
         let task = charter.tasks[index]
         let handing = active.filter { $0.delegates(task: index, in: charter) && $0.deputised != $0.deputy }
         guard !handing.isEmpty else { return card }
-        let moved = handing.filter { $0.nature == .pouvoir }
+        let moved = handing.filter { $0.nature == .power }
         /// One letter's actors that day: the absent actors a pouvoir moved out, their deputies in.
         func holders(_ actors: [Int]) -> [String] {
             var held = Set(actors)
@@ -61,7 +61,7 @@ extension QueryEngine {
                              consultes: card.consultes, informes: card.informes, missing: card.missing, position: card.position)
         dated.deputies = handing.map { deputy in
             CardDeputy(window: window(deputy, state: .enCours),
-                       letter: task.responsables.contains(deputy.deputised) ? .responsable : .aide)
+                       letter: task.responsables.contains(deputy.deputised) ? .responsible : .support)
         }
         return dated
     }

@@ -286,7 +286,7 @@ struct CellReading {
                 let year = number + 1 >= 8 ? ImportLexicon.schoolYear.first : ImportLexicon.schoolYear.first + 1
                 guard let date = lastWeekday(month: number + 1, year: year) else { return nil }
                 let name = "fin_" + ImportLexicon.months[number]
-                let entry = CalendarEntry(name: name, label: "Fin " + ImportLexicon.monthLabels[number], date: date)
+                let entry = CalendarEntry(name: name, label: "Fin " + DateText.months[number], date: date)
                 return Deadline(expression: name, entry: entry, phrase: words.written(opener..<(month + 1)))
             }
             return nil
@@ -301,7 +301,7 @@ struct CellReading {
         let year = number + 1 >= 8 ? ImportLexicon.schoolYear.first : ImportLexicon.schoolYear.first + 1
         guard let date = CalendarDate(year: year, month: number + 1, day: day) else { return nil }
         let name = "le_\(day)_" + ImportLexicon.months[number]
-        let entry = CalendarEntry(name: name, label: (day == 1 ? "1er" : "\(day)") + " " + ImportLexicon.monthLabels[number],
+        let entry = CalendarEntry(name: name, label: (day == 1 ? "1er" : "\(day)") + " " + DateText.months[number],
                                   date: date)
         return Deadline(expression: name, entry: entry, phrase: words.written(opener..<(month + 1)))
     }

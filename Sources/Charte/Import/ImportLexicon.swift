@@ -120,9 +120,6 @@ enum ImportLexicon {
     /// The months, folded, in order.
     static let months = ["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
                          "octobre", "novembre", "decembre"]
-    /// The months as written in labels.
-    static let monthLabels = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-                              "octobre", "novembre", "décembre"]
 
     /// Phrases that open a deadline (`avant`, `d'ici`, `au plus tard`…).
     static let deadlineOpeners: [[String]] = [

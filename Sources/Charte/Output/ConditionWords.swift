@@ -13,7 +13,7 @@ public struct ConditionWords: Sendable {
 
     /// The phrase, without « si » (`la catégorie est manuel`).
     public func text(_ predicate: Predicate) -> String {
-        write(predicate, negated: false, context: 0)
+        write(predicate, negated: false, context: nil)
     }
 
     /// A query object's known fields in words: `la catégorie est manuel et la licence est flottante`.
@@ -37,17 +37,19 @@ public struct ConditionWords: Sendable {
 
     // MARK: - Writing
 
-    /// How tightly a connective binds: `ou` 1, `et` 2, the rest 3 (negation pushed down first).
-    private func precedence(_ predicate: Predicate, negated: Bool) -> Int {
+    /// How tightly a connective binds, from the one table (`Precedence`), once a negation
+    /// is pushed down (`non (a ou b)` reads as `non a et non b`): the rest are comparisons.
+    private func precedence(_ predicate: Predicate, negated: Bool) -> Precedence {
         switch predicate {
-        case .or: negated ? 2 : 1
-        case .and: negated ? 1 : 2
+        case .or: negated ? .and : .or
+        case .and: negated ? .or : .and
         case .not(let inner): precedence(inner, negated: !negated)
-        default: 3
+        default: .comparison
         }
     }
 
-    private func write(_ predicate: Predicate, negated: Bool, context: Int) -> String {
+    /// The phrase of `predicate` inside a connective of level `context` (nil at the top).
+    private func write(_ predicate: Predicate, negated: Bool, context: Precedence?) -> String {
         let text: String
         switch predicate {
         case .constant(let value):
@@ -58,7 +60,7 @@ public struct ConditionWords: Sendable {
             var isOr = false
             if case .or = predicate { isOr = true }
             if negated { isOr.toggle() }
-            let level = isOr ? 1 : 2
+            let level: Precedence = isOr ? .or : .and
             if let (attribute, values) = sameAttribute(predicate, negated: negated, isOr: isOr) {
                 let words = values.map { PlainWords.value($0, type: attributeType(attribute)) }
                 let subject = PlainWords.withArticle(noun(attribute))
@@ -83,7 +85,7 @@ public struct ConditionWords: Sendable {
         }
         // A group of the other connective is set apart, whichever binds tighter: « a ou (b et c) ».
         let own = precedence(predicate, negated: negated)
-        return own < 3 && context > 0 && own != context ? "(" + text + ")" : text
+        return own < .not && context != nil && own != context ? "(" + text + ")" : text
     }
 
     /// The attribute and values of `a == x ou a == y` (`isOr`) or `a != x et a != y`, so they

@@ -30,12 +30,8 @@ public enum DeadlineWords {
         words = [base] + offset
         guard words.count >= 4, let amount = Int(words[2]) else { return nil }
         let unit = words[3...].joined(separator: " ")
-        let units = ["jour": "jour", "jours": "jour", "semaine": "semaine", "semaines": "semaine", "mois": "mois",
-                     "jour ouvre": "jour ouvré", "jours ouvres": "jour ouvré", "jour ouvré": "jour ouvré", "jours ouvrés": "jour ouvré"]
-        guard let singular = units[Folding.fold(unit)] ?? units[unit] else { return nil }
-        let plural = amount > 1 && singular != "mois" ? singular.replacing("jour", with: "jours").replacing("semaine", with: "semaines")
-                                                        .replacing("ouvré", with: "ouvrés") : singular
-        return "\(amount) \(plural) " + (words[1] == "+" ? "après " : "avant ") + origin
+        guard let durationUnit = DurationUnit(written: unit) else { return nil }
+        return "\(amount) \(durationUnit.word(for: Int64(amount), prose: true)) " + (words[1] == "+" ? "après " : "avant ") + origin
     }
 }
 

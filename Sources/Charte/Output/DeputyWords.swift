@@ -12,7 +12,7 @@ public enum DeputyWords {
     public static func nature(_ nature: DeputyNature, deputised: String, deputy: String) -> String {
         switch nature {
         case .signature: "délégation de signature : \(deputised) reste responsable"
-        case .pouvoir: "délégation de pouvoir : la compétence passe à \(deputy)"
+        case .power: "délégation de pouvoir : la compétence passe à \(deputy)"
         }
     }
 
@@ -22,7 +22,7 @@ public enum DeputyWords {
     public static func standIn(deputised: String, deputy: String, letter: String, nature: DeputyNature, from: CalendarDate,
                                to: CalendarDate) -> String {
         switch nature {
-        case .pouvoir:
+        case .power:
             "\(deputy) \(letter) à la place de \(deputised) (délégation de pouvoir " + DateText.range(from, to) + ")"
         case .signature:
             "\(deputy) signe pour \(deputised), qui reste \(letter) (délégation de signature " + DateText.range(from, to) + ")"

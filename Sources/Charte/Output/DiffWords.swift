@@ -172,11 +172,11 @@ public enum DiffWords {
     /// The letter as a plain word: `responsable`, `approbateur`, `aide`, `consulté`, `informé`.
     public static func letter(_ letter: Letter) -> String {
         switch letter {
-        case .responsable: "responsable"
-        case .approbateur: "approbateur"
-        case .aide: "aide"
-        case .consulte: "consulté"
-        case .informe: "informé"
+        case .responsible: "responsable"
+        case .approver: "approbateur"
+        case .support: "aide"
+        case .consulted: "consulté"
+        case .informed: "informé"
         }
     }
 

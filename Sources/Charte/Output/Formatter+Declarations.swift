@@ -220,7 +220,7 @@ struct LayoutBuilder {
         let keyword: Keyword = switch d.kind {
         case .role: .role
         case .instance: .instance
-        case .externe: .externe
+        case .external: .externe
         }
         let head = "\(keyword.spelling) \(d.name.text)"
         let hasBlock = !d.persons.isEmpty || !d.members.isEmpty

@@ -105,7 +105,7 @@ struct ExpressionPrinter {
 
     /// `autorise a, b action si condition`, `interdit tous action`.
     func permission(_ permission: PermissionDecl) -> String {
-        let keyword: Keyword = permission.kind == .autorise ? .autorise : .interdit
+        let keyword: Keyword = permission.kind == .permit ? .autorise : .interdit
         var actors = permission.everyone ? Keyword.tous.spelling : names(permission.actors)
         if permission.everyone, !permission.exceptions.isEmpty { actors += " \(Keyword.sauf.spelling) " + names(permission.exceptions) }
         var text = "\(keyword.spelling) \(actors) \(permission.action.text)"

@@ -83,7 +83,7 @@ public enum HTMLExport {
                 // The column's name rides along, for the phone layout that shows cells as a list.
                 out += "<td data-role=\"\(escape(column))\"><ul class=\"cases\">"
                 for entry in cell {
-                    let mark = entry.letter == .responsable ? "" : badge(entry.letter) + " "
+                    let mark = entry.letter == .responsible ? "" : badge(entry.letter) + " "
                     out += "<li class=\"\(entry.letter.rawValue)\">\(mark)<span>\(escape(entry.label))</span></li>"
                 }
                 out += "</ul></td>"
@@ -232,7 +232,7 @@ public enum HTMLExport {
         out += "<thead><tr><th scope=\"col\">Règle</th><th scope=\"col\">Acteurs</th><th scope=\"col\">Action</th>"
         out += "<th scope=\"col\">Condition</th></tr></thead>\n<tbody>\n"
         for line in lines {
-            let kind = line.kind == .autorise ? "Autorisé" : "Interdit"
+            let kind = line.kind == .permit ? "Autorisé" : "Interdit"
             out += "<tr><td class=\"genre-\(line.kind.rawValue)\">\(kind)</td><td>\(escape(line.actors.joined(separator: ", ")))</td>"
             out += "<td>\(escape(line.action))</td><td>\(line.condition.map { "si " + escape($0) } ?? "toujours")</td></tr>\n"
         }

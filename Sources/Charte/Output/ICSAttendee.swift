@@ -67,7 +67,7 @@ public struct CalendarAttendee: Sendable, Hashable {
     /// itself: `responsable`, `aide (Référent numérique)`, `approbateur (Conseil pédagogique,
     /// dont vous êtes membre)`.
     public func role(_ held: HeldLetter) -> String {
-        let letter = held.letter == .aide ? "aide" : held.letter.frenchName
+        let letter = held.letter == .support ? "aide" : held.letter.frenchName
         if held.throughInstance { return "\(letter) (\(held.holder), dont vous êtes membre)" }
         return held.holder == displayName ? letter : "\(letter) (\(held.holder))"
     }

@@ -115,8 +115,8 @@ public enum ICSExport {
     static func description(of task: CharterTask, charter: Charter) -> String {
         var lines = ["Tâche : \(task.label ?? PlainWords.readable(task.id)) (\(task.id))",
                      "Étape : " + (charter.steps[task.step].label ?? PlainWords.readable(charter.steps[task.step].id))]
-        let titles: [(Letter, String)] = [(.responsable, "Responsable"), (.approbateur, "Approbateur"), (.aide, "Aide"),
-                                          (.consulte, "Consulté"), (.informe, "Informé")]
+        let titles: [(Letter, String)] = [(.responsible, "Responsable"), (.approver, "Approbateur"), (.support, "Aide"),
+                                          (.consulted, "Consulté"), (.informed, "Informé")]
         for (letter, title) in titles where !task.actors(letter).isEmpty {
             let names = task.actors(letter).map { index in
                 let actor = charter.actors[index]

@@ -96,7 +96,7 @@ public enum QueryText {
         rows.add(["étape", words != nil && card.stepLabel != nil ? card.stepLabel ?? "" : card.step + (card.stepLabel.map { " — \($0)" } ?? "")])
         for letter in Letter.allCases {
             let actors = card.actors(letter)
-            if letter == .responsable || !actors.isEmpty {
+            if letter == .responsible || !actors.isEmpty {
                 rows.add([letterName(letter), actors.isEmpty ? "—" : actors.joined(separator: ", ")])
             }
         }
@@ -115,11 +115,11 @@ public enum QueryText {
     /// The clause keyword of a letter.
     static func letterName(_ letter: Letter) -> String {
         switch letter {
-        case .responsable: "responsable"
-        case .approbateur: "approbateur"
-        case .aide: "aide"
-        case .consulte: "consulte"
-        case .informe: "informe"
+        case .responsible: "responsable"
+        case .approver: "approbateur"
+        case .support: "aide"
+        case .consulted: "consulte"
+        case .informed: "informe"
         }
     }
 

@@ -58,11 +58,11 @@ extension Letter {
     /// The French name of the letter as a document legend shows it.
     public var frenchName: String {
         switch self {
-        case .responsable: "responsable"
-        case .approbateur: "approbateur"
-        case .aide: "aide (soutien)"
-        case .consulte: "consulté"
-        case .informe: "informé"
+        case .responsible: "responsable"
+        case .approver: "approbateur"
+        case .support: "aide (soutien)"
+        case .consulted: "consulté"
+        case .informed: "informé"
         }
     }
 }
@@ -73,7 +73,7 @@ extension ActorKind {
         switch self {
         case .role: "rôle"
         case .instance: "instance"
-        case .externe: "acteur extérieur"
+        case .external: "acteur extérieur"
         }
     }
 }

@@ -79,8 +79,8 @@ public struct RoleSheet: Sendable, Hashable {
                      step: charter.steps[task.step].label ?? charter.steps[task.step].id,
                      deadline: TaskDeadline(task: task, charter: charter),
                      places: task.places.map(name),
-                     responsables: letter == .responsable ? [] : task.responsables.map(name),
-                     note: letter == .responsable && !task.notes.isEmpty ? task.notes.joined(separator: " ") : nil)
+                     responsables: letter == .responsible ? [] : task.responsables.map(name),
+                     note: letter == .responsible && !task.notes.isEmpty ? task.notes.joined(separator: " ") : nil)
             }
         }
         self.permissions = zip(charter.permissions, permissions).filter { !$0.0.everyone && $0.0.actors.contains(index) }.map(\.1)
@@ -94,7 +94,7 @@ public struct RoleSheet: Sendable, Hashable {
                 if !abilities.contains(ability) { abilities.append(ability) }
             }
         }
-        for rule in charter.permissions where rule.kind == .autorise && rule.applies(to: index) && !rule.everyone {
+        for rule in charter.permissions where rule.kind == .permit && rule.applies(to: index) && !rule.everyone {
             let action = charter.actions[rule.action]
             abilities.append(Ability(action: action.label ?? PlainWords.readable(action.id),
                                      condition: charter.conditionWords(rule.condition, action: rule.action), task: nil))
@@ -116,7 +116,7 @@ public struct PermissionLine: Sendable, Hashable {
 
     /// `Interdit : Coordinateurs — Commander une ressource, si la catégorie est manuel`.
     public var text: String {
-        let head = kind == .autorise ? "Autorisé" : "Interdit"
+        let head = kind == .permit ? "Autorisé" : "Interdit"
         return "\(head) : \(actors.joined(separator: ", ")) — \(action)" + (condition.map { ", si \($0)" } ?? "")
     }
 

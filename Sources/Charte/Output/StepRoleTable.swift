@@ -19,7 +19,7 @@ public struct StepRoleTable: Sendable, Hashable {
         public let letter: Letter
 
         /// The cell text of the entry: the label, with `(A)`, `(S)`, `(C)` or `(I)` unless it is R.
-        public var text: String { letter == .responsable ? label : "\(label) (\(letter.rawValue))" }
+        public var text: String { letter == .responsible ? label : "\(label) (\(letter.rawValue))" }
     }
 
     /// One step.

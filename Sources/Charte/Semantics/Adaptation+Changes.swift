@@ -61,7 +61,7 @@ extension Adaptation {
     // MARK: - modifie
 
     /// The clause kinds a school may change in a locked task: none of them gives or takes away a permission.
-    static let clausesOpenInLockedTasks: Set<ClauseKind> = [.letter(.consulte), .letter(.informe), .deadline, .delay, .note]
+    static let clausesOpenInLockedTasks: Set<ClauseKind> = [.letter(.consulted), .letter(.informed), .deadline, .delay, .note]
 
     mutating func changeTask(_ change: TaskAdaptation, at span: Span) {
         guard claim(change.name.text, .task, at: span) else { return }
@@ -247,11 +247,11 @@ extension Adaptation {
     /// actor in common, and conditions that may both hold).
     mutating func checkLockedForbids(_ additions: [Declaration]) {
         let locked = permissions.compactMap { index -> PermissionDecl? in
-            if !gone[index], case .permission(let rule) = model[index], rule.isLocked, rule.kind == .interdit { return rule }
+            if !gone[index], case .permission(let rule) = model[index], rule.isLocked, rule.kind == .forbid { return rule }
             return nil
         }
         guard !locked.isEmpty else { return }
-        for case .permission(let rule) in additions where rule.kind == .autorise {
+        for case .permission(let rule) in additions where rule.kind == .permit {
             for forbid in locked where forbid.action.text == rule.action.text {
                 guard let actor = Adaptation.sharedActor(rule, forbid) else { continue }
                 let conditionsMeet = forbid.condition == nil || rule.condition == nil || forbid.condition == rule.condition

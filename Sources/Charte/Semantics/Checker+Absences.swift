@@ -198,7 +198,7 @@ extension Checker {
         }
         var reported = Set<Int>()
         for item in delegated where !reported.contains(item.action) {
-            for permission in charter.permissions where permission.kind == .interdit && permission.action == item.action
+            for permission in charter.permissions where permission.kind == .forbid && permission.action == item.action
                 && permission.applies(to: deputy.deputy) {
                 guard Checker.canBothHold(permission.condition, item.condition, charter: charter, action: item.action) else { continue }
                 report(.deputyForbidden(deputy: charter.actors[deputy.deputy].id, action: charter.actions[item.action].id),
@@ -270,11 +270,11 @@ extension Letter {
     /// The letter's role as said in a sentence: « responsable », « approbateur »…
     public var spokenName: String {
         switch self {
-        case .responsable: "responsable"
-        case .approbateur: "approbateur"
-        case .aide: "aide"
-        case .consulte: "consulté"
-        case .informe: "informé"
+        case .responsible: "responsable"
+        case .approver: "approbateur"
+        case .support: "aide"
+        case .consulted: "consulté"
+        case .informed: "informé"
         }
     }
 }

@@ -100,7 +100,7 @@ extension Checker {
         for located in decl.clauses {
             switch located.clause {
             case .actors(let letter, let names):
-                if letter == .responsable { tasksWithResponsableClause.insert(index) }
+                if letter == .responsible { tasksWithResponsableClause.insert(index) }
                 var actors: [Int] = []
                 actors.reserveCapacity(names.count)
                 for name in names {
@@ -109,11 +109,11 @@ extension Checker {
                     roleNames.append(RoleName(letter: letter, actor: actor ?? -1, span: name.span))
                 }
                 switch letter {
-                case .responsable: Checker.append(actors, to: &task.responsables)
-                case .approbateur: Checker.append(actors, to: &task.approbateurs)
-                case .aide: Checker.append(actors, to: &task.aides)
-                case .consulte: Checker.append(actors, to: &task.consultes)
-                case .informe: Checker.append(actors, to: &task.informes)
+                case .responsible: Checker.append(actors, to: &task.responsables)
+                case .approver: Checker.append(actors, to: &task.approbateurs)
+                case .support: Checker.append(actors, to: &task.aides)
+                case .consulted: Checker.append(actors, to: &task.consultes)
+                case .informed: Checker.append(actors, to: &task.informes)
                 }
             case .action(let name, let condition):
                 guard let action = resolveAction(name) else { continue }
@@ -183,7 +183,7 @@ extension Checker {
             date = calendar.entries[entry].start
         }
         // Working days are counted against the calendar's periods, computed once per expression.
-        let workingDays = expression.offsets.contains { $0.duration.unit == .joursOuvres }
+        let workingDays = expression.offsets.contains { $0.duration.unit == .workingDays }
             ? WorkingDays(calendar: charter.calendar) : nil
         for offset in expression.offsets {
             guard let current = date else { return nil }
@@ -294,7 +294,7 @@ extension DateExpr {
            let label = calendar.entries[entry].label {
             text = label + text.dropFirst(name.text.count)
         }
-        guard offsets.contains(where: { $0.duration.unit == .joursOuvres }) else { return text }
+        guard offsets.contains(where: { $0.duration.unit == .workingDays }) else { return text }
         // The words, not the keyword: `jours ouvrés` (the only `ouvre` the text can hold is the unit's).
         var words = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
         for index in words.indices where words[index] == "ouvre" || words[index] == "ouvres" {

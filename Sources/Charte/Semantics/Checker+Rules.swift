@@ -16,7 +16,7 @@ extension Checker {
             letters.removeAll(keepingCapacity: true)
             reportedTwice.removeAll(keepingCapacity: true)
             for name in names {
-                if name.letter == .approbateur {
+                if name.letter == .approver {
                     approverCount += 1
                     if approverCount == 2 { report(.severalApprovers(charter.tasks[index].id), at: name.span) }
                 }

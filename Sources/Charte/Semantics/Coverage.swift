@@ -167,7 +167,7 @@ enum Coverage {
             }
             forbidsByAction = [[Int]](repeating: [], count: charter.actions.count)
             for (index, permission) in charter.permissions.enumerated()
-            where permission.kind == .interdit && forbidsByAction.indices.contains(permission.action) {
+            where permission.kind == .forbid && forbidsByAction.indices.contains(permission.action) {
                 forbidsByAction[permission.action].append(index)
             }
         }

@@ -271,18 +271,18 @@ public struct ResolvedDuration: Sendable, Hashable {
     /// (`jours ouvres`) are counted with `workingDays` (weekends and public holidays only
     /// when it is nil).
     public func apply(to date: CalendarDate, adding: Bool = true, workingDays: WorkingDays? = nil) -> CalendarDate? {
-        if unit == .joursOuvres {
+        if unit == .workingDays {
             return (workingDays ?? WorkingDays(calendar: nil)).adding(amount, to: date, forward: adding)
         }
         let (signed, overflow) = adding ? (amount, false) : (0).subtractingReportingOverflow(amount)
         if overflow { return nil }
         switch unit {
-        case .jours: return date.adding(days: signed)
-        case .semaines:
+        case .days: return date.adding(days: signed)
+        case .weeks:
             let (days, o) = signed.multipliedReportingOverflow(by: 7)
             return o ? nil : date.adding(days: days)
-        case .mois: return date.adding(months: signed)
-        case .joursOuvres: return nil
+        case .months: return date.adding(months: signed)
+        case .workingDays: return nil
         }
     }
 
@@ -334,11 +334,11 @@ public struct CharterTask: Sendable, Hashable {
     /// The actors holding a letter.
     public func actors(_ letter: Letter) -> [Int] {
         switch letter {
-        case .responsable: responsables
-        case .approbateur: approbateurs
-        case .aide: aides
-        case .consulte: consultes
-        case .informe: informes
+        case .responsible: responsables
+        case .approver: approbateurs
+        case .support: aides
+        case .consulted: consultes
+        case .informed: informes
         }
     }
 

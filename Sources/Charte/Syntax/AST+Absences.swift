@@ -5,7 +5,7 @@ public enum DeputyNature: String, Sendable, Hashable, CaseIterable {
     /// Délégation de signature: the deputy signs, the deputised actor stays accountable and keeps the competence.
     case signature
     /// Délégation de pouvoir: the competence moves to the deputy for the window; the deputised actor loses it.
-    case pouvoir
+    case power = "pouvoir"
 }
 
 /// One clause of a suppléance's block.

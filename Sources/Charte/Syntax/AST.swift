@@ -152,7 +152,8 @@ public struct CalendarEntry: Sendable, Hashable {
 
 /// The three kinds of actor.
 public enum ActorKind: String, Sendable, Hashable, CaseIterable {
-    case role, instance, externe
+    /// The raw values are the keywords, as exports write them.
+    case role, instance, external = "externe"
 }
 
 /// `role|instance|externe id "Libellé" { personnes …  membres … }`.
@@ -250,16 +251,16 @@ public struct StepDecl: Sendable, Hashable {
 
 /// The RACI letters (plus S for `aide`).
 public enum Letter: String, Sendable, Hashable, CaseIterable, Comparable {
-    case responsable = "R", approbateur = "A", aide = "S", consulte = "C", informe = "I"
+    case responsible = "R", approver = "A", support = "S", consulted = "C", informed = "I"
 
     /// The keyword introducing the clause.
     public var keyword: Keyword {
         switch self {
-        case .responsable: .responsable
-        case .approbateur: .approbateur
-        case .aide: .aide
-        case .consulte: .consulte
-        case .informe: .informe
+        case .responsible: .responsable
+        case .approver: .approbateur
+        case .support: .aide
+        case .consulted: .consulte
+        case .informed: .informe
         }
     }
 
@@ -271,7 +272,8 @@ public enum Letter: String, Sendable, Hashable, CaseIterable, Comparable {
 /// A duration unit.
 public enum DurationUnit: String, Sendable, Hashable {
     /// Working days (`jours ouvres`): Saturdays, Sundays, holiday periods and public holidays skipped.
-    case jours, semaines, mois, joursOuvres = "jours_ouvres"
+    // The raw values are the French words the JSON exports write.
+    case days = "jours", weeks = "semaines", months = "mois", workingDays = "jours_ouvres"
 }
 
 /// `3 jours`, `2 semaines`, `1 mois`.
@@ -344,7 +346,8 @@ public struct TaskDecl: Sendable, Hashable {
 
 /// `autorise` or `interdit`.
 public enum PermissionKind: String, Sendable, Hashable {
-    case autorise, interdit
+    /// The raw values are the keywords, as messages and exports write them.
+    case permit = "autorise", forbid = "interdit"
 }
 
 /// `autorise|interdit acteurs|tous action si condition`.

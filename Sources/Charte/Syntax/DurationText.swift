@@ -3,15 +3,27 @@
 // French prose (`3 jours ouvrés`, what documents and answers say).
 
 extension DurationUnit {
+    /// The unit a written word names, singular or plural, with or without accents
+    /// (`jours ouvrés`, `semaine`); nil for any other text.
+    public init?(written: String) {
+        switch Folding.fold(written) {
+        case "jour", "jours": self = .days
+        case "semaine", "semaines": self = .weeks
+        case "mois": self = .months
+        case "jour ouvre", "jours ouvres": self = .workingDays
+        default: return nil
+        }
+    }
+
     /// The unit's word for an amount: in the charter's syntax singular only for 1
     /// (`1 jour`, `0 jours`); in prose plural only above 1 (`0 jour`, `2 jours`), with accents.
     public func word(for amount: Int64, prose: Bool = false) -> String {
         let plural = prose ? amount > 1 : amount != 1
         return switch self {
-        case .jours: plural ? "jours" : "jour"
-        case .semaines: plural ? "semaines" : "semaine"
-        case .mois: "mois"
-        case .joursOuvres: prose ? (plural ? "jours ouvrés" : "jour ouvré") : (plural ? "jours ouvres" : "jour ouvre")
+        case .days: plural ? "jours" : "jour"
+        case .weeks: plural ? "semaines" : "semaine"
+        case .months: "mois"
+        case .workingDays: prose ? (plural ? "jours ouvrés" : "jour ouvré") : (plural ? "jours ouvres" : "jour ouvre")
         }
     }
 }

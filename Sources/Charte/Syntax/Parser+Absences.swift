@@ -30,7 +30,7 @@ extension Parser {
                     if parser.match(.signature) {
                         clauses.append(LocatedDeputyClause(clause: .nature(.signature), span: parser.span(from: clauseStart)))
                     } else if parser.match(.pouvoir) {
-                        clauses.append(LocatedDeputyClause(clause: .nature(.pouvoir), span: parser.span(from: clauseStart)))
+                        clauses.append(LocatedDeputyClause(clause: .nature(.power), span: parser.span(from: clauseStart)))
                     } else {
                         try parser.fail(expected: .oneOf([.spelled("signature"), .spelled("pouvoir")]),
                                         candidates: parser.current.kind == .word

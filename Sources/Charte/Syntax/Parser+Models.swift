@@ -51,7 +51,7 @@ extension Parser {
         case .etape: kind = .changeStep(try parseStep())
         case .role: kind = .changeActor(try parseActor(.role))
         case .instance: kind = .changeActor(try parseActor(.instance))
-        case .externe: kind = .changeActor(try parseActor(.externe))
+        case .externe: kind = .changeActor(try parseActor(.external))
         case .calendrier: kind = .changeCalendar(try parseCalendar())
         default: try fail(expected: .modifiable)
         }
@@ -113,8 +113,8 @@ extension Parser {
         case .test:
             advance()
             removal = .test(try expectString(.testLabel))
-        case .autorise: removal = .rule(try parsePermission(.autorise))
-        case .interdit: removal = .rule(try parsePermission(.interdit))
+        case .autorise: removal = .rule(try parsePermission(.permit))
+        case .interdit: removal = .rule(try parsePermission(.forbid))
         default: try fail(expected: .removable)
         }
         let reason = try expectString(.removalReason)
@@ -127,7 +127,7 @@ extension Parser {
         guard current.is(.autorise) || current.is(.interdit) else {
             try fail(expected: .ruleOrTaskInStep)
         }
-        var rule = try parsePermission(current.is(.autorise) ? .autorise : .interdit)
+        var rule = try parsePermission(current.is(.autorise) ? .permit : .forbid)
         rule.isLocked = true
         rule.span = lockSpan.to(rule.span)
         return .permission(rule)

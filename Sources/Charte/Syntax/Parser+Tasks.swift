@@ -85,7 +85,7 @@ extension Parser {
         switch keyword {
         case .responsable, .approbateur, .aide, .consulte, .informe:
             advance()
-            let letter = Letter.allCases.first { $0.keyword == keyword } ?? .responsable
+            let letter = Letter.allCases.first { $0.keyword == keyword } ?? .responsible
             clause = .actors(letter, try parseNameList(.actor))
         case .action:
             advance()
@@ -127,15 +127,15 @@ extension Parser {
         if case .integer(let value) = token.value { amount = value }
         let unit: DurationUnit
         switch current.kind == .word ? current.keyword : nil {
-        case .jour: unit = .jours
-        case .semaine: unit = .semaines
-        case .mois: unit = .mois
+        case .jour: unit = .days
+        case .semaine: unit = .weeks
+        case .mois: unit = .months
         default: try fail(expected: .durationUnit)
         }
         advance()
-        if unit == .jours, current.is(.ouvre) {
+        if unit == .days, current.is(.ouvre) {
             advance()
-            return Duration(amount: amount, unit: .joursOuvres, span: span(from: token.span))
+            return Duration(amount: amount, unit: .workingDays, span: span(from: token.span))
         }
         return Duration(amount: amount, unit: unit, span: span(from: token.span))
     }
