@@ -262,7 +262,9 @@ enum JournalGenerator {
                 object.values[index] = .date(date)
             case .euros:
                 let cents = Int64(random.below(600_000))
-                cells[column] = FrenchNumber.euros(cents)
+                // `4 000,28 €` holds the separator: quoted, as a spreadsheet writes it.
+                let text = FrenchNumber.euros(cents)
+                cells[column] = text.contains(",") ? "\"\(text)\"" : text
                 object.values[index] = .amount(cents)
             }
         }
