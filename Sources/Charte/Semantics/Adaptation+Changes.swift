@@ -165,6 +165,25 @@ extension Adaptation {
                 return []
             }
             summary.removedTasks.append((name.text, reason.value))
+        case .step(let name):
+            guard claim(name.text, .step, at: span) else { return }
+            guard let index = stepIndex(name.text) else { return reportUnknown(name, .step, among: modelStepNames) }
+            removedSteps.append((index, span))
+        case .role(let name):
+            guard claim(name.text, .actor, at: span) else { return }
+            guard let index = actorIndex(name.text), case .actor(let actor) = model[index], actor.kind == .role else {
+                let roles = actors.compactMap { index -> Candidate? in
+                    guard case .actor(let actor) = model[index], actor.kind == .role else { return nil }
+                    return Candidate(name: actor.name.text, span: actor.name.span)
+                }
+                return reportUnknown(name, .role, among: roles)
+            }
+            // A role held by a local actor is renamed, not removed: both cannot be asked.
+            if holders[name.text] != nil, let first = firstHoldingSpan(name.text) {
+                return report(.conflictingAdaptations(name: name.text, kind: .actor), at: span,
+                              notes: [Note(.model(.firstAdaptation), at: first)])
+            }
+            removedRoles.append((index, span))
         case .test(let label):
             guard claim(label.value, .test, at: span) else { return }
             let found = tests.first { index in
