@@ -84,3 +84,33 @@ import Testing
         #expect(Formatter.format(text: text).text == text)
     }
 }
+
+/// E701's « renommée en … ? » found by the words of ids and labels.
+@Suite struct RenamedTargetTests {
+    /// The error examples' model with `licences_manuels` renamed, its label kept.
+    static func renamedModel(_ school: String) throws -> LoadedCharter {
+        let model = try #require(FileAccess.read(repositoryPath("rules/exemples-erreurs/modeles/academie.charte")))
+        let renamed = String(decoding: model, as: UTF8.self).replacing("licences_manuels", with: "attribution_manuels")
+        let search = ModelSearch(files: ["modeles/academie.charte": Array(renamed.utf8)], readsDisk: false)
+        return CharterLoader.check(text: "adapte \"modeles/academie.charte\" version \"2026.1\"\n" + school,
+                                   name: "ecole.charte", models: search)
+    }
+
+    @Test func aTaskRenamedWithItsLabelKeptIsSuggested() throws {
+        let loaded = try RenamedTargetTests.renamedModel("modifie tache licences_manuels { informe direction }")
+        #expect(loaded.diagnostics.map(\.code.rawValue) == ["E701"])
+        #expect(loaded.diagnostics.first?.message.help == "la tâche a-t-elle été renommée en « attribution_manuels » dans le modèle ?")
+    }
+
+    @Test func theLabelTheSchoolWroteCounts() throws {
+        // One word of the id (`licences`, shared by two tasks) is not enough; the label tells them apart.
+        let loaded = try RenamedTargetTests.renamedModel("modifie tache licences_num \"Licences des manuels\" { informe direction }")
+        #expect(loaded.diagnostics.first?.message.help == "la tâche a-t-elle été renommée en « attribution_manuels » dans le modèle ?")
+    }
+
+    @Test(arguments: ["modifie tache inconnue { informe direction }", "modifie tache ressources_licences_manuels_x { informe direction }"])
+    func noSharedWordsOrATieSuggestsNothing(school: String) throws {
+        let loaded = try RenamedTargetTests.renamedModel(school)
+        #expect(loaded.diagnostics.first?.message.help == "vérifiez l'identifiant dans le modèle (charte montre ID sur le modèle)")
+    }
+}
