@@ -68,6 +68,7 @@ extension DiagnosticCode {
         case .E710: "LockedTaskWeakened"
         case .E711: "SecondModelDeclaration"
         case .E712: "BadHolding"
+        case .E713: "RemovedStillUsed"
         case .W700: "ModelVersionChanged"
         case .W701: "AdaptedVersionNotStated"
         case .W602: "ControlCharacter"

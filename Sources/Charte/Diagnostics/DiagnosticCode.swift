@@ -23,7 +23,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Comparable
     case W600, W601
     case E120, E121, E122, E123, W310, W311, W312, W313
     case E320, E321, E322, E323, E324
-    case E700, E701, E702, E703, E704, E705, E706, E707, E708, E709, E710, E711, E712, W700, W701
+    case E700, E701, E702, E703, E704, E705, E706, E707, E708, E709, E710, E711, E712, E713, W700, W701
     case W602, W603
     case E110, E205, E206, E207, E208, W504, W505
     case E330, E331, E332
@@ -97,6 +97,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Comparable
         case .E710: "tâche verrouillée affaiblie"
         case .E711: "« modele » ou « adapte » en double"
         case .E712: "« tient » sur autre chose qu'un rôle du modèle"
+        case .E713: "étape ou rôle retiré encore employé"
         case .W700: "le modèle a changé de version"
         case .W701: "version adaptée non précisée"
         case .W602: "caractère de contrôle"

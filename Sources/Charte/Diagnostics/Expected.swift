@@ -26,7 +26,7 @@ public indirect enum Expected: Sendable, Hashable {
     case priorAction, laterAction
 
     // MARK: Strings of models
-    case modelLabel, modelPath, modelVersion, modelTask, testLabel, removalReason
+    case modelLabel, modelPath, modelVersion, modelTask, modelStep, testLabel, removalReason
 
     // MARK: Constructs
     case declaration, taskClause, assertion, durationUnit, valueLiteral
@@ -85,6 +85,7 @@ public indirect enum Expected: Sendable, Hashable {
         case .modelPath: "le chemin du modèle entre guillemets"
         case .modelVersion: "la version entre guillemets (par exemple \"2026.1\")"
         case .modelTask: "l'identifiant d'une tâche du modèle"
+        case .modelStep: "l'identifiant d'une étape du modèle"
         case .testLabel: "le libellé du test entre guillemets"
         case .removalReason: "la raison du retrait entre guillemets"
         case .declaration:
@@ -96,7 +97,7 @@ public indirect enum Expected: Sendable, Hashable {
         case .equality: "« == » (comparaison)"
         case .modifiable: "ce qui est modifié (tache, etape, role, instance, externe ou calendrier)"
         case .removableClause: "la clause retirée (responsable, approbateur, aide, consulte, informe, action, echeance, quand, delai, apres, en, note)"
-        case .removable: "ce qui est retiré (tache, test, autorise ou interdit)"
+        case .removable: "ce qui est retiré (tache, etape, role, test, autorise ou interdit)"
         case .ruleOrTaskInStep: "« autorise », « interdit » ou, dans une étape, « tache »"
         case .query: "une requête (qui, peut, taches, echeances, montre)"
         case .endOfQuery: "la fin de la requête"

@@ -177,6 +177,17 @@ extension ExplanationCatalogue {
             Nommez après « tient » un autre rôle du modèle.
             """, models: models)
 
+    static let e713 = Explanation(code: .E713, meaning: """
+            « retire etape » retire une étape du modèle dont l'établissement garde encore des \
+            tâches ; « retire role » retire un rôle que des tâches, des règles, des membres ou \
+            des tests encore gardés nomment. Ce qui reste ne saurait plus à quoi il se rattache.
+            """, example: adapts + """
+            retire role referent "pas de référent dans l'établissement"
+            """, fix: """
+            Retirez d'abord ce qui l'emploie (retire tache, modifie tache), ou faites tenir le \
+            rôle par un acteur local : role documentaliste tient referent.
+            """, models: models)
+
     static let w700 = Explanation(code: .W700, meaning: """
             Le modèle a changé de version depuis l'adaptation : des tâches adaptées ont pu changer. \
             Si l'ancienne version est gardée à côté du modèle (NOM-VERSION.charte), le \

@@ -69,6 +69,7 @@ extension DiagnosticCode {
         case .E710: ExplanationCatalogue.e710
         case .E711: ExplanationCatalogue.e711
         case .E712: ExplanationCatalogue.e712
+        case .E713: ExplanationCatalogue.e713
         case .W700: ExplanationCatalogue.w700
         case .W701: ExplanationCatalogue.w701
         case .W602: ExplanationCatalogue.w602

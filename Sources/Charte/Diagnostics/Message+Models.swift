@@ -1,8 +1,8 @@
-// The messages about académie models and their adaptations (codes E700–E712, W700–W701).
+// The messages about académie models and their adaptations (codes E700–E713, W700–W701).
 
 /// What an adaptation can target, as its messages name it.
 public enum AdaptedKind: String, Sendable, Hashable {
-    case task, step, actor, test, rule, calendar, calendarName
+    case task, step, actor, role, test, rule, calendar, calendarName
 
     /// The French words, with their article (« la tâche »).
     public var french: String {
@@ -10,6 +10,7 @@ public enum AdaptedKind: String, Sendable, Hashable {
         case .task: "la tâche"
         case .step: "l'étape"
         case .actor: "l'acteur"
+        case .role: "le rôle"
         case .test: "le test"
         case .rule: "la règle"
         case .calendar: "le calendrier"
@@ -46,6 +47,8 @@ public enum ModelMessage: Sendable, Hashable {
     case secondModelDeclaration(keyword: String)
     /// E712: `tient` names a model actor that is not a role, or a role already held by the same actor.
     case badHolding(name: String)
+    /// E713: `retire etape` of a step that still has tasks, `retire role` of a role still named.
+    case removedStillUsed(name: String, kind: AdaptedKind)
     /// W700: the model's version is not the one the school adapted.
     case versionMismatch(model: String, modelVersion: String?, adapted: String)
     /// W701: `adapte` without `version`.
@@ -67,6 +70,7 @@ public enum ModelMessage: Sendable, Hashable {
         case .lockedTaskWeakened: .E710
         case .secondModelDeclaration: .E711
         case .badHolding: .E712
+        case .removedStillUsed: .E713
         case .versionMismatch: .W700
         case .versionNotStated: .W701
         }
@@ -91,6 +95,8 @@ public enum ModelMessage: Sendable, Hashable {
             "la tâche « \(task) » est verrouillée par le modèle : sa clause « \(clause) » ne peut pas être changée"
         case .secondModelDeclaration(let keyword): "« \(keyword) » est écrit deux fois"
         case .badHolding(let name): "« \(name) » n'est pas un rôle du modèle que l'on puisse faire tenir"
+        case .removedStillUsed(let name, .step): "l'étape « \(name) » garde des tâches : elle ne peut pas être retirée"
+        case .removedStillUsed(let name, let kind): "\(kind.french) « \(name) » est encore nommé : il ne peut pas être retiré"
         case .versionMismatch(let model, let modelVersion, let adapted):
             "le modèle « \(model) » est en version \(modelVersion.map { "« \($0) »" } ?? "non précisée"), la charte adapte la version « \(adapted) »"
         case .versionNotStated(let model): "la version adaptée du modèle « \(model) » n'est pas précisée"
@@ -105,6 +111,7 @@ public enum ModelMessage: Sendable, Hashable {
         case .conflictingAdaptations: "deuxième adaptation"
         case .lockedTaskRemoved, .lockedRuleRemoved, .lockedTaskWeakened: "verrouillé par le modèle"
         case .permitsLockedForbid: "contredit le modèle"
+        case .removedStillUsed: "encore employé"
         default: nil
         }
     }
@@ -128,6 +135,8 @@ public enum ModelMessage: Sendable, Hashable {
         case .permitsLockedForbid: "restreignez la règle par « si » pour qu'elle ne couvre pas ce que le modèle interdit"
         case .lockedTaskWeakened: "seules les clauses consulte, informe, echeance, delai et note d'une tâche verrouillée se changent"
         case .secondModelDeclaration: "une charte adapte un seul modèle"
+        case .removedStillUsed(_, .step): "retirez aussi chacune de ses tâches (retire tache ID \"raison\"), ou gardez l'étape"
+        case .removedStillUsed: "retirez ou modifiez ce qui le nomme, ou faites tenir le rôle par un acteur local (tient)"
         case .badHolding: "« tient » fait tenir par un acteur local des rôles (role) du modèle"
         case .versionMismatch: "relisez ce qui a changé, puis écrivez la nouvelle version dans « adapte »"
         case .versionNotStated(let model): "écrivez « version » dans « adapte » : un changement de version du modèle « \(model) » sera signalé"
@@ -143,6 +152,8 @@ public enum ModelNote: Sendable, Hashable {
     case firstAdaptation
     /// Where the model locks it.
     case lockedHere
+    /// Where what a removal needs gone is still used.
+    case stillUsedHere
     /// One change of the model since the adapted version.
     case modelChanged(AdaptedKind, name: String, change: ModelChange)
     /// More changes than shown.
@@ -154,6 +165,7 @@ public enum ModelNote: Sendable, Hashable {
         case .declaredInModel: "déclaré ici dans le modèle"
         case .firstAdaptation: "première adaptation ici"
         case .lockedHere: "verrouillé ici par le modèle"
+        case .stillUsedHere: "encore employé ici"
         case .modelChanged(let kind, let name, let change): "\(kind.french) « \(name) » \(change.french(kind))"
         case .moreChanges(let count): "… et \(count) autres changements"
         }
@@ -185,6 +197,7 @@ extension AdaptedKind {
         case .task: "de tâche"
         case .step: "d'étape"
         case .actor: "d'acteur"
+        case .role: "de rôle"
         case .test: "de test"
         case .rule: "de règle"
         case .calendar: "de calendrier"
@@ -196,6 +209,6 @@ extension AdaptedKind {
 extension String {
     /// Masculine agreement of « adaptée », « renommée » for a masculine kind.
     func replacingAgreement(for kind: AdaptedKind) -> String {
-        kind.isFeminine ? self : replacing("adaptée", with: "adapté").replacing("renommée", with: "renommé")
+        kind.isFeminine ? self : replacing("adaptée", with: "adapté").replacing("renommée", with: "renommé").replacing("a-t-elle", with: "a-t-il")
     }
 }

@@ -41,6 +41,8 @@ extension LayoutBuilder {
         case .removal(let removal, let reason):
             let what = switch removal {
             case .task(let name): "\(Keyword.tache.spelling) \(name.text)"
+            case .step(let name): "\(Keyword.etape.spelling) \(name.text)"
+            case .role(let name): "\(Keyword.role.spelling) \(name.text)"
             case .test(let label): "\(Keyword.test.spelling) " + e.string(label)
             case .rule(let rule): e.permission(rule)
             }

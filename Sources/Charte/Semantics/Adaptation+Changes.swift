@@ -31,31 +31,57 @@ extension Adaptation {
     var modelTaskNames: [Candidate] {
         model.flatMap { declaration -> [Candidate] in
             guard case .step(let step) = declaration else { return [] }
-            return step.tasks.map { Candidate(name: $0.name.text, span: $0.name.span) }
+            return step.tasks.map { Candidate(name: $0.name.text, span: $0.name.span, label: $0.label?.value) }
         }
     }
 
     var modelStepNames: [Candidate] {
-        model.compactMap { if case .step(let step) = $0 { Candidate(name: step.name.text, span: step.name.span) } else { nil } }
+        model.compactMap { if case .step(let step) = $0 { Candidate(name: step.name.text, span: step.name.span, label: step.label?.value) } else { nil } }
     }
 
     var modelActorNames: [Candidate] {
-        model.compactMap { if case .actor(let actor) = $0 { Candidate(name: actor.name.text, span: actor.name.span) } else { nil } }
+        model.compactMap { if case .actor(let actor) = $0 { Candidate(name: actor.name.text, span: actor.name.span, label: actor.label?.value) } else { nil } }
     }
 
-    /// The likely new name of something renamed in the model: the closest id.
-    func renamedTo(_ name: String, among candidates: [Candidate]) -> String? {
+    /// The likely new name of something renamed in the model: the closest id, else an id that
+    /// keeps the old one, else the one id whose words and label share most words with the old
+    /// id (and with the label the school wrote, if any).
+    func renamedTo(_ name: String, among candidates: [Candidate], label: String? = nil) -> String? {
         if let close = Suggestions.closest(to: name, among: candidates).first { return close.name }
         // A longer or shorter id that keeps the old one (`licences` → `licences_manuels`).
         let folded = Folding.fold(name)
-        return candidates.first { candidate in
+        let kept = candidates.first { candidate in
             let other = Folding.fold(candidate.name)
             return folded.count >= 4 && other.count >= 4 && (other.contains(folded) || folded.contains(other))
-        }?.name
+        }
+        if let kept { return kept.name }
+        return Adaptation.sharingWords(with: name, label: label, among: candidates)
     }
 
-    mutating func reportUnknown(_ name: Name, _ kind: AdaptedKind, among candidates: [Candidate]) {
-        report(.unknownTarget(name: name.text, kind: kind, renamedTo: renamedTo(name.text, among: candidates)), at: name.span)
+    /// `licences_manuels` → `attribution_manuels` labelled « Attribuer les licences des manuels »:
+    /// the one candidate sharing most words (two at least, or every word of a one-word id).
+    static func sharingWords(with name: String, label: String?, among candidates: [Candidate]) -> String? {
+        var asked = LabelWords.words(name)
+        for word in LabelWords.words(label ?? "") where !asked.contains(word) { asked.append(word) }
+        guard !asked.isEmpty else { return nil }
+        let needed = min(2, asked.count)
+        var best: (score: Int, name: String)?
+        var tied = false
+        for candidate in candidates {
+            let score = LabelWords.matched(asked, in: LabelWords.words(candidate.name) + LabelWords.words(candidate.label ?? ""))
+            guard score >= needed else { continue }
+            if let current = best, score <= current.score {
+                if score == current.score, candidate.name != current.name { tied = true }
+                continue
+            }
+            best = (score, candidate.name)
+            tied = false
+        }
+        return tied ? nil : best?.name
+    }
+
+    mutating func reportUnknown(_ name: Name, _ kind: AdaptedKind, among candidates: [Candidate], label: StringLiteral? = nil) {
+        report(.unknownTarget(name: name.text, kind: kind, renamedTo: renamedTo(name.text, among: candidates, label: label?.value)), at: name.span)
     }
 
     // MARK: - modifie
@@ -66,7 +92,7 @@ extension Adaptation {
     mutating func changeTask(_ change: TaskAdaptation, at span: Span) {
         guard claim(change.name.text, .task, at: span) else { return }
         guard let location = taskLocation(change.name.text), case .step(var step) = model[location.step] else {
-            return reportUnknown(change.name, .task, among: modelTaskNames)
+            return reportUnknown(change.name, .task, among: modelTaskNames, label: change.label)
         }
         var task = step.tasks[location.task]
         if task.isLocked {
@@ -108,7 +134,7 @@ extension Adaptation {
 
     mutating func changeStep(_ change: StepDecl, at span: Span) {
         guard claim(change.name.text, .step, at: span) else { return }
-        guard let index = stepIndex(change.name.text), case .step(var step) = model[index] else { return reportUnknown(change.name, .step, among: modelStepNames) }
+        guard let index = stepIndex(change.name.text), case .step(var step) = model[index] else { return reportUnknown(change.name, .step, among: modelStepNames, label: change.label) }
         if let label = change.label { step.label = label }
         if !change.after.isEmpty { step.after = change.after }
         step.tasks += change.tasks
@@ -117,7 +143,7 @@ extension Adaptation {
 
     mutating func changeActor(_ change: ActorDecl, at span: Span) {
         guard claim(change.name.text, .actor, at: span) else { return }
-        guard let index = actorIndex(change.name.text), case .actor(var actor) = model[index] else { return reportUnknown(change.name, .actor, among: modelActorNames) }
+        guard let index = actorIndex(change.name.text), case .actor(var actor) = model[index] else { return reportUnknown(change.name, .actor, among: modelActorNames, label: change.label) }
         if let label = change.label { actor.label = label }
         actor.persons += change.persons
         actor.members += change.members.filter { member in !actor.members.contains { $0.text == member.text } }
@@ -165,6 +191,25 @@ extension Adaptation {
                 return []
             }
             summary.removedTasks.append((name.text, reason.value))
+        case .step(let name):
+            guard claim(name.text, .step, at: span) else { return }
+            guard let index = stepIndex(name.text) else { return reportUnknown(name, .step, among: modelStepNames) }
+            removedSteps.append((index, span))
+        case .role(let name):
+            guard claim(name.text, .actor, at: span) else { return }
+            guard let index = actorIndex(name.text), case .actor(let actor) = model[index], actor.kind == .role else {
+                let roles = actors.compactMap { index -> Candidate? in
+                    guard case .actor(let actor) = model[index], actor.kind == .role else { return nil }
+                    return Candidate(name: actor.name.text, span: actor.name.span)
+                }
+                return reportUnknown(name, .role, among: roles)
+            }
+            // A role held by a local actor is renamed, not removed: both cannot be asked.
+            if holders[name.text] != nil, let first = firstHoldingSpan(name.text) {
+                return report(.conflictingAdaptations(name: name.text, kind: .actor), at: span,
+                              notes: [Note(.model(.firstAdaptation), at: first)])
+            }
+            removedRoles.append((index, span))
         case .test(let label):
             guard claim(label.value, .test, at: span) else { return }
             let found = tests.first { index in

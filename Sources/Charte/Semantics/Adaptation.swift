@@ -70,6 +70,10 @@ public struct Adaptation {
     var removedTasks: [String: [Name]] = [:]
     /// Rules removed so far (without their lock), for E702.
     var removedRules: [(rule: PermissionDecl, span: Span)] = []
+    /// Steps and roles to remove (`retire etape|role`): settled after every other change, once
+    /// it is known whether something kept still needs them (E713).
+    var removedSteps: [(index: Int, span: Span)] = []
+    var removedRoles: [(index: Int, span: Span)] = []
 
     init(model: [Declaration], school: SyntaxTree, summary: AdaptationSummary) {
         self.model = model
@@ -208,6 +212,7 @@ public struct Adaptation {
             }
         }
         rewriteModel(holding: settleHoldings())
+        settleRemovals(&additions)
         checkLockedForbids(additions)
         return additions
     }

@@ -24,7 +24,7 @@ public enum AdaptationKind: Sendable, Hashable {
     case changeActor(ActorDecl)
     /// `modifie calendrier { … }`: dates added, or the model's dates of the same name replaced.
     case changeCalendar(CalendarDecl)
-    /// `retire tache ID "raison"`, `retire test "libellé" "raison"`, `retire interdit … "raison"`.
+    /// `retire tache|etape|role ID "raison"`, `retire test "libellé" "raison"`, `retire interdit … "raison"`.
     case removal(Removal, reason: StringLiteral)
 }
 
@@ -32,6 +32,10 @@ public enum AdaptationKind: Sendable, Hashable {
 public enum Removal: Sendable, Hashable {
     /// A task, by id.
     case task(Name)
+    /// A step, by id: only once none of its tasks is kept (E713).
+    case step(Name)
+    /// A role, by id: only once nothing the school keeps names it (E713).
+    case role(Name)
     /// A test, by its label.
     case test(StringLiteral)
     /// A rule, written as in the model (compared without positions).

@@ -8,7 +8,7 @@ extension Parser {
         switch keyword {
         case .modele, .adapte: return next.kind == .string
         case .modifie: return [.tache, .etape, .role, .instance, .externe, .calendrier].contains { next.is($0) }
-        case .retire: return next.is(.tache) || next.is(.test) || next.is(.autorise) || next.is(.interdit)
+        case .retire: return next.is(.tache) || next.is(.etape) || next.is(.role) || next.is(.test) || next.is(.autorise) || next.is(.interdit)
         case .verrouille: return next.is(.tache) || next.is(.autorise) || next.is(.interdit)
         default: return false
         }
@@ -102,7 +102,7 @@ extension Parser {
         }
     }
 
-    /// `retrait = "retire" ( "tache" IDENT | "test" STRING | permission ) STRING`
+    /// `retrait = "retire" ( "tache" IDENT | "etape" IDENT | "role" IDENT | "test" STRING | permission ) STRING`
     mutating func parseRemoval() throws(Recovery) -> AdaptationDecl {
         let start = advance().span
         let removal: Removal
@@ -110,6 +110,12 @@ extension Parser {
         case .tache:
             advance()
             removal = .task(try expectName(.modelTask))
+        case .etape:
+            advance()
+            removal = .step(try expectName(.modelStep))
+        case .role:
+            advance()
+            removal = .role(try expectName(.modelRole))
         case .test:
             advance()
             removal = .test(try expectString(.testLabel))
