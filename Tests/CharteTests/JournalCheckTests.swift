@@ -6,7 +6,7 @@ struct JournalCheckTests {
     @Test("the fixture charter checks without diagnostics but its Sunday deadline (W403)")
     func fixtureIsClean() {
         #expect(journalFixture.diagnostics.map(\.message) == [
-            .deadlineOnClosedDay(date: "2026-09-06", day: .sunday, nearest: CalendarDate(year: 2026, month: 9, day: 7)),
+            .deadlineOnClosedDay(date: CalendarDate(year: 2026, month: 9, day: 6)!, day: .sunday, nearest: CalendarDate(year: 2026, month: 9, day: 7)),
         ])
     }
 

@@ -32,7 +32,7 @@ public enum ModelMessage: Sendable, Hashable {
     /// E704: too many models adapting one another.
     case modelChainTooDeep(limit: Int)
     /// E705: `modifie`, `retire` or `tient` in a charter that adapts no model.
-    case adaptationWithoutModel(keyword: String)
+    case adaptationWithoutModel(keyword: Keyword)
     /// E706: the file named by `adapte` does not declare itself a model.
     case notAModel(path: String)
     /// E707: a locked task removed.
@@ -44,7 +44,7 @@ public enum ModelMessage: Sendable, Hashable {
     /// E710: a locked task's responsable, approver, helpers or actions changed.
     case lockedTaskWeakened(task: String, clause: String)
     /// E711: `modele` or `adapte` written twice.
-    case secondModelDeclaration(keyword: String)
+    case secondModelDeclaration(keyword: Keyword)
     /// E712: `tient` names a model actor that is not a role, or a role already held by the same actor.
     case badHolding(name: String)
     /// E713: `retire etape` of a step that still has tasks, `retire role` of a role still named.
@@ -85,7 +85,7 @@ public enum ModelMessage: Sendable, Hashable {
             .replacingAgreement(for: kind)
         case .modelCycle(let chain): "cycle de modèles : \(chain.joined(separator: " → "))"
         case .modelChainTooDeep(let limit): "trop de modèles adaptés l'un de l'autre (plus de \(limit))"
-        case .adaptationWithoutModel(let keyword): "« \(keyword) » ne s'emploie que dans une charte qui adapte un modèle"
+        case .adaptationWithoutModel(let keyword): "« \(keyword.spelling) » ne s'emploie que dans une charte qui adapte un modèle"
         case .notAModel(let path): "« \(path) » n'est pas un modèle : il ne commence pas par « modele »"
         case .lockedTaskRemoved(let task): "la tâche « \(task) » est verrouillée par le modèle : elle ne peut pas être retirée"
         case .lockedRuleRemoved(let rule): "la règle « \(rule) » est verrouillée par le modèle : elle ne peut pas être retirée"
@@ -93,7 +93,7 @@ public enum ModelMessage: Sendable, Hashable {
             "cette règle autorise « \(actor) » à faire « \(action) », qu'une interdiction verrouillée du modèle refuse"
         case .lockedTaskWeakened(let task, let clause):
             "la tâche « \(task) » est verrouillée par le modèle : sa clause « \(clause) » ne peut pas être changée"
-        case .secondModelDeclaration(let keyword): "« \(keyword) » est écrit deux fois"
+        case .secondModelDeclaration(let keyword): "« \(keyword.spelling) » est écrit deux fois"
         case .badHolding(let name): "« \(name) » n'est pas un rôle du modèle que l'on puisse faire tenir"
         case .removedStillUsed(let name, .step): "l'étape « \(name) » garde des tâches : elle ne peut pas être retirée"
         case .removedStillUsed(let name, let kind): "\(kind.french) « \(name) » est encore nommé : il ne peut pas être retiré"

@@ -43,6 +43,8 @@ public enum Message: Sendable, Hashable {
     case unknownActor(String)
     case unknownDeclaration(String)
     case duplicate(name: String, kind: DeclarationKind)
+    /// E101 for a block written at most once (`etablissement`, `calendrier`), named by its keyword.
+    case duplicateBlock(Keyword, kind: DeclarationKind)
     case unknownPrerequisite(name: String, expected: DeclarationKind)
     case unknownAction(String)
     case unknownEvent(String)
@@ -68,15 +70,15 @@ public enum Message: Sendable, Hashable {
     case severalApprovers(String)
     case unusedActor(String)
     case emptyStep(String)
-    case twoLetters(actor: String, first: String, second: String)
+    case twoLetters(actor: String, first: Letter, second: Letter)
     case cycle(String)
 
     // MARK: - Deadlines
-    case deadlineBeforePrerequisite(task: String, date: String, prerequisite: String, prerequisiteDate: String)
-    case deadlineOutsideCalendar(date: String, first: String, last: String)
-    case deadlineInHoliday(date: String, period: String)
+    case deadlineBeforePrerequisite(task: String, date: CalendarDate, prerequisite: String, prerequisiteDate: CalendarDate)
+    case deadlineOutsideCalendar(date: CalendarDate, first: CalendarDate, last: CalendarDate)
+    case deadlineInHoliday(date: CalendarDate, period: String)
     /// A deadline on a Saturday, a Sunday or a public holiday (`day` says which), with the nearest working day.
-    case deadlineOnClosedDay(date: String, day: ClosedDay, nearest: CalendarDate?)
+    case deadlineOnClosedDay(date: CalendarDate, day: ClosedDay, nearest: CalendarDate?)
     case dateOutOfRange(String)
 
     // MARK: - Permissions and coverage
@@ -87,15 +89,15 @@ public enum Message: Sendable, Hashable {
 
     // MARK: - Absences and separation of duties
     case unknownDelegatedTask(String)
-    case deputyWindowReversed(from: String, to: String)
+    case deputyWindowReversed(from: CalendarDate, to: CalendarDate)
     case deputyIsDeputised(String)
     case subDelegation(deputy: String, deputised: String, next: String)
-    case deputyOutsideCalendar(from: String, to: String, first: String, last: String)
+    case deputyOutsideCalendar(from: CalendarDate, to: CalendarDate, first: CalendarDate, last: CalendarDate)
     case deputyForbidden(deputy: String, action: String)
     case overlappingDeputies(deputised: String, first: String, second: String)
     case deputyDelegatesNothing(deputised: String)
     case incompatibleActorsShareAPerson(person: String, first: String, second: String)
-    case incompatibleLettersInTask(actor: String, task: String, first: String, second: String)
+    case incompatibleLettersInTask(actor: String, task: String, first: Letter, second: Letter)
     case incompatibleActionsInTask(actor: String, task: String, first: String, second: String)
     case incompatibilityMixesKinds(first: String, firstKind: IncompatibleSort, second: String, secondKind: IncompatibleSort)
     case deputyIncompatible(deputy: String, deputised: String)
@@ -138,7 +140,7 @@ public enum Message: Sendable, Hashable {
         case .fileTooLarge, .inputTooLarge, .lineTooLong, .queryTooLong, .conditionTooLong, .tooManyDiagnostics,
              .tooManyAttributes, .tooManyValues, .tooManyCalendarEntries: .E013
         case .unknownActor: .E100
-        case .duplicate: .E101
+        case .duplicate, .duplicateBlock: .E101
         case .unknownPrerequisite: .E102
         case .unknownAction: .E103
         case .unknownEvent: .E104
@@ -234,6 +236,7 @@ public enum Message: Sendable, Hashable {
         case .unknownActor(let n): "acteur inconnu « \(n) »"
         case .unknownDeclaration(let n): "aucune déclaration ne s'appelle « \(n) » (acteur, objet, action, événement, étape ou tâche)"
         case .duplicate(let n, let kind): "« \(n) » est déjà déclaré (\(kind.french))"
+        case .duplicateBlock(let keyword, let kind): "« \(keyword.spelling) » est déjà déclaré (\(kind.french))"
         case .unknownPrerequisite(let n, let expected): "\(expected.french) inconnue « \(n) » dans « apres »"
         case .unknownAction(let n): "action inconnue « \(n) »"
         case .unknownEvent(let n): "événement inconnu « \(n) »"
@@ -258,7 +261,7 @@ public enum Message: Sendable, Hashable {
         case .severalApprovers(let task): "la tâche « \(task) » a plusieurs approbateurs"
         case .unusedActor(let n): "l'acteur « \(n) » est déclaré mais jamais utilisé"
         case .emptyStep(let n): "l'étape « \(n) » n'a aucune tâche"
-        case .twoLetters(let actor, let first, let second): "« \(actor) » tient plusieurs lettres dans la même tâche (\(first) et \(second))"
+        case .twoLetters(let actor, let first, let second): "« \(actor) » tient plusieurs lettres dans la même tâche (\(first.rawValue) et \(second.rawValue))"
         case .cycle(let path): "cycle de dépendances : \(path)"
         case .deadlineBeforePrerequisite(let task, let date, let prerequisite, let prerequisiteDate):
             "l'échéance de « \(task) » (\(date)) précède celle de son prérequis « \(prerequisite) » (\(prerequisiteDate))"
@@ -289,7 +292,7 @@ public enum Message: Sendable, Hashable {
         case .incompatibleActorsShareAPerson(let person, let first, let second):
             "« \(person) » est à la fois « \(first) » et « \(second) », déclarés incompatibles"
         case .incompatibleLettersInTask(let actor, let task, let first, let second):
-            "« \(actor) » est à la fois \(first) et \(second) de la tâche « \(task) », déclarés incompatibles"
+            "« \(actor) » est à la fois \(first.spokenName) et \(second.spokenName) de la tâche « \(task) », déclarés incompatibles"
         case .incompatibleActionsInTask(let actor, let task, let first, let second):
             "« \(actor) » fait à la fois « \(first) » et « \(second) » dans la tâche « \(task) », actions déclarées incompatibles"
         case .incompatibilityMixesKinds(let first, let firstKind, let second, let secondKind):
@@ -326,7 +329,7 @@ public enum Message: Sendable, Hashable {
         case .unknownAttribute: "attribut inconnu"
         case .unknownValue: "valeur inconnue"
         case .unknownCalendarName: "absent du calendrier"
-        case .duplicate, .duplicateThreshold: "déclaré une deuxième fois ici"
+        case .duplicate, .duplicateBlock, .duplicateThreshold: "déclaré une deuxième fois ici"
         case .unterminatedString: "la chaîne commence ici"
         case .unusedActor: "jamais utilisé"
         case .emptyStep: "aucune tâche"
@@ -421,7 +424,7 @@ public enum NoteMessage: Sendable, Hashable {
     case firstDeclaredHere
     case firstLetterHere(String)
     case blockOpenedHere
-    case prerequisiteDeadline(String)
+    case prerequisiteDeadline(CalendarDate)
     case periodDeclaredHere(String)
     case forbidAppliesHere
     case taskCoversHere(String)

@@ -178,3 +178,16 @@ public struct ObjectPattern: Sendable, Hashable {
         "\(type)(\(fields.map { "\($0.attribute): \($0.values.french)" }.joined(separator: ", ")))"
     }
 }
+
+extension Letter {
+    /// The letter's role as said in a sentence: « responsable », « approbateur »…
+    var spokenName: String {
+        switch self {
+        case .responsible: "responsable"
+        case .approver: "approbateur"
+        case .support: "aide"
+        case .consulted: "consulté"
+        case .informed: "informé"
+        }
+    }
+}

@@ -126,18 +126,18 @@ public struct Adaptation {
                 switch decl.kind {
                 case .model:
                     if let first = headers.first {
-                        diagnostics.append(Diagnostic(.model(.secondModelDeclaration(keyword: "modele")), at: decl.span,
+                        diagnostics.append(Diagnostic(.model(.secondModelDeclaration(keyword: .modele)), at: decl.span,
                                                       notes: [Note(.firstDeclaredHere, at: first)]))
                     }
                     headers.append(decl.span)
                 case .adapts: break
                 case .changeTask, .changeStep, .changeActor, .changeCalendar:
-                    diagnostics.append(Diagnostic(.model(.adaptationWithoutModel(keyword: "modifie")), at: decl.span))
+                    diagnostics.append(Diagnostic(.model(.adaptationWithoutModel(keyword: .modifie)), at: decl.span))
                 case .removal:
-                    diagnostics.append(Diagnostic(.model(.adaptationWithoutModel(keyword: "retire")), at: decl.span))
+                    diagnostics.append(Diagnostic(.model(.adaptationWithoutModel(keyword: .retire)), at: decl.span))
                 }
             case .actor(let decl) where !decl.holds.isEmpty:
-                diagnostics.append(Diagnostic(.model(.adaptationWithoutModel(keyword: "tient")), at: decl.span))
+                diagnostics.append(Diagnostic(.model(.adaptationWithoutModel(keyword: .tient)), at: decl.span))
             default: break
             }
         }
@@ -189,7 +189,7 @@ public struct Adaptation {
                 switch decl.kind {
                 case .adapts:
                     if let first = headers.first {
-                        report(.secondModelDeclaration(keyword: "adapte"), at: decl.span, notes: [Note(.firstDeclaredHere, at: first)])
+                        report(.secondModelDeclaration(keyword: .adapte), at: decl.span, notes: [Note(.firstDeclaredHere, at: first)])
                     }
                     headers.append(decl.span)
                 case .model:

@@ -73,7 +73,7 @@ extension Checker {
         }
         if to < from {
             let span = (decl.from?.span ?? decl.span).to(decl.to?.span ?? decl.span)
-            report(.deputyWindowReversed(from: from.description, to: to.description), at: span)
+            report(.deputyWindowReversed(from: from, to: to), at: span)
             return nil
         }
         if !narrowed {
@@ -152,8 +152,8 @@ extension Checker {
         let deputies = charter.deputies
         if let first = charter.calendar?.first, let last = charter.calendar?.last {
             for (deputy, decl) in zip(deputies, decls) where deputy.from < first || deputy.to > last {
-                report(.deputyOutsideCalendar(from: deputy.from.description, to: deputy.to.description,
-                                              first: first.description, last: last.description),
+                report(.deputyOutsideCalendar(from: deputy.from, to: deputy.to,
+                                              first: first, last: last),
                        at: (decl.from?.span ?? decl.span).to(decl.to?.span ?? decl.span))
             }
         }
@@ -249,7 +249,7 @@ extension Checker {
                             return holder == charter.actors[actor].id && task.span.start <= diagnostic.span.start && diagnostic.span.end <= task.span.end
                         }
                         report(.incompatibleLettersInTask(actor: charter.actors[actor].id, task: task.id,
-                                                          first: a.spokenName, second: b.spokenName),
+                                                          first: a, second: b),
                                at: task.nameSpan, notes: [Note(.incompatibilityDeclaredHere, at: decl.span)])
                     }
                 }
@@ -262,19 +262,6 @@ extension Checker {
                     }
                 }
             }
-        }
-    }
-}
-
-extension Letter {
-    /// The letter's role as said in a sentence: « responsable », « approbateur »…
-    public var spokenName: String {
-        switch self {
-        case .responsible: "responsable"
-        case .approver: "approbateur"
-        case .support: "aide"
-        case .consulted: "consulté"
-        case .informed: "informé"
         }
     }
 }

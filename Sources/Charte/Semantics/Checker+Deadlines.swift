@@ -14,10 +14,10 @@ extension Checker {
                   let span = charter.tasks[index].deadlineSpan else { continue }
             if let first, let last {
                 if deadline < first || last < deadline {
-                    report(.deadlineOutsideCalendar(date: deadline.description, first: first.description, last: last.description),
+                    report(.deadlineOutsideCalendar(date: deadline, first: first, last: last),
                            at: span)
                 } else if let period = periods.first(where: { deadline >= $0.start && deadline <= ($0.end ?? $0.start) }) {
-                    report(.deadlineInHoliday(date: deadline.description, period: period.displayName), at: span,
+                    report(.deadlineInHoliday(date: deadline, period: period.displayName), at: span,
                            notes: [Note(.periodDeclaredHere(period.displayName), at: period.span)])
                 } else if let workingDays, let closure = workingDays.closure(of: deadline) {
                     reportClosedDay(deadline, closure: closure, workingDays: workingDays, at: span)
@@ -26,9 +26,9 @@ extension Checker {
             if charter.tasks[index].after.isEmpty { continue }
             for prerequisite in nearestPrerequisitesWithDeadline(of: index, using: &scratch, work: &work) {
                 guard let otherDeadline = charter.tasks[prerequisite].deadline, deadline < otherDeadline else { continue }
-                report(.deadlineBeforePrerequisite(task: charter.tasks[index].id, date: deadline.description,
-                                                   prerequisite: charter.tasks[prerequisite].id, prerequisiteDate: otherDeadline.description),
-                       at: span, notes: [Note(.prerequisiteDeadline(otherDeadline.description), at: charter.tasks[prerequisite].deadlineSpan)])
+                report(.deadlineBeforePrerequisite(task: charter.tasks[index].id, date: deadline,
+                                                   prerequisite: charter.tasks[prerequisite].id, prerequisiteDate: otherDeadline),
+                       at: span, notes: [Note(.prerequisiteDeadline(otherDeadline), at: charter.tasks[prerequisite].deadlineSpan)])
             }
         }
     }
@@ -43,7 +43,7 @@ extension Checker {
         case .holidayPeriod: return
         }
         let nearest = workingDays.nearestWorkingDay(to: deadline)
-        report(.deadlineOnClosedDay(date: deadline.description, day: day, nearest: nearest), at: span)
+        report(.deadlineOnClosedDay(date: deadline, day: day, nearest: nearest), at: span)
     }
 
     /// The prerequisites that have a fixed deadline, looking through those without one.

@@ -24,7 +24,7 @@ extension Checker {
                 if let first = letters.first(where: { $0.actor == name.actor }) {
                     if first.letter != name.letter, !reportedTwice.contains(name.actor) {
                         reportedTwice.append(name.actor)
-                        report(.twoLetters(actor: charter.actors[name.actor].id, first: first.letter.rawValue, second: name.letter.rawValue),
+                        report(.twoLetters(actor: charter.actors[name.actor].id, first: first.letter, second: name.letter),
                                at: name.span, notes: [Note(.firstLetterHere(first.letter.rawValue), at: first.span)])
                     }
                 } else {

@@ -131,14 +131,14 @@ public struct Checker {
             switch declaration {
             case .establishment(let decl):
                 if let first = establishmentSpan {
-                    report(.duplicate(name: "etablissement", kind: .establishment), at: decl.span, notes: [Note(.firstDeclaredHere, at: first)])
+                    report(.duplicateBlock(.etablissement, kind: .establishment), at: decl.span, notes: [Note(.firstDeclaredHere, at: first)])
                     continue
                 }
                 establishmentSpan = decl.span
                 charter.establishment = Establishment(name: decl.label.value, metadata: decl.metadata.map { ($0.key.text, $0.value.value) })
             case .calendar(let decl):
                 if let first = calendarSpan {
-                    report(.duplicate(name: "calendrier", kind: .calendar), at: decl.span, notes: [Note(.firstDeclaredHere, at: first)])
+                    report(.duplicateBlock(.calendrier, kind: .calendar), at: decl.span, notes: [Note(.firstDeclaredHere, at: first)])
                     continue
                 }
                 calendarSpan = decl.span

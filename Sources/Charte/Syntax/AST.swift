@@ -249,10 +249,7 @@ public struct StepDecl: Sendable, Hashable {
     @NotCompared public var span: Span
 }
 
-/// The RACI letters (plus S for `aide`).
-public enum Letter: String, Sendable, Hashable, CaseIterable, Comparable {
-    case responsible = "R", approver = "A", support = "S", consulted = "C", informed = "I"
-
+extension Letter {
     /// The keyword introducing the clause.
     public var keyword: Keyword {
         switch self {
@@ -263,10 +260,6 @@ public enum Letter: String, Sendable, Hashable, CaseIterable, Comparable {
         case .informed: .informe
         }
     }
-
-    private var rank: Int { Letter.allCases.firstIndex(of: self) ?? 0 }
-    /// Letters in RACI order.
-    public static func < (lhs: Letter, rhs: Letter) -> Bool { lhs.rank < rhs.rank }
 }
 
 /// A duration unit.

@@ -30,9 +30,8 @@ public final class FlaggedRows: @unchecked Sendable {
     /// reused): the run shares one verdict between identical rows, so most rows are found here.
     private var verdictIdentity: [ObjectIdentifier: UInt32] = [:]
     private var identityHeld: [JournalVerdict] = []
-    /// The attribute names records give, each once.
-    private var names: [String] = []
-    private var nameIndex: [String: UInt32] = [:]
+    /// The attribute names of the charter's object types, flattened (records name one by index).
+    private let names: [String]
     /// Verdicts remembered by identity.
     static let identityLimit = 4096
     /// The task ids of the charter (records name a task by its index).
@@ -61,9 +60,18 @@ public final class FlaggedRows: @unchecked Sendable {
     /// Records are written 64 KiB at a time.
     static let chunk = 64 * 1024
 
-    /// An empty set of rows of a charter whose tasks are `tasks` (their ids).
-    init(tasks: [String]) {
+    /// An empty set of rows of a charter whose tasks are `tasks` (their ids) and whose object
+    /// types' attribute names are `attributeNames`, flattened in declaration order.
+    init(tasks: [String], attributeNames: [String] = []) {
         self.tasks = tasks
+        self.names = attributeNames
+    }
+
+    /// An attribute of a row's object: its index in the flattened names, its two texts.
+    struct Attribute {
+        let name: UInt32
+        let value: String
+        let raw: String
     }
 
     deinit {
@@ -86,8 +94,10 @@ public final class FlaggedRows: @unchecked Sendable {
         }
     }
 
-    /// Adds a row (in journal order).
-    func append(line: Int, date: CalendarDate, actor: String, task: Int?, verdict: JournalVerdict, onBehalf: String? = nil) {
+    /// Adds a row (in journal order): `verdict` is the decision without the object, shared by
+    /// rows, and `attributes` the row's object.
+    func append(line: Int, date: CalendarDate, actor: String, task: Int?, verdict: JournalVerdict,
+                attributes: [Attribute], onBehalf: String? = nil) {
         let actorSlot = slot(of: actor)
         let onBehalfSlot = onBehalf.map(slot(of:)) ?? UInt32.max
         let verdictSlot: UInt32
@@ -117,8 +127,8 @@ public final class FlaggedRows: @unchecked Sendable {
         put(Int32(task ?? -1))
         put(verdictSlot)
         put(onBehalfSlot)
-        for attribute in verdict.attributes {
-            put(nameSlot(attribute.name))
+        for attribute in attributes {
+            put(attribute.name)
             putText(attribute.value)
             putText(attribute.raw)
         }
@@ -127,15 +137,6 @@ public final class FlaggedRows: @unchecked Sendable {
         count += 1
         if verdict.outcome == .refused { refusedCount += 1 }
         if pending.count >= FlaggedRows.chunk { flush() }
-    }
-
-    /// The index of an attribute name, added on first sight.
-    private func nameSlot(_ name: String) -> UInt32 {
-        if let known = nameIndex[name] { return known }
-        let slot = UInt32(names.count)
-        names.append(name)
-        nameIndex[name] = slot
-        return slot
     }
 
     /// Appends a text: its UTF-8 length, then its bytes.

@@ -25,7 +25,9 @@ struct JournalRun {
     /// Value caches of every attribute of every type, flattened: type `t`'s start at `valueCacheBase[t]`.
     var valueCaches: [ByteStringTable<JournalCell.Parsed>]
     let valueCacheBase: [Int]
-    var verdicts: [VerdictKey: JournalVerdict] = [:]
+    /// The explained rows by actors, action and object; the verdicts without their object, by decision.
+    var verdicts: [VerdictKey: (shape: JournalVerdict, attributes: [FlaggedRows.Attribute])] = [:]
+    var shapes: [ShapeKey: JournalVerdict] = [:]
     /// One reused value array per object type: filling an object allocates nothing.
     var scratch: [[Value?]]
     /// Whether the charter has suppléances: rows are then decided at their date.
@@ -45,7 +47,8 @@ struct JournalRun {
         self.encoding = .utf8
         self.report = JournalReport(date: checker.date, encoding: dialect.encoding, separator: dialect.separator)
         self.report.toleratesUndetermined = checker.toleratesUndetermined
-        self.report.rows = FlaggedRows(tasks: checker.charter.tasks.map(\.id))
+        self.report.rows = FlaggedRows(tasks: checker.charter.tasks.map(\.id),
+                                       attributeNames: checker.charter.objectTypes.flatMap { $0.attributes.map(\.name) })
         self.roles = charter.actors.indices.map(RoleSummary.init(actor:))
         var base: [Int] = []
         var total = 0
@@ -202,51 +205,70 @@ struct JournalRun {
         if case .task(let index)? = task { taskIndex = index }
         let day = isDated && checker.authorizer.hasDeputies(involving: actors, action: action) ? date : nil
         // Rows come in line order: no sorting, and nothing kept in memory per row.
-        report.rows.append(line: line, date: date, actor: written, task: taskIndex,
-                           verdict: verdict(actors: actors, action: action, object: object, on: day), onBehalf: onBehalf)
+        let (shape, attributes) = verdict(actors: actors, action: action, object: object, on: day)
+        report.rows.append(line: line, date: date, actor: written, task: taskIndex, verdict: shape, attributes: attributes,
+                           onBehalf: onBehalf)
     }
 
     /// The explained decision for an actor, action and object (at a date when a suppléance involves
-    /// the actor): computed once per distinct key.
-    mutating func verdict(actors: [Int], action: Int, object: ObjectValue, on day: CalendarDate? = nil) -> JournalVerdict {
-        let key = VerdictKey(actors: actors, action: action, values: object.values, date: day)
-        if let known = verdicts[key] { return known }
+    /// the actor), as a verdict without its object, shared by every row with the same decision,
+    /// and the object's attributes as the row gives them.
+    mutating func verdict(actors: [Int], action: Int, object: ObjectValue, on day: CalendarDate? = nil)
+        -> (shape: JournalVerdict, attributes: [FlaggedRows.Attribute]) {
+        let whole = VerdictKey(actors: actors, action: action, values: object.values, date: day)
+        if let known = verdicts[whole] { return known }
         let dated = day.map { checker.authorizer.decide(actors: actors, action: action, object: object, on: $0) }
         let decision = dated?.decision ?? checker.authorizer.decide(actors: actors, action: action, object: object)
-        var attributes: [JournalAttribute] = []
+        var attributes: [FlaggedRows.Attribute] = []
         if let type = object.type {
             for (index, attribute) in charter.objectTypes[type].attributes.enumerated() {
                 if let value = object.values[index] {
                     let written = value.written(as: attribute.type)
                     var raw = written
                     if case .text(let text) = value { raw = text }
-                    attributes.append(JournalAttribute(name: attribute.name, value: written, raw: raw))
+                    attributes.append(FlaggedRows.Attribute(name: UInt32(valueCacheBase[type] + index), value: written, raw: raw))
                 }
             }
+        }
+        // Numbers, dates and amounts make most objects distinct, but decisions are few.
+        let key = ShapeKey(actors: actors, action: action, objectType: object.type, decision: decision, deputies: dated?.deputies ?? [])
+        if let known = shapes[key] {
+            if verdicts.count < JournalRun.verdictLimit { verdicts[whole] = (known, attributes) }
+            return (known, attributes)
         }
         let rules = decision.rules.map { rule in
             JournalRule(kind: rule.kind, id: rule.id, line: rule.span.flatMap { span in checker.source(of: span)?.location(of: span.start).line },
                         file: rule.span.flatMap { span in span.file == checker.charterSource?.id ? nil : checker.source(of: span)?.name },
                         span: rule.span)
         }
-        let verdict = JournalVerdict(roles: actors.map { charter.actors[$0].id }, action: charter.actions[action].id,
-                                     objectType: object.type.map { charter.objectTypes[$0].id }, attributes: attributes,
-                                     outcome: decision.outcome, missing: decision.missing, rules: rules,
-                                     deputies: dated?.deputies ?? [])
-        if verdicts.count < JournalRun.verdictLimit { verdicts[key] = verdict }
-        return verdict
+        let shape = JournalVerdict(roles: actors.map { charter.actors[$0].id }, action: charter.actions[action].id,
+                                   objectType: object.type.map { charter.objectTypes[$0].id }, attributes: [],
+                                   outcome: decision.outcome, missing: decision.missing, rules: rules,
+                                   deputies: dated?.deputies ?? [])
+        if shapes.count < JournalRun.verdictLimit { shapes[key] = shape }
+        if verdicts.count < JournalRun.verdictLimit { verdicts[whole] = (shape, attributes) }
+        return (shape, attributes)
     }
 
-    /// The most distinct verdicts remembered (free-text attributes could make every row distinct).
+    /// The most distinct rows and decisions remembered (free-text attributes could make every row distinct).
     static let verdictLimit = 10_000
 
-    /// What a verdict depends on.
+    /// What a row's explanation depends on.
     struct VerdictKey: Hashable {
         let actors: [Int]
         let action: Int
         let values: [Value?]
         /// The row's date, only when a suppléance involves the actors.
         let date: CalendarDate?
+    }
+
+    /// What a verdict without its object depends on.
+    struct ShapeKey: Hashable {
+        let actors: [Int]
+        let action: Int
+        let objectType: Int?
+        let decision: Decision
+        let deputies: [DeputyStanding]
     }
 
     /// The object of a row, its attributes read from their columns (an empty cell is unknown).
